@@ -1,0 +1,41 @@
+# The README's two commands: `make run` and `make test`. Everything else here helps them.
+VENV ?= .venv
+PYTHON ?= python3
+BIN = $(VENV)/bin
+PORT ?= 5000
+APP = $(BIN)/flask --app dayinmylife
+
+.PHONY: run test lint assets translations bench screenshots
+
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(BIN)/.installed translations
+	$(APP) demo
+	@echo "Day in my life is running at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
+	$(APP) run --host 127.0.0.1 --port $(PORT)
+
+test: $(BIN)/.installed translations
+	scripts/ensure-chromium
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+# Re-vendor pictures and fonts from pinned npm packages (needs npm; never needed to run or test).
+assets:
+	$(PYTHON) scripts/vendor_assets.py
+
+# Extract every string (templates, Python, questionnaire files), update and compile the catalogs.
+translations: $(BIN)/.installed
+	$(BIN)/pybabel extract --quiet -F translations/babel.cfg -k _l -k N_ -o translations/messages.pot .
+	@for catalog in translations/*/LC_MESSAGES/messages.po; do \
+		[ -e "$$catalog" ] || continue; \
+		$(BIN)/pybabel update --quiet -i translations/messages.pot -d translations --no-fuzzy-matching; \
+		$(BIN)/pybabel compile --quiet -d translations; \
+		break; \
+	done

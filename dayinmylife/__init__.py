@@ -1,0 +1,57 @@
+"""Day in my life: the Horwath "day in my life" neglect tool as an app children enjoy and practitioners trust."""
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+from flask_wtf.csrf import CSRFProtect
+
+from . import auth, caseload, child_mode, cli, db, errors, i18n, my_day, security
+from .questionnaire.loader import load_all
+
+csrf = CSRFProtect()
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: configuration, extensions, blueprints."""
+    app = Flask(
+        __name__, instance_relative_config=True, template_folder="../templates", static_folder="../static"
+    )
+    app.config.from_mapping(
+        DATABASE=os.environ.get("DAYINMYLIFE_DATABASE", str(Path(app.instance_path) / "dayinmylife.sqlite3")),
+        SECRET_KEY=os.environ.get("DAYINMYLIFE_SECRET_KEY"),
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        WTF_CSRF_TIME_LIMIT=None,  # a child may take a long time over a page; the token lives as long as the session
+    )
+    if test_config:
+        app.config.from_mapping(test_config)
+    if not app.config["SECRET_KEY"]:
+        app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
+    # Refuse to start on a broken questionnaire file: the error names the file, question and problem.
+    app.extensions["questionnaires"] = load_all()
+
+    csrf.init_app(app)
+    db.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    auth.init_app(app)
+    child_mode.init_app(app)
+    errors.init_app(app)
+    cli.init_app(app)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(caseload.bp)
+    app.register_blueprint(my_day.bp)
+    app.register_blueprint(child_mode.bp)
+    return app
+
+
+def _instance_secret(instance: Path) -> str:
+    """Keep a random secret key in the instance folder for development and demos."""
+    path = instance / "secret_key"
+    if not path.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()

@@ -1,0 +1,81 @@
+"""Practitioners signing in and out."""
+
+from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from . import queries
+from .db import get_db
+from .forms import SignInForm
+
+bp = Blueprint("auth", __name__)
+login_manager = LoginManager()
+login_manager.login_view = "auth.sign_in"
+login_manager.login_message = _l("Please sign in to see that page.")
+
+MIN_PASSWORD_LENGTH = 12
+# Checked when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password.
+_UNKNOWN_USER_HASH = generate_password_hash("not a real password, only for timing")
+
+
+class Practitioner(UserMixin):
+    def __init__(self, row: dict):
+        self.id, self.email, self.name, self.role = row["id"], row["email"], row["name"], row["role"]
+        self.password_hash = row["password_hash"]
+
+
+def hash_password(password: str) -> str:
+    return generate_password_hash(password)
+
+
+def password_matches(user: Practitioner, password: str) -> bool:
+    return check_password_hash(user.password_hash, password)
+
+
+@login_manager.user_loader
+def load_practitioner(user_id: str):
+    row = queries.user_by_id(get_db(), int(user_id)) if user_id.isdigit() else None
+    return Practitioner(row) if row else None
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+def sign_in():
+    """Sign a practitioner in with their e-mail and password."""
+    if current_user.is_authenticated:
+        return redirect(url_for("caseload.index"))
+    form = SignInForm()
+    if form.validate_on_submit():
+        row = queries.user_by_email(get_db(), form.email.data)
+        if (
+            check_password_hash(row["password_hash"] if row else _UNKNOWN_USER_HASH, form.password.data)
+            and row
+        ):
+            session.clear()  # a fresh session at sign-in, so nothing from before carries over
+            login_user(Practitioner(row))
+            return redirect(_safe_next(request.args.get("next")))
+        form.password.errors.append(_("The e-mail or password is not right. Check them and try again."))
+    return render_template("auth/sign_in.html", form=form)
+
+
+@bp.post("/sign-out")
+@login_required
+def sign_out():
+    """Sign out and forget everything in this browser session."""
+    logout_user()
+    session.clear()
+    response = redirect(url_for("auth.sign_in"))
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    return response
+
+
+def _safe_next(target: str | None) -> str:
+    # Only follow a local path, never another site.
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return url_for("caseload.index")
+
+
+def init_app(app) -> None:
+    login_manager.init_app(app)

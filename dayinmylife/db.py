@@ -1,0 +1,76 @@
+"""The SQLite database: one connection per request, WAL, and write transactions that survive concurrency."""
+
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from flask import current_app, g
+from sqlite_utils import Database
+
+from .migrations import migrations
+
+BUSY_TIMEOUT_SECONDS = 15
+
+
+def connect(path: str | Path) -> Database:
+    """Open the database with the settings every connection needs."""
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    db = Database(conn)
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA foreign_keys = ON")
+    # FULL makes every committed transaction durable before we acknowledge it, even on power loss.
+    db.execute("PRAGMA synchronous = FULL")
+    return db
+
+
+def get_db() -> Database:
+    """Return this request's connection, opening it on first use."""
+    if "db" not in g:
+        g.db = connect(current_app.config["DATABASE"])
+    return g.db
+
+
+def close_db(_error=None) -> None:
+    db = g.pop("db", None)
+    if db is not None:
+        db.conn.close()
+
+
+@contextmanager
+def write_transaction(db: Database):
+    """Run writes in one transaction that takes the write lock at once.
+
+    A deferred transaction that reads and then writes fails straight away with "database is locked"
+    when another process writes meanwhile, whatever the busy timeout; BEGIN IMMEDIATE waits its turn.
+    """
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.execute("COMMIT")
+
+
+def migrate(path: str | Path) -> None:
+    """Bring the database at path up to the newest schema."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    db = connect(path)
+    try:
+        migrations.apply(db)
+    finally:
+        db.conn.close()
+
+
+@click.command("migrate")
+def migrate_command():
+    """Create or upgrade the database."""
+    migrate(current_app.config["DATABASE"])
+    click.echo(f"Database ready at {current_app.config['DATABASE']}")
+
+
+def init_app(app) -> None:
+    app.teardown_appcontext(close_db)
+    app.cli.add_command(migrate_command)

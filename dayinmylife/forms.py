@@ -1,0 +1,150 @@
+"""WTForms classes; each question type becomes a form field through the builder table at the bottom."""
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    DateField,
+    PasswordField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+    ValidationError,
+)
+from wtforms.validators import InputRequired, Length, Optional
+
+from .questionnaire.builtins import ALWAYS_OFFERED
+from .questionnaire.model import NOT_A_REAL_ANSWER, OWN_WORDS_MAX_LENGTH, Question
+
+
+class SignInForm(FlaskForm):
+    email = StringField(_l("E-mail address"), validators=[InputRequired(_l("Enter your e-mail address"))])
+    password = PasswordField(_l("Password"), validators=[InputRequired(_l("Enter your password"))])
+
+
+class ChildForm(FlaskForm):
+    display_name = StringField(
+        _l("Name"),
+        description=_l("As you want it shown, for example a first name."),
+        validators=[
+            InputRequired(_l("Enter the child's name")),
+            Length(max=80, message=_l("Use 80 characters or fewer")),
+        ],
+    )
+    date_of_birth = DateField(
+        _l("Date of birth"), validators=[InputRequired(_l("Enter the child's date of birth as a date"))]
+    )
+    case_reference = StringField(
+        _l("Case reference (optional)"),
+        validators=[Optional(), Length(max=40, message=_l("Use 40 characters or fewer"))],
+    )
+
+    def validate_date_of_birth(self, field):
+        if field.data > date.today():
+            raise ValidationError(_l("The date of birth must be in the past"))
+        if field.data.year < date.today().year - 25:
+            raise ValidationError(_l("The date of birth must be within the last 25 years"))
+
+
+class StartSessionForm(FlaskForm):
+    questionnaire = SelectField(_l("Questionnaire"), validators=[InputRequired()])
+
+
+class UnlockForm(FlaskForm):
+    password = PasswordField(_l("Your password"), validators=[InputRequired(_l("Enter your password"))])
+
+
+class QuestionForm(FlaskForm):
+    """One question's page; the answer field is added by `question_form`."""
+
+    source = RadioField(
+        _l("How do you know?"),
+        choices=[("observed", _l("I saw it")), ("reported", _l("I was told"))],
+        validators=[Optional()],
+    )
+
+
+def _choices(question: Question) -> list[tuple[str, str]]:
+    return [(option.value, option.label) for option in (*question.options, *ALWAYS_OFFERED)]
+
+
+def _pick_one(question: Question):
+    return RadioField(
+        question.prompt, choices=_choices(question), validators=[Optional()], validate_choice=True
+    )
+
+
+def _pick_many(question: Question):
+    return SelectMultipleField(question.prompt, choices=_choices(question), validators=[Optional()])
+
+
+def _own_words(question: Question):
+    return TextAreaField(
+        question.prompt,
+        validators=[
+            Optional(),
+            Length(
+                max=OWN_WORDS_MAX_LENGTH,
+                message=_l(
+                    "That is a lot of words! Please keep it under %(max)d letters.", max=OWN_WORDS_MAX_LENGTH
+                ),
+            ),
+        ],
+    )
+
+
+FIELD_BUILDERS = {
+    "pick_one": _pick_one,
+    "feelings": _pick_one,
+    "how_often": _pick_one,
+    "yes_no": _pick_one,
+    "time_of_day": _pick_one,
+    "pick_many": _pick_many,
+    "own_words": _own_words,
+}
+
+
+def question_form(question: Question, record_source: bool, formdata=None, data=None) -> QuestionForm:
+    """Build the form for one question: its answer field, a "not a real answer" choice for free text."""
+
+    class Form(QuestionForm):
+        pass
+
+    Form.answer = FIELD_BUILDERS[question.type](question)
+    if question.free_text:
+        Form.not_an_answer = RadioField(
+            _l("Or choose"),
+            choices=[(option.value, option.label) for option in ALWAYS_OFFERED],
+            validators=[Optional()],
+        )
+    if not record_source:
+        Form.source = None  # WTForms drops a field set to None
+    return Form(formdata=formdata, data=data)
+
+
+def answer_from(form: QuestionForm, question: Question):
+    """Read the answer from a valid form: a value, a list for "pick several", or None for nothing chosen."""
+    if question.free_text:
+        words = (form.answer.data or "").strip()
+        return words or form.not_an_answer.data or None
+    if question.multiple:
+        return list(form.answer.data) or None
+    return form.answer.data or None
+
+
+def answer_problem(form: QuestionForm, question: Question, value) -> str | None:
+    """Say what is wrong with an answer that the fields alone accept, or None."""
+    if question.free_text and (form.answer.data or "").strip() and form.not_an_answer.data:
+        return _l("Write your answer or choose “I don't know” or “I'd rather not say”, not both.")
+    if isinstance(value, list) and len(value) > 1 and set(value) & set(NOT_A_REAL_ANSWER):
+        return _l(
+            "You chose “I don't know” or “I'd rather not say” with other answers. Choose one or the other."
+        )
+    if value is None:
+        return _l("Choose an answer, or press “Skip this one”.")
+    if "source" in form and value not in NOT_A_REAL_ANSWER and not form.source.data:
+        return _l("Say whether you saw this or were told it.")
+    return None

@@ -1,0 +1,209 @@
+"""The child's session: one question a page, saved as they go, then "here is your day" and thank you."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from . import queries
+from .child_mode import locked_session
+from .db import get_db
+from .forms import QuestionForm, answer_from, answer_problem, question_form
+from .questionnaire import flow
+from .questionnaire.builtins import ALWAYS_OFFERED
+from .questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND, Answer, Questionnaire
+from .questionnaire.summary import day_summary
+
+bp = Blueprint("my_day", __name__, url_prefix="/day")
+
+DAY_OF_SLUG = {"school-day": SCHOOL, "weekend": WEEKEND, "any-day": ONCE}
+SLUG_OF_DAY = {day: slug for slug, day in DAY_OF_SLUG.items()}
+
+
+@dataclass
+class Visit:
+    """A session being answered: its row, its questionnaire and the answers so far."""
+
+    session: dict
+    questionnaire: Questionnaire
+    answers: dict[tuple[str, str], Answer]
+
+    @property
+    def steps(self) -> list[flow.Step]:
+        return flow.steps(self.questionnaire, {key: answer.value for key, answer in self.answers.items()})
+
+    def next_unanswered(self) -> flow.Step | None:
+        return flow.first_unanswered(self.steps, set(self.answers))
+
+
+def _visit(session_id: int) -> Visit:
+    row = queries.session_for(get_db(), current_user.id, session_id)
+    locked = locked_session()
+    if row is None or (locked is not None and locked != session_id):
+        abort(404)
+    questionnaire = current_app.extensions["questionnaires"][row["questionnaire_id"]]
+    return Visit(row, questionnaire, queries.answers_of(get_db(), session_id))
+
+
+def step_url(session_id: int, step: flow.Step | None, **query) -> str:
+    """The address of a step, or of "here is your day" once every question is answered."""
+    if step is None:
+        return url_for("my_day.review", session_id=session_id)
+    return url_for(
+        "my_day.question",
+        session_id=session_id,
+        day_slug=SLUG_OF_DAY[step.day],
+        question_id=step.question.id,
+        **query,
+    )
+
+
+@bp.get("/<int:session_id>/")
+@login_required
+def resume(session_id: int):
+    """Start the session, or carry on at the first question not yet answered."""
+    visit = _visit(session_id)
+    if not visit.answers:
+        first = visit.steps[0]
+        return render_template("my_day/start.html", visit=visit, first_url=step_url(session_id, first))
+    return redirect(step_url(session_id, visit.next_unanswered()))
+
+
+def _known_step(visit: Visit, day_slug: str, question_id: str) -> flow.Step:
+    """Find the step a URL names, even if an earlier change means it is no longer asked."""
+    day = DAY_OF_SLUG.get(day_slug)
+    questionnaire = visit.questionnaire
+    for part in questionnaire.parts:
+        if part.weekend_question_id == question_id and day == ONCE and part.asks_about_weekend:
+            return flow.Step(part, flow.weekend_question(questionnaire, part), ONCE)
+    question = questionnaire.questions_by_id.get(question_id)
+    allowed_days = (ONCE,) if question is not None and question.days == "once" else (SCHOOL, WEEKEND)
+    if question is None or day not in allowed_days:
+        abort(404)
+    return flow.Step(questionnaire.part_of(question), question, day)
+
+
+def _saved_form_data(step: flow.Step, saved: Answer | None) -> dict:
+    if saved is None or saved.skipped:
+        return {}
+    data = {"answer": saved.value, "source": saved.source}
+    if step.question.free_text and saved.value in NOT_A_REAL_ANSWER:
+        data = {"not_an_answer": saved.value, "source": saved.source}
+    return data
+
+
+@bp.route("/<int:session_id>/<day_slug>/<question_id>", methods=["GET", "POST"])
+@login_required
+def question(session_id: int, day_slug: str, question_id: str):
+    """Ask one question; save the answer (or the skip) and move on only when the child presses a button."""
+    visit = _visit(session_id)
+    step = _known_step(visit, day_slug, question_id)
+    record_source = visit.questionnaire.record_source and not step.is_weekend_question
+    if request.method == "GET":
+        form = question_form(
+            step.question, record_source, data=_saved_form_data(step, visit.answers.get(step.key))
+        )
+        return _question_page(visit, step, form)
+    form = question_form(step.question, record_source, formdata=request.form)
+    if request.form.get("action") == "skip":  # CSRFProtect has already checked the token
+        return _save_and_move_on(visit, step, None, None)
+    problem = _problem(form, step)
+    if problem is None:
+        value = answer_from(form, step.question)
+        source = form.source.data if "source" in form and value not in NOT_A_REAL_ANSWER else None
+        return _save_and_move_on(visit, step, value, source)
+    return _question_page(visit, step, form, problem), 400
+
+
+def _problem(form: QuestionForm, step: flow.Step):
+    if not form.validate_on_submit():
+        messages = [error for errors in form.errors.values() for error in errors]
+        return messages[0] if messages else None
+    return answer_problem(form, step.question, answer_from(form, step.question))
+
+
+def _save_and_move_on(visit: Visit, step: flow.Step, value, source):
+    queries.save_answer(get_db(), visit.session["id"], step.question.id, step.day, value, source)
+    visit.answers[step.key] = Answer(value, skipped=value is None, source=source)
+    if request.args.get("change"):
+        return redirect(url_for("my_day.review", session_id=visit.session["id"]))
+    steps = visit.steps
+    following = flow.step_after(steps, step) if step in steps else visit.next_unanswered()
+    return redirect(step_url(visit.session["id"], following))
+
+
+def _question_page(visit: Visit, step: flow.Step, form: QuestionForm, problem=None):
+    steps = visit.steps
+    before = flow.step_before(steps, step) if step in steps else None
+    back_url = (
+        step_url(visit.session["id"], before)
+        if before
+        else url_for("my_day.resume", session_id=visit.session["id"])
+    )
+    if request.args.get("change"):
+        back_url = url_for("my_day.review", session_id=visit.session["id"])
+    return render_template(
+        "my_day/question.html",
+        visit=visit,
+        step=step,
+        form=form,
+        problem=problem,
+        back_url=back_url,
+        part_number=visit.questionnaire.parts.index(step.part) + 1,
+        always_offered=ALWAYS_OFFERED,
+    )
+
+
+@bp.get("/<int:session_id>/review")
+@login_required
+def review(session_id: int):
+    """Show "here is your day", where any answer can be changed."""
+    visit = _visit(session_id)
+    return render_template(
+        "my_day/review.html",
+        visit=visit,
+        summary=day_summary(visit.questionnaire, visit.answers),
+        unanswered=visit.next_unanswered(),
+        weekend_questions={
+            part.id: flow.weekend_question(visit.questionnaire, part) for part in visit.questionnaire.parts
+        },
+    )
+
+
+@bp.post("/<int:session_id>/finish")
+@login_required
+def finish(session_id: int):
+    """Mark the session finished (the answers are already saved) and say thank you."""
+    visit = _visit(session_id)
+    queries.finish_session(get_db(), visit.session["id"])
+    return redirect(url_for("my_day.thanks", session_id=session_id))
+
+
+@bp.get("/<int:session_id>/thanks")
+@login_required
+def thanks(session_id: int):
+    """Thank the child, say who will see the answers and how to get help."""
+    return render_template("my_day/thanks.html", visit=_visit(session_id))
+
+
+@bp.get("/<int:session_id>/help")
+@login_required
+def help(session_id: int):
+    """Tell the child how to get help, whatever page they are on."""
+    return render_template("my_day/help.html", visit=_visit(session_id), back_url=_return_url(session_id))
+
+
+@bp.get("/<int:session_id>/stop")
+@login_required
+def stop(session_id: int):
+    """Let the child stop: everything is saved; they hand the device back."""
+    return render_template("my_day/stop.html", visit=_visit(session_id), back_url=_return_url(session_id))
+
+
+def _return_url(session_id: int) -> str:
+    # Only return to a page of this same session.
+    target = request.args.get("from", "")
+    prefix = url_for("my_day.resume", session_id=session_id)
+    return target if target.startswith(prefix) and "//" not in target else prefix

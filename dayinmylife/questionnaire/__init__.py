@@ -1,0 +1,1 @@
+"""The questionnaire engine: plain Python, no Flask and no SQL."""

@@ -1,0 +1,104 @@
+"""What a questionnaire asks, in order, given the answers so far.
+
+Each part is asked about a school day first; parts with questions for both days then ask whether the
+weekend is different, and only a "yes" asks that part's questions again about a weekend day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from . import builtins
+from .conditions import holds
+from .model import ONCE, SCHOOL, WEEKEND, Part, Question, Questionnaire
+
+# Answers so far: (question id, day kind) -> the stored value (None when skipped).
+Answers = Mapping[tuple[str, str], Any]
+
+
+@dataclass(frozen=True)
+class Step:
+    part: Part
+    question: Question
+    day: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.question.id, self.day)
+
+    @property
+    def is_weekend_question(self) -> bool:
+        return self.question.id == self.part.weekend_question_id
+
+
+def weekend_question(questionnaire: Questionnaire, part: Part) -> Question:
+    """The "is this part different at the weekend?" question asked after a part."""
+    return Question(
+        id=part.weekend_question_id,
+        type="yes_no",
+        prompt=questionnaire.weekend_question,
+        days=ONCE,
+        options=builtins.YES_NO,
+        part_id=part.id,
+    )
+
+
+def steps(questionnaire: Questionnaire, answers: Answers) -> list[Step]:
+    """List every question to ask, in order, for the answers given so far."""
+    ordered: list[Step] = []
+    for part in questionnaire.parts:
+        for question in part.questions:
+            day = SCHOOL if question.days == "both" else ONCE
+            if _asked(questionnaire, question, day, answers):
+                ordered.append(Step(part, question, day))
+        if not part.asks_about_weekend:
+            continue
+        gate = weekend_question(questionnaire, part)
+        ordered.append(Step(part, gate, ONCE))
+        if answers.get((gate.id, ONCE)) == "yes":
+            ordered.extend(
+                Step(part, question, WEEKEND)
+                for question in part.questions
+                if question.days == "both" and _asked(questionnaire, question, WEEKEND, answers)
+            )
+    return ordered
+
+
+def weekend_differs(questionnaire: Questionnaire, answers: Answers) -> dict[str, Any]:
+    """Say, per part, what the child answered about the weekend being different (None if not asked)."""
+    return {
+        part.id: answers.get((part.weekend_question_id, ONCE))
+        for part in questionnaire.parts
+        if part.asks_about_weekend
+    }
+
+
+def _asked(questionnaire: Questionnaire, question: Question, day: str, answers: Answers) -> bool:
+    def answer_of(question_id: str):
+        referred = questionnaire.questions_by_id[question_id]
+        referred_day = ONCE if referred.days == "once" else (day if day != ONCE else SCHOOL)
+        return answers.get((question_id, referred_day))
+
+    return holds(question.ask_if, answer_of)
+
+
+def find_step(all_steps: list[Step], question_id: str, day: str) -> Step | None:
+    """Find a step by its question and day, if it is asked for the answers so far."""
+    return next((step for step in all_steps if step.key == (question_id, day)), None)
+
+
+def step_after(all_steps: list[Step], step: Step) -> Step | None:
+    index = all_steps.index(step)
+    return all_steps[index + 1] if index + 1 < len(all_steps) else None
+
+
+def step_before(all_steps: list[Step], step: Step) -> Step | None:
+    index = all_steps.index(step)
+    return all_steps[index - 1] if index > 0 else None
+
+
+def first_unanswered(all_steps: list[Step], answered: set[tuple[str, str]]) -> Step | None:
+    """The step to resume at: the first not yet answered or skipped (None: all done)."""
+    return next((step for step in all_steps if step.key not in answered), None)

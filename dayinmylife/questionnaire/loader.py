@@ -1,0 +1,197 @@
+"""Load questionnaire files: validate against schema.json, cross-check what a schema cannot, build the model."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from . import builtins
+from .conditions import named_questions
+from .model import NOT_A_REAL_ANSWER, CareLink, Option, Part, Question, Questionnaire
+
+QUESTIONNAIRES_DIR = Path(__file__).resolve().parents[2] / "questionnaires"
+PICTURES_DIR = Path(__file__).resolve().parents[2] / "static" / "pictures"
+BANDS = ("baby", "preschool", "primary", "teenager")
+
+
+class QuestionnaireError(ValueError):
+    """A questionnaire file is broken; the message names the file, the question and the problem."""
+
+    def __init__(self, path: Path | str, problem: str, question: str | None = None):
+        self.path, self.problem, self.question = Path(path).name, problem, question
+        where = f"{self.path}, question {question!r}" if question else self.path
+        super().__init__(f"{where}: {problem}")
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads((QUESTIONNAIRES_DIR / "schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def load_all(directory: Path = QUESTIONNAIRES_DIR, pictures: Path = PICTURES_DIR) -> dict[str, Questionnaire]:
+    """Load every age band's file, failing on the first broken one."""
+    loaded = [load_questionnaire(directory / f"{band}.yaml", pictures) for band in BANDS]
+    return {questionnaire.id: questionnaire for questionnaire in loaded}
+
+
+def load_questionnaire(path: Path | str, pictures: Path = PICTURES_DIR) -> Questionnaire:
+    """Read one file, validate it and return the questionnaire it describes."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise QuestionnaireError(path, f"cannot be read ({error.strerror})") from None
+    except yaml.YAMLError as error:
+        raise QuestionnaireError(path, f"is not valid YAML: {error}") from None
+    _check_schema(path, data)
+    questionnaire = _build(data)
+    _cross_check(path, questionnaire, Path(pictures))
+    return questionnaire
+
+
+def _check_schema(path: Path, data) -> None:
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(data))
+    if error is None:
+        return
+    question, node = None, data
+    for key in error.absolute_path:
+        node = node[key]
+        if isinstance(node, dict) and "type" in node and "id" in node:
+            question = node["id"]
+    location = "/".join(str(key) for key in error.absolute_path) or "the top level"
+    raise QuestionnaireError(path, f"{error.message} (at {location})", question)
+
+
+def _build(data: dict) -> Questionnaire:
+    return Questionnaire(
+        id=data["id"],
+        version=data["version"],
+        title=data["title"],
+        answered_by=data["answered_by"],
+        record_source=data.get("record_source", False),
+        age_from=data["age"]["from"],
+        age_to=data["age"]["to"],
+        school_day=data["days"]["school"],
+        weekend=data["days"]["weekend"],
+        weekend_question=data["days"]["weekend_question"],
+        intro=data["intro"],
+        parts=tuple(_build_part(part) for part in data["parts"]),
+    )
+
+
+def _build_part(data: dict) -> Part:
+    questions = tuple(_build_question(question, data["id"]) for question in data["questions"])
+    return Part(id=data["id"], title=data["title"], picture=data["picture"], questions=questions)
+
+
+def _build_question(data: dict, part_id: str) -> Question:
+    return Question(
+        id=data["id"],
+        type=data["type"],
+        prompt=data["prompt"],
+        days=data["days"],
+        options=_options(data),
+        hint=data.get("hint"),
+        ask_if=data.get("ask_if"),
+        care=tuple(_build_care(link) for link in data.get("care", [])),
+        part_id=part_id,
+    )
+
+
+def _options(data: dict) -> tuple[Option, ...]:
+    kind = data["type"]
+    if kind in ("pick_one", "pick_many"):
+        return tuple(Option(**option) for option in data["options"])
+    if kind == "yes_no":
+        return builtins.YES_NO
+    if kind == "how_often":
+        return builtins.HOW_OFTEN[data["scale"]]
+    if kind == "feelings":
+        return builtins.FACES[data.get("faces", 5)]
+    if kind == "time_of_day":
+        return builtins.time_options(data["from"], data["to"], data.get("step", 60))
+    return ()
+
+
+def _build_care(data: dict) -> CareLink:
+    return CareLink(
+        area=data["area"],
+        signal=data["signal"],
+        prompt=data["prompt"],
+        answers=tuple(data.get("answers", ())),
+        later_than=data.get("later_than"),
+        earlier_than=data.get("earlier_than"),
+    )
+
+
+def _cross_check(path: Path, questionnaire: Questionnaire, pictures: Path) -> None:
+    if questionnaire.age_from > questionnaire.age_to:
+        raise QuestionnaireError(path, "age 'from' is after age 'to'")
+    seen: set[str] = set()
+    for part in questionnaire.parts:
+        _check_unique(path, part.id, seen, None)
+        _check_picture(path, part.picture, pictures, None)
+        for question in part.questions:
+            _check_unique(path, question.id, seen, question.id)
+            _check_question(path, question, seen, questionnaire, pictures)
+
+
+def _check_unique(path: Path, item_id: str, seen: set[str], question: str | None) -> None:
+    if item_id in seen:
+        raise QuestionnaireError(path, f"the id {item_id!r} is used more than once", question)
+    seen.add(item_id)
+
+
+def _check_picture(path: Path, picture: str, pictures: Path, question: str | None) -> None:
+    if not (pictures / f"{picture}.svg").is_file():
+        raise QuestionnaireError(path, f"there is no picture {picture!r} in static/pictures", question)
+
+
+def _check_question(path: Path, question: Question, earlier: set[str], questionnaire, pictures) -> None:
+    values = [option.value for option in question.options]
+    if len(values) != len(set(values)):
+        raise QuestionnaireError(path, "two options have the same value", question.id)
+    reserved = set(values) & set(NOT_A_REAL_ANSWER)
+    if reserved:
+        raise QuestionnaireError(
+            path, f"{reserved.pop()!r} is reserved: every question offers it", question.id
+        )
+    if question.type == "time_of_day" and not 2 <= len(question.options) <= builtins.MAX_CLOCKS:
+        raise QuestionnaireError(path, f"a time of day needs 2 to {builtins.MAX_CLOCKS} clocks", question.id)
+    for option in question.options:
+        _check_picture(path, option.picture, pictures, question.id)
+    for named, named_values in named_questions(question.ask_if):
+        _check_condition(path, question, named, named_values, earlier, questionnaire)
+    for link in question.care:
+        _check_care(path, question, link, values)
+
+
+def _check_condition(path, question, named, named_values, earlier, questionnaire) -> None:
+    target = questionnaire.questions_by_id.get(named)
+    if target is None or named not in earlier or named == question.id:
+        raise QuestionnaireError(
+            path, f"ask_if names {named!r}, which is not an earlier question", question.id
+        )
+    known = {option.value for option in target.options} | set(NOT_A_REAL_ANSWER)
+    for value in named_values:
+        if value not in known:
+            raise QuestionnaireError(path, f"ask_if names {value!r}, not an answer of {named!r}", question.id)
+
+
+def _check_care(path, question, link: CareLink, values: list[str]) -> None:
+    allowed = set(values) | set(NOT_A_REAL_ANSWER)
+    for value in link.answers:
+        if value not in allowed:
+            raise QuestionnaireError(
+                path, f"care names {value!r}, which is not one of its answers", question.id
+            )
+    for time in (link.later_than, link.earlier_than):
+        if time is not None and time not in values:
+            raise QuestionnaireError(
+                path, f"care names the time {time}, which is not one of its clocks", question.id
+            )

@@ -1,0 +1,134 @@
+"""The questionnaire as plain data: parts of the day, questions and their options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHOOL = "school"
+WEEKEND = "weekend"
+ONCE = "once"
+DAY_KINDS = (SCHOOL, WEEKEND, ONCE)
+
+DONT_KNOW = "dont_know"
+RATHER_NOT_SAY = "rather_not_say"
+NOT_A_REAL_ANSWER = (DONT_KNOW, RATHER_NOT_SAY)
+
+QUESTION_TYPES = ("pick_one", "pick_many", "feelings", "how_often", "yes_no", "time_of_day", "own_words")
+AREAS_OF_CARE = (
+    "basic_care",
+    "ensuring_safety",
+    "emotional_warmth",
+    "stimulation",
+    "guidance_and_boundaries",
+    "stability",
+)
+OWN_WORDS_MAX_LENGTH = 2000
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One stored answer: a value (a list for "pick several"), or skipped (value None)."""
+
+    value: Any
+    skipped: bool = False
+    source: str | None = None  # observed | reported, where the questionnaire records it
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    picture: str
+
+
+@dataclass(frozen=True)
+class CareLink:
+    """A prompt for professional judgement raised by certain answers."""
+
+    area: str
+    signal: str  # worth_exploring | going_well
+    prompt: str
+    answers: tuple[str, ...] = ()
+    later_than: str | None = None
+    earlier_than: str | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str
+    prompt: str
+    days: str  # both | once
+    options: tuple[Option, ...]
+    hint: str | None = None
+    ask_if: Any = None
+    care: tuple[CareLink, ...] = ()
+    part_id: str = ""
+
+    @property
+    def multiple(self) -> bool:
+        return self.type == "pick_many"
+
+    @property
+    def free_text(self) -> bool:
+        return self.type == "own_words"
+
+    def option(self, value: str) -> Option | None:
+        return next((option for option in self.options if option.value == value), None)
+
+
+@dataclass(frozen=True)
+class Part:
+    id: str
+    title: str
+    picture: str
+    questions: tuple[Question, ...]
+
+    @property
+    def asks_about_weekend(self) -> bool:
+        """Whether this part is followed by "is this different at the weekend?"."""
+        return any(question.days == "both" for question in self.questions)
+
+    @property
+    def weekend_question_id(self) -> str:
+        # A "." never appears in an authored id, so this key cannot clash with one.
+        return f"{self.id}.weekend_different"
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    id: str
+    version: int
+    title: str
+    answered_by: str
+    record_source: bool
+    age_from: int
+    age_to: int
+    school_day: str
+    weekend: str
+    weekend_question: str
+    intro: str
+    parts: tuple[Part, ...]
+    questions_by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self):
+        for part in self.parts:
+            for question in part.questions:
+                self.questions_by_id[question.id] = question
+
+    @property
+    def questions(self) -> list[Question]:
+        return list(self.questions_by_id.values())
+
+    def part(self, part_id: str) -> Part | None:
+        return next((part for part in self.parts if part.id == part_id), None)
+
+    def part_of(self, question: Question) -> Part:
+        return self.part(question.part_id)
+
+    def summary(self) -> str:
+        return (
+            f"{self.id} v{self.version}: {self.title!r}, ages {self.age_from}-{self.age_to}, "
+            f"{len(self.parts)} parts, {len(self.questions_by_id)} questions"
+        )

@@ -1,0 +1,90 @@
+"""A session's answers laid out by part of the day, school day beside weekend, in words a person reads."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from . import flow
+from .builtins import ALWAYS_OFFERED
+from .model import ONCE, SCHOOL, WEEKEND, Answer, Option, Part, Question, Questionnaire
+
+
+@dataclass(frozen=True)
+class ShownAnswer:
+    """What one answer shows: the options chosen, or the child's own words, or that it was skipped."""
+
+    options: tuple[Option, ...] = ()
+    words: str | None = None
+    skipped: bool = False
+    source: str | None = None
+
+    @property
+    def is_own_words(self) -> bool:
+        return self.words is not None
+
+
+@dataclass(frozen=True)
+class Row:
+    question: Question
+    school: ShownAnswer | None  # None: not asked
+    weekend: ShownAnswer | None
+    once: bool
+
+
+@dataclass(frozen=True)
+class PartSummary:
+    part: Part
+    weekend_different: ShownAnswer | None  # the answer to "is this part different at the weekend?"
+    weekend_asked: bool
+    rows: tuple[Row, ...]
+
+
+def shown(question: Question, answer: Answer | None) -> ShownAnswer | None:
+    """Turn a stored answer into what a person reads."""
+    if answer is None:
+        return None
+    if answer.skipped:
+        return ShownAnswer(skipped=True, source=answer.source)
+    values = answer.value if isinstance(answer.value, list) else [answer.value]
+    chosen = [_option(question, value) for value in values]
+    if question.free_text and chosen[0] is None:
+        return ShownAnswer(words=answer.value, source=answer.source)
+    return ShownAnswer(options=tuple(option for option in chosen if option), source=answer.source)
+
+
+def _option(question: Question, value) -> Option | None:
+    return question.option(value) or next((o for o in ALWAYS_OFFERED if o.value == value), None)
+
+
+def day_summary(questionnaire: Questionnaire, answers: Mapping[tuple[str, str], Answer]) -> list[PartSummary]:
+    """Lay out every asked question by part, with its school-day and weekend answers."""
+    asked = {step.key for step in flow.steps(questionnaire, {key: a.value for key, a in answers.items()})}
+    summaries = []
+    for part in questionnaire.parts:
+        gate = flow.weekend_question(questionnaire, part)
+        rows = tuple(
+            _row(question, answers, asked) for question in part.questions if _was_asked(question, asked)
+        )
+        summaries.append(
+            PartSummary(
+                part=part,
+                weekend_different=shown(gate, answers.get((gate.id, ONCE))),
+                weekend_asked=part.asks_about_weekend,
+                rows=rows,
+            )
+        )
+    return summaries
+
+
+def _was_asked(question: Question, asked: set) -> bool:
+    return any((question.id, day) in asked for day in (SCHOOL, WEEKEND, ONCE))
+
+
+def _row(question: Question, answers, asked) -> Row:
+    if question.days == "once":
+        return Row(question, shown(question, answers.get((question.id, ONCE))), None, once=True)
+    weekend = answers.get((question.id, WEEKEND)) if (question.id, WEEKEND) in asked else None
+    return Row(
+        question, shown(question, answers.get((question.id, SCHOOL))), shown(question, weekend), once=False
+    )

@@ -1,0 +1,270 @@
+#!/usr/bin/env python3
+"""Bring third-party pictures and fonts into static/, reproducibly.
+
+Why vendored: the app is used on closed school and council networks where a CDN may be blocked or
+unwanted, and pages must work offline. So the few pictures and fonts we use are committed under
+static/ with their licences. npm is needed only to *refresh* them with this script, never at set-up
+or run time.
+
+What it does: `npm pack`s exact, checksum-pinned package versions into a temporary directory and
+writes only what the app uses: one SVG per picture named in questionnaires/*.yaml (`picture: NAME`)
+or scripts/pictures.txt, three project tiles (nappy, cot, pram) drawn from Material Design Icons
+glyphs, Latin woff2 fonts with fonts.css, licence texts, static/LICENSES.md and a manifest.
+Running it twice gives byte-identical output. Usage, from the repo root:
+
+    python scripts/vendor_assets.py
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STATIC, PICTURES_TXT = ROOT / "static", ROOT / "scripts" / "pictures.txt"
+PICS, FONTS = STATIC / "pictures", STATIC / "fonts"
+
+# Exact versions and the sha512 of each npm tarball (`npm view SPEC dist.integrity`).
+PACKAGES = {
+    "fluent": (
+        "@iconify-json/fluent-emoji-flat@1.2.6",
+        "sha512-RY47RgPb47fYUiyrA64sIOL0+UU02s29sXpNBbIQRBUlPlfNFTKUmZDERGuxDs/7yNGWqQYvuaSYM1M4fRXlUw==",
+    ),
+    "mdi": (
+        "@iconify-json/mdi@1.2.3",
+        "sha512-O3cLwbDOK7NNDf2ihaQOH5F9JglnulNDFV7WprU2dSoZu3h3cWH//h74uQAB87brHmvFVxIOkuBX2sZSzYhScg==",
+    ),
+    "andika": (
+        "@fontsource/andika@5.3.0",
+        "sha512-m15/VavWcrOhTJr4xXVKTKrJgI8Ny4fI52ZwcoYH3kH6IyLpAfuYUuFouI223WFbDP0kwvKsOOankklFNyMvNw==",
+    ),
+    "atkinson": (
+        "@fontsource/atkinson-hyperlegible-next@5.3.0",
+        "sha512-8p1tHVoPDo6oYwSO3sMw5snGwFwSf3TmeSF9Gcj792GXdsg6oqvhoItbj6Hj/XZIk0Xs+Cwu6pkLBAl3Q5HrwA==",
+    ),
+    # Only for the verbatim Apache-2.0 text (the mdi package ships no LICENSE file).
+    "spdx": (
+        "spdx-license-list@6.12.0",
+        "sha512-+nUYqm3aZMSHbjsthK+i/HHI2okTElCvqwUd4k8QcSk+FTGgjq+fsdFj2wZOaX6XmR2JdWhf/NeflNnvKOjcnQ==",
+    ),
+}
+TILES = {"nappy": "diaper-outline", "cot": "crib", "pram": "baby-carriage"}  # our name: mdi icon
+TILE_BG, TILE_FG, TILE_GLYPH = "#ffe0b2", "#8d6e63", 0.78  # glyph box = 78% of the 32-unit tile
+FONT_FAMILIES = {"andika": "Andika", "atkinson": "Atkinson Hyperlegible"}
+WEIGHTS = (400, 700)
+PICTURE_RE = re.compile(r"""(?:^|[\s{,])picture:\s*["']?([a-z0-9][a-z0-9-]*)["']?\s*(?=[,}#]|$)""")
+
+MIT_FLUENT = """MIT License
+
+Copyright (c) Microsoft Corporation.
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.
+"""
+
+
+def fail(message: str) -> None:
+    sys.exit(f"vendor_assets: ERROR: {message}")
+
+
+def version(key: str) -> str:
+    return PACKAGES[key][0].rsplit("@", 1)[1]
+
+
+def fetch(key: str, tmp: Path, *names: str) -> list[bytes]:
+    """npm pack the pinned package into tmp, check its sha512, then read the named files from it."""
+    spec, pinned = PACKAGES[key]
+    cmd = ["npm", "pack", spec, "--json", "--ignore-scripts", "--pack-destination", str(tmp)]
+    try:
+        run = subprocess.run(cmd, capture_output=True, text=True)
+    except FileNotFoundError:
+        fail("npm not found (it is needed only to refresh vendored assets)")
+    if run.returncode:
+        fail(f"npm pack {spec} failed:\n{run.stderr}")
+    path = tmp / json.loads(run.stdout)[0]["filename"]
+    got = "sha512-" + base64.b64encode(hashlib.sha512(path.read_bytes()).digest()).decode()
+    if got != pinned:
+        fail(f"CHECKSUM MISMATCH for {spec}\n  pinned: {pinned}\n  got:    {got}")
+    with tarfile.open(path) as tar:
+        try:
+            return [tar.extractfile("package/" + name).read() for name in names]
+        except (KeyError, AttributeError) as e:
+            fail(f"{e} missing from {spec}")
+
+
+def write(path: Path, data: bytes | str) -> int:
+    """Write only if changed (keeps mtimes stable); return the size in bytes."""
+    data = data.encode() if isinstance(data, str) else data
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_bytes() != data:
+        path.write_bytes(data)
+    return len(data)
+
+
+def wanted_pictures() -> dict[str, str]:
+    """Picture name -> the first file:line that asked for it (questionnaires first)."""
+    wanted: dict[str, str] = {}
+    for path in sorted((ROOT / "questionnaires").glob("*.yaml")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.lstrip().startswith("#"):
+                for name in PICTURE_RE.findall(line):
+                    wanted.setdefault(name, f"{path.relative_to(ROOT)}:{n}")
+    for n, line in enumerate(PICTURES_TXT.read_text(encoding="utf-8").splitlines(), 1):
+        if name := line.split("#", 1)[0].strip():
+            wanted.setdefault(name, f"{PICTURES_TXT.relative_to(ROOT)}:{n}")
+    return wanted
+
+
+def icon(data: dict, name: str) -> tuple[str, tuple] | None:
+    """Resolve an Iconify icon or alias to (body, viewBox); None if the set lacks it."""
+    hflip, size = False, {}
+    while name in data.get("aliases", {}):
+        alias = data["aliases"][name]
+        if set(alias) - {"parent", "hFlip", "width", "height"}:
+            fail(f"unsupported alias properties in {name}: {sorted(alias)}")
+        hflip ^= bool(alias.get("hFlip"))
+        size = {k: alias[k] for k in ("width", "height") if k in alias} | size
+        name = alias["parent"]
+    if name not in data["icons"]:
+        return None
+    found = data["icons"][name]
+    if set(found) - {"body", "width", "height", "left", "top", "hidden"}:
+        fail(f"unsupported icon properties in {name}: {sorted(found)}")
+    found = found | size
+    left, top = found.get("left", 0), found.get("top", 0)
+    w, h = found.get("width", data.get("width", 16)), found.get("height", data.get("height", 16))
+    body = found["body"]
+    if hflip:
+        body = f'<g transform="translate({2 * left + w} 0) scale(-1 1)">{body}</g>'
+    return body, (left, top, w, h)
+
+
+def svg(name: str, body: str, box: tuple) -> str:
+    """Standalone SVG: ids prefixed with the picture name, whitespace minified."""
+    for old in sorted(set(re.findall(r'(?<![\w:-])id="([^"]+)"', body))):
+        new = f"{name}-{old}"
+        body = re.sub(rf'(?<![\w:-])id="{re.escape(old)}"', f'id="{new}"', body)
+        body = body.replace(f"url(#{old})", f"url(#{new})").replace(f'href="#{old}"', f'href="#{new}"')
+    body = re.sub(r"\s+", " ", re.sub(r">\s+<", "><", body)).strip()
+    view_box = " ".join(f"{v:g}" for v in box)
+    return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view_box}">{body}</svg>\n'
+
+
+def tile(glyph: tuple[str, tuple]) -> tuple[str, tuple]:
+    """An mdi glyph, recoloured and centred on a soft rounded tile in the flat Fluent style."""
+    body, (left, top, w, h) = glyph
+    scale = TILE_GLYPH * 32 / max(w, h)
+    dx, dy = (32 - w * scale) / 2 - left * scale, (32 - h * scale) / 2 - top * scale
+    return (
+        f'<rect x="2" y="2" width="28" height="28" rx="5" fill="{TILE_BG}"/>'
+        f'<g transform="translate({dx:.4g} {dy:.4g}) scale({scale:.4g})">'
+        f"{body.replace('currentColor', TILE_FG)}</g>"
+    ), (0, 0, 32, 32)
+
+
+def pictures(tmp: Path) -> tuple[int, int]:
+    fluent, mdi = (json.loads(fetch(key, tmp, "icons.json")[0]) for key in ("fluent", "mdi"))
+    fluent_src, mdi_src = f"fluent-emoji-flat@{version('fluent')}", f"mdi@{version('mdi')} (tile)"
+    out = {name: (mdi_src, svg(name, *tile(icon(mdi, mdi_name)))) for name, mdi_name in TILES.items()}
+    missing = []
+    for name, asked_by in wanted_pictures().items():
+        if name in out:
+            continue
+        if found := icon(fluent, name):
+            out[name] = (fluent_src, svg(name, *found))
+        else:
+            missing.append(f'"{name}" (asked for by {asked_by})')
+    if missing:  # check everything before writing anything
+        fail(f"not in Fluent Emoji Flat nor a project tile: {', '.join(missing)}")
+    manifest = {
+        name: {"source": src, "bytes": write(PICS / f"{name}.svg", text)}
+        for name, (src, text) in sorted(out.items())
+    }
+    for stale in PICS.glob("*.svg"):
+        if stale.stem not in manifest:
+            stale.unlink()
+    write(PICS / "manifest.json", json.dumps(manifest, indent=1) + "\n")
+    write(PICS / "LICENSE-fluent-emoji.txt", MIT_FLUENT)
+    apache = json.loads(fetch("spdx", tmp, "licenses/Apache-2.0.json")[0])["licenseText"]
+    write(
+        PICS / "LICENSE-mdi.txt",
+        f"Material Design Icons by Pictogrammers (https://github.com/Templarian/MaterialDesign),\n"
+        f"icon data from the npm package {PACKAGES['mdi'][0]}, licensed under the Apache License 2.0.\n"
+        f"Modified: {', '.join(f'{k}.svg (mdi:{v})' for k, v in TILES.items())} place a recoloured, "
+        f"scaled glyph on a rounded tile.\n\n{apache.strip()}\n",
+    )
+    return len(manifest), sum(m["bytes"] for m in manifest.values())
+
+
+def fonts(tmp: Path) -> tuple[int, int]:
+    css, total = ["/* Generated by scripts/vendor_assets.py: do not edit. Latin subset, OFL-1.1. */\n"], 0
+    for key, family in FONT_FAMILIES.items():
+        stem = PACKAGES[key][0].rsplit("@", 1)[0].split("/")[-1]
+        files = [f"files/{stem}-latin-{weight}-normal.woff2" for weight in WEIGHTS]
+        unicode, licence, *woff2 = fetch(key, tmp, "unicode.json", "LICENSE", *files)
+        latin = json.loads(unicode)["latin"]
+        for weight, data in zip(WEIGHTS, woff2, strict=True):
+            total += write(FONTS / f"{key}-{weight}.woff2", data)
+            css.append(
+                f'@font-face {{\n  font-family: "{family}";\n  font-style: normal;\n  font-weight: {weight};\n'
+                f'  font-display: swap;\n  src: url("{key}-{weight}.woff2") format("woff2");\n'
+                f"  unicode-range: {latin};\n}}\n"
+            )
+        write(FONTS / f"OFL-{key}.txt", licence)
+    write(FONTS / "fonts.css", "\n".join(css))
+    return len(FONT_FAMILIES) * len(WEIGHTS), total
+
+
+def licenses_md() -> str:
+    spec = {k: PACKAGES[k][0] for k in PACKAGES}
+    return f"""# Third-party assets in static/
+
+Generated by `scripts/vendor_assets.py` from exact, checksum-pinned npm packages (tarball sha512 in the
+script). Re-run it to refresh; do not edit these files by hand.
+
+| What | Where it came from | Licence | Licence text |
+| --- | --- | --- | --- |
+| Pictures `static/pictures/*.svg` (see `manifest.json`) | Fluent Emoji Flat by Microsoft (https://github.com/microsoft/fluentui-emoji), npm `{spec["fluent"]}` | MIT | `pictures/LICENSE-fluent-emoji.txt` |
+| Tiles `nappy.svg`, `cot.svg`, `pram.svg` | Derived from Material Design Icons by Pictogrammers (https://github.com/Templarian/MaterialDesign) `mdi:diaper-outline`, `mdi:crib`, `mdi:baby-carriage`, npm `{spec["mdi"]}`; recoloured, scaled and placed on a rounded tile by this project | Apache-2.0 | `pictures/LICENSE-mdi.txt` |
+| Font Andika 400, 700 (`fonts/andika-*.woff2`) | SIL International, npm `{spec["andika"]}`, Latin subset | OFL-1.1 | `fonts/OFL-andika.txt` |
+| Font Atkinson Hyperlegible Next 400, 700 (`fonts/atkinson-*.woff2`, family "Atkinson Hyperlegible") | The Atkinson Hyperlegible Next Project Authors, npm `{spec["atkinson"]}`, Latin subset | OFL-1.1 | `fonts/OFL-atkinson.txt` |
+
+The Apache-2.0 text is taken verbatim from npm `{spec["spdx"]}` (CC0-1.0).
+"""
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="vendor-assets-") as tmp:
+        count, picture_bytes = pictures(Path(tmp))
+        font_count, font_bytes = fonts(Path(tmp))
+    write(STATIC / "LICENSES.md", licenses_md())
+    print(
+        f"vendor_assets: {count} pictures ({picture_bytes / 1024:.1f} KB) in static/pictures; "
+        f"{font_count} fonts ({font_bytes / 1024:.1f} KB) in static/fonts"
+    )
+
+
+if __name__ == "__main__":
+    main()
