@@ -14,6 +14,7 @@ from wtforms import (
     TextAreaField,
     ValidationError,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
 
 from .questionnaire.builtins import ALWAYS_OFFERED
@@ -25,6 +26,16 @@ class SignInForm(FlaskForm):
     password = PasswordField(_l("Password"), validators=[InputRequired(_l("Enter your password"))])
 
 
+class DateOfBirthField(DateField):
+    """A date field whose message for something that is not a date says what to do."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(_l("Enter the date of birth as a real date, for example 14 3 2019")) from None
+
+
 class ChildForm(FlaskForm):
     display_name = StringField(
         _l("Name"),
@@ -34,8 +45,8 @@ class ChildForm(FlaskForm):
             Length(max=80, message=_l("Use 80 characters or fewer")),
         ],
     )
-    date_of_birth = DateField(
-        _l("Date of birth"), validators=[InputRequired(_l("Enter the child's date of birth as a date"))]
+    date_of_birth = DateOfBirthField(
+        _l("Date of birth"), validators=[InputRequired(_l("Enter the child's date of birth"))]
     )
     case_reference = StringField(
         _l("Case reference (optional)"),
@@ -43,6 +54,8 @@ class ChildForm(FlaskForm):
     )
 
     def validate_date_of_birth(self, field):
+        if field.data is None:  # not a date: DateField has already said so
+            return
         if field.data > date.today():
             raise ValidationError(_l("The date of birth must be in the past"))
         if field.data.year < date.today().year - 25:
@@ -62,13 +75,13 @@ class QuestionForm(FlaskForm):
 
     source = RadioField(
         _l("How do you know?"),
-        choices=[("observed", _l("I saw it")), ("reported", _l("I was told"))],
+        choices=[SelectChoice("observed", _l("I saw it")), SelectChoice("reported", _l("I was told"))],
         validators=[Optional()],
     )
 
 
-def _choices(question: Question) -> list[tuple[str, str]]:
-    return [(option.value, option.label) for option in (*question.options, *ALWAYS_OFFERED)]
+def _choices(question: Question) -> list[SelectChoice]:
+    return [SelectChoice(option.value, option.label) for option in (*question.options, *ALWAYS_OFFERED)]
 
 
 def _pick_one(question: Question):
@@ -117,7 +130,7 @@ def question_form(question: Question, record_source: bool, formdata=None, data=N
     if question.free_text:
         Form.not_an_answer = RadioField(
             _l("Or choose"),
-            choices=[(option.value, option.label) for option in ALWAYS_OFFERED],
+            choices=[SelectChoice(option.value, option.label) for option in ALWAYS_OFFERED],
             validators=[Optional()],
         )
     if not record_source:

@@ -3,7 +3,7 @@
 from datetime import date
 
 from flask import request, session
-from flask_babel import Babel, format_date, get_locale
+from flask_babel import Babel, format_date, get_locale, gettext
 
 # Each language in its own name.
 LANGUAGES = {"en": "English"}
@@ -32,6 +32,8 @@ def init_app(app) -> None:
     babel.init_app(app, locale_selector=select_locale, default_translation_directories="../translations")
 
     app.add_template_filter(format_day)
+    # Questionnaire texts are data: translated, then escaped like any other value (Jinja's _() would not).
+    app.add_template_global(gettext, "t")
 
     @app.context_processor
     def language_context():

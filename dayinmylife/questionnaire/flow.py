@@ -78,10 +78,18 @@ def weekend_differs(questionnaire: Questionnaire, answers: Answers) -> dict[str,
 def _asked(questionnaire: Questionnaire, question: Question, day: str, answers: Answers) -> bool:
     def answer_of(question_id: str):
         referred = questionnaire.questions_by_id[question_id]
-        referred_day = ONCE if referred.days == "once" else (day if day != ONCE else SCHOOL)
-        return answers.get((question_id, referred_day))
+        if referred.days == "once":
+            return answers.get((question_id, ONCE))
+        if day == WEEKEND and not _weekend_differs(questionnaire, referred, answers):
+            return answers.get((question_id, SCHOOL))  # that part's weekend is like a school day
+        return answers.get((question_id, SCHOOL if day == ONCE else day))
 
     return holds(question.ask_if, answer_of)
+
+
+def _weekend_differs(questionnaire: Questionnaire, question: Question, answers: Answers) -> bool:
+    part = questionnaire.part_of(question)
+    return answers.get((part.weekend_question_id, ONCE)) == "yes"
 
 
 def find_step(all_steps: list[Step], question_id: str, day: str) -> Step | None:

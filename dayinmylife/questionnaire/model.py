@@ -65,6 +65,7 @@ class Question:
     ask_if: Any = None
     care: tuple[CareLink, ...] = ()
     part_id: str = ""
+    clock_range: tuple[str, str] | None = None  # time_of_day: the first and last clock as written
 
     @property
     def multiple(self) -> bool:

@@ -82,9 +82,10 @@ def _was_asked(question: Question, asked: set) -> bool:
 
 
 def _row(question: Question, answers, asked) -> Row:
+    def answer_on(day: str) -> ShownAnswer | None:
+        # An answer kept from before an earlier change means the question is no longer asked: not shown.
+        return shown(question, answers.get((question.id, day))) if (question.id, day) in asked else None
+
     if question.days == "once":
-        return Row(question, shown(question, answers.get((question.id, ONCE))), None, once=True)
-    weekend = answers.get((question.id, WEEKEND)) if (question.id, WEEKEND) in asked else None
-    return Row(
-        question, shown(question, answers.get((question.id, SCHOOL))), shown(question, weekend), once=False
-    )
+        return Row(question, answer_on(ONCE), None, once=True)
+    return Row(question, answer_on(SCHOOL), answer_on(WEEKEND), once=False)

@@ -1,0 +1,82 @@
+"""Shared fixtures: an app on a real temporary SQLite file, a client, and a signed-in practitioner."""
+
+import re
+
+import pytest
+
+from dayinmylife import create_app, queries
+from dayinmylife.auth import hash_password
+from dayinmylife.db import connect, migrate
+
+PASSWORD = "correct horse battery staple"
+PASSWORD_HASH = hash_password(PASSWORD)  # hashing is slow on purpose: do it once for the whole run
+
+
+@pytest.fixture
+def app(tmp_path):
+    path = tmp_path / "test.sqlite3"
+    migrate(path)
+    return create_app({"DATABASE": str(path), "SECRET_KEY": "test-secret-" * 4, "TESTING": True})
+
+
+@pytest.fixture
+def db(app):
+    database = connect(app.config["DATABASE"])
+    yield database
+    database.conn.close()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+def csrf_token(html: str) -> str:
+    return re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', html).group(1)
+
+
+class Practitioners:
+    """Create practitioners and sign in as them, through the real forms (CSRF included)."""
+
+    def __init__(self, client, db):
+        self.client, self.db = client, db
+
+    def create(self, email="sam@example.org", name="Sam Taylor") -> int:
+        return queries.create_user(self.db, email, name, PASSWORD_HASH)
+
+    def sign_in(self, email="sam@example.org", password=PASSWORD):
+        token = csrf_token(self.client.get("/sign-in").text)
+        return self.client.post("/sign-in", data={"email": email, "password": password, "csrf_token": token})
+
+    def post(self, url: str, data: dict | None = None, token_from: str | None = None):
+        """POST a form the way a browser would: with the CSRF token from the page it came from."""
+        page = self.client.get(token_from or url)
+        return self.client.post(url, data={**(data or {}), "csrf_token": csrf_token(page.text)})
+
+
+@pytest.fixture
+def practitioners(client, db):
+    return Practitioners(client, db)
+
+
+@pytest.fixture
+def signed_in(practitioners):
+    """A signed-in practitioner; returns their user id."""
+    user_id = practitioners.create()
+    practitioners.sign_in()
+    return user_id
+
+
+@pytest.fixture
+def questionnaires(app):
+    return app.extensions["questionnaires"]
+
+
+@pytest.fixture
+def child_of(db):
+    """Add a child to a practitioner's caseload."""
+
+    def add(user_id, name="Leo", date_of_birth="2019-03-14"):
+        return queries.create_child(db, user_id, name, date_of_birth, None)
+
+    return add

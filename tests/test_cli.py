@@ -1,0 +1,63 @@
+"""Command-line tasks."""
+
+from dayinmylife import queries
+
+
+def test_questionnaires_check_prints_a_line_per_questionnaire(app):
+    result = app.test_cli_runner().invoke(args=["questionnaires", "check"])
+    assert result.exit_code == 0
+    lines = result.output.strip().splitlines()
+    assert [line.split()[0] for line in lines] == ["baby", "preschool", "primary", "teenager"]
+    assert "parts" in lines[2] and "questions" in lines[2] and "v1" in lines[2]
+
+
+def test_a_broken_questionnaire_stops_the_check_with_its_name(app, monkeypatch, tmp_path):
+    import dayinmylife.cli as cli
+    from dayinmylife.questionnaire.loader import QuestionnaireError
+
+    def broken():
+        raise QuestionnaireError(
+            tmp_path / "primary.yaml", "the id 'breakfast' is used more than once", "breakfast"
+        )
+
+    monkeypatch.setattr(cli, "load_all", broken)
+    result = app.test_cli_runner().invoke(args=["questionnaires", "check"])
+    assert result.exit_code == 1
+    assert "primary.yaml, question 'breakfast'" in result.output
+
+
+def test_user_create_makes_a_practitioner_who_can_sign_in(app, db, client):
+    result = app.test_cli_runner().invoke(
+        args=[
+            "user",
+            "create",
+            "kim@example.org",
+            "--name",
+            "Kim Lee",
+            "--password",
+            "a long enough password",
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    assert queries.user_by_email(db, "kim@example.org")["name"] == "Kim Lee"
+
+
+def test_user_create_refuses_a_short_password_and_a_second_account(app, db):
+    runner = app.test_cli_runner()
+    short = runner.invoke(args=["user", "create", "kim@example.org", "--name", "Kim", "--password", "short"])
+    assert short.exit_code != 0 and "at least 12" in short.output
+    runner.invoke(
+        args=["user", "create", "kim@example.org", "--name", "Kim", "--password", "a long enough password"]
+    )
+    again = runner.invoke(
+        args=["user", "create", "KIM@example.org", "--name", "Kim", "--password", "a long enough password"]
+    )
+    assert again.exit_code != 0 and "already" in again.output
+
+
+def test_user_create_asks_for_the_password_when_not_given(app, db):
+    result = app.test_cli_runner().invoke(
+        args=["user", "create", "kim@example.org", "--name", "Kim"],
+        input="a long enough password\na long enough password\n",
+    )
+    assert result.exit_code == 0, result.output
