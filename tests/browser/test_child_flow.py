@@ -1,0 +1,184 @@
+"""A child answers in a real browser; the practitioner then reads every answer."""
+
+import re
+
+import pytest
+
+from .conftest import PASSWORD, PHONE, TABLET, accessibility_violations, screenshot, sign_in
+
+pytestmark = pytest.mark.browser
+
+OWN_WORDS = "I make my own toast. Mum is asleep."
+
+
+def start_session(page, questionnaire: str, child: str = "Leo", born: str = "2019-03-14") -> None:
+    """Sign in, add a child and start a session, as a practitioner would in the browser."""
+    sign_in(page)
+    page.get_by_role("link", name="Add a child").click()
+    page.get_by_label("Name").fill(child)
+    page.get_by_label("Date of birth").fill(born)
+    page.get_by_role("button", name="Add child").click()
+    page.get_by_role("link", name="Start a session").click()
+    page.get_by_label("Questionnaire").select_option(questionnaire)
+    page.get_by_role("button", name="Start").click()
+
+
+def on_question_page(page) -> bool:
+    return "/school-day/" in page.url or "/weekend/" in page.url or "/any-day/" in page.url
+
+
+def press_tab_until(page, matches: str, limit: int = 60) -> None:
+    """Press Tab until the focused element matches a CSS selector (the keyboard is all the child uses)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(selector) => document.activeElement.matches(selector)", matches):
+            return
+    raise AssertionError(f"Tab never reached {matches} on {page.url}")
+
+
+def answer_by_keyboard(page, question_number: int) -> tuple[str, str]:
+    """Answer the question on screen with the keyboard alone; return (prompt, what was chosen)."""
+    prompt = page.locator("h1").inner_text()
+    if page.locator("textarea").count():
+        press_tab_until(page, "textarea")
+        page.keyboard.type(OWN_WORDS)
+        chosen = OWN_WORDS
+    else:
+        press_tab_until(page, "input[name=answer]")
+        is_weekend_question = ".weekend_different" in page.url
+        # Say the weekend is different for the first parts, so weekend questions are answered too.
+        if is_weekend_question and question_number > 12:
+            page.keyboard.press("ArrowDown")  # moves to and chooses "No"
+        else:
+            page.keyboard.press("Space")
+        chosen = page.evaluate("() => document.activeElement.closest('label').innerText.trim()")
+    press_tab_until(page, "button[value=continue]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    return prompt, chosen
+
+
+def test_a_child_finishes_the_primary_questionnaire_with_the_keyboard_alone(page):
+    start_session(page, "primary")
+    press_tab_until(page, "a.button--go")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    given = []
+    for number in range(200):
+        if not on_question_page(page):
+            break
+        given.append(answer_by_keyboard(page, number))
+    assert "/review" in page.url, f"stuck on {page.url}"
+    assert len(given) > 30
+    assert page.get_by_text(OWN_WORDS).first.is_visible()
+
+    press_tab_until(page, "form.actions button")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_role("heading", name="Thank you!").is_visible()
+    assert page.get_by_text("0800 1111").is_visible()
+
+    # The practitioner takes the device back and finds every answer.
+    page.get_by_role("link", name="take the device back").click()
+    page.get_by_label("Your password").fill(PASSWORD)
+    page.get_by_role("button", name="Unlock").click()
+    assert re.search(r"/sessions/\d+$", page.url)
+    for prompt, chosen in given:
+        if chosen in ("Yes", "No") and "different at the weekend" in prompt:
+            continue  # shown as "The weekend is different" above each part
+        row = page.locator("tr", has=page.locator("th", has_text=prompt)).first
+        assert chosen in row.inner_text(), f"{prompt!r}: {chosen!r} not shown"
+    assert page.get_by_text("The weekend is different.").first.is_visible()
+    assert page.get_by_text(f"“{OWN_WORDS}”").first.is_visible()
+
+
+def test_a_preschool_child_answers_by_clicking_pictures(page):
+    start_session(page, "preschool", child="Ava", born="2022-06-01")
+    page.get_by_role("link", name="Let's start").click()
+    chosen = []
+    for _ in range(120):
+        if not on_question_page(page):
+            break
+        if page.locator("textarea").count():
+            page.locator("textarea").fill("Teddy and cake")
+        else:
+            card = page.locator(".cards:not(.cards--small) .card").first
+            card.locator("img").click()
+            chosen.append(card.inner_text().strip())
+            assert card.locator("input").is_checked()
+        page.get_by_role("button", name="Continue").click()
+    assert "/review" in page.url
+    screenshot(page, "preschool-review-tablet")
+    page.get_by_role("button", name="That's my day – finish").click()
+    assert page.get_by_role("heading", name="Thank you!").is_visible()
+
+
+def test_child_mode_keeps_the_child_in_their_questionnaire(page):
+    start_session(page, "primary")
+    session_url = page.url
+    for address in ("/", "/children/new", "/sessions/1", "/sign-in"):
+        page.goto(address)
+        assert page.url.endswith(session_url.split("127.0.0.1")[-1].split("/", 1)[-1]) or "/day/" in page.url
+        assert page.get_by_role("link", name="My children").count() == 0
+
+
+def test_tapping_an_answer_never_moves_on_by_itself(page):
+    start_session(page, "primary")
+    page.get_by_role("link", name="Let's start").click()
+    url = page.url
+    page.locator(".card").first.click()
+    page.wait_for_timeout(300)
+    assert page.url == url
+
+
+@pytest.mark.parametrize("viewport, size", [(PHONE, "phone"), (TABLET, "tablet")])
+def test_question_pages_pass_the_accessibility_checks_at_phone_and_tablet_size(
+    browser, live_app, viewport, size
+):
+    context = browser.new_context(viewport=viewport, base_url=live_app.url)
+    page = context.new_page()
+    start_session(page, "primary")
+    assert accessibility_violations(page) == []
+    screenshot(page, f"primary-start-{size}")
+    page.get_by_role("link", name="Let's start").click()
+    seen_types = set()
+    for _ in range(80):
+        if not on_question_page(page):
+            break
+        kind = (
+            page.locator(".cards").first.get_attribute("class") if page.locator(".cards").count() else "words"
+        )
+        if kind not in seen_types:
+            seen_types.add(kind)
+            assert accessibility_violations(page) == [], page.url
+            screenshot(page, f"primary-{len(seen_types)}-{size}")
+        page.get_by_role("button", name="Skip this one").click()
+    assert "/review" in page.url
+    assert accessibility_violations(page) == []
+    page.get_by_role("button", name="That's my day – finish").click()
+    assert accessibility_violations(page) == []
+    screenshot(page, f"thanks-{size}")
+    context.close()
+
+
+def test_an_error_is_announced_and_linked_from_a_summary(page):
+    start_session(page, "primary")
+    page.get_by_role("link", name="Let's start").click()
+    page.get_by_role("button", name="Continue").click()
+    assert page.get_by_role("alert").get_by_text("Choose an answer").is_visible()
+    assert page.title().startswith("Error:")
+    assert accessibility_violations(page) == []
+
+
+def test_read_aloud_reads_the_question_in_the_page_language(page):
+    page.add_init_script(
+        """
+        window.__spoken = [];
+        window.speechSynthesis.speak = (u) => window.__spoken.push({text: u.text, lang: u.lang});
+        """
+    )
+    start_session(page, "primary")
+    page.get_by_role("link", name="Let's start").click()
+    page.get_by_role("button", name="Read it to me").click()
+    spoken = page.evaluate("window.__spoken")
+    assert spoken and "Who wakes you up?" in spoken[0]["text"] and spoken[0]["lang"] == "en"

@@ -1,0 +1,204 @@
+"""The demo a newcomer signs in to: Sam Taylor's three children and their sessions over nine months."""
+
+import dataclasses
+from datetime import date, datetime
+
+import pytest
+
+from dayinmylife import create_app, queries
+from dayinmylife.db import connect, migrate
+from dayinmylife.demo import CHILDREN, DEMO_EMAIL, DEMO_PASSWORD, DemoScriptError, Visit, check_script, seed
+from dayinmylife.questionnaire import builtins, flow
+from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND
+
+
+@pytest.fixture(scope="module")
+def demo_app(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    migrate(path)
+    app = create_app({"DATABASE": str(path), "SECRET_KEY": "test-" * 8, "TESTING": True})
+    db = connect(path)
+    seed(db, app.extensions["questionnaires"])
+    db.conn.close()
+    return app
+
+
+@pytest.fixture
+def demo_db(demo_app):
+    database = connect(demo_app.config["DATABASE"])
+    yield database
+    database.conn.close()
+
+
+@pytest.fixture
+def questionnaires(demo_app):
+    return demo_app.extensions["questionnaires"]
+
+
+def sam(db):
+    return queries.user_by_email(db, DEMO_EMAIL)
+
+
+def sessions_of(db, name):
+    """A demo child's sessions, oldest first, each with its answers as plain values."""
+    child = next(child for child in queries.children_of(db, sam(db)["id"]) if child["display_name"] == name)
+    sessions = list(reversed(queries.sessions_of_child(db, child["id"])))
+    return [
+        (session, {key: answer.value for key, answer in queries.answers_of(db, session["id"]).items()})
+        for session in sessions
+    ]
+
+
+def all_sessions(db):
+    return [session for name in ("Amara", "Leo", "Jess") for session in sessions_of(db, name)]
+
+
+def days_ago(timestamp: str) -> int:
+    return (date.today() - datetime.fromisoformat(timestamp).date()).days
+
+
+def age_in_months(date_of_birth: str) -> int:
+    born, today = date.fromisoformat(date_of_birth), date.today()
+    return (today.year - born.year) * 12 + today.month - born.month - (today.day < born.day)
+
+
+def test_sam_taylor_has_three_children_who_are_plainly_demo_people(demo_db):
+    children = {child["display_name"]: child for child in queries.children_of(demo_db, sam(demo_db)["id"])}
+    assert sam(demo_db)["name"] == "Sam Taylor"
+    assert set(children) == {"Amara", "Leo", "Jess"}
+    assert all(child["case_reference"].startswith("DEMO-") for child in children.values())
+    assert 7 <= age_in_months(children["Amara"]["date_of_birth"]) <= 9
+    assert age_in_months(children["Leo"]["date_of_birth"]) // 12 == 7
+    assert age_in_months(children["Jess"]["date_of_birth"]) // 12 == 14
+
+
+def test_sessions_are_spread_over_the_last_nine_months(demo_db):
+    counts = {name: len(sessions_of(demo_db, name)) for name in ("Amara", "Leo", "Jess")}
+    assert counts == {"Amara": 3, "Leo": 4, "Jess": 3}
+    ages = [days_ago(session["started_at"]) for session, _ in all_sessions(demo_db)]
+    assert 250 <= max(ages) <= 290
+    assert min(ages) >= 1
+    assert days_ago(sessions_of(demo_db, "Leo")[-1][0]["started_at"]) <= 14
+    questionnaire_of = {
+        name: {s["questionnaire_id"] for s, _ in sessions_of(demo_db, name)} for name in counts
+    }
+    assert questionnaire_of == {"Amara": {"baby"}, "Leo": {"primary"}, "Jess": {"teenager"}}
+
+
+def test_leos_school_day_breakfast_changes_across_the_months(demo_db):
+    leo = [answers for _, answers in sessions_of(demo_db, "Leo")]
+    assert leo[0][("had_breakfast", SCHOOL)] == "no"
+    assert ("breakfast_food", SCHOOL) not in leo[0]  # not asked when there is no breakfast
+    assert leo[-1][("had_breakfast", SCHOOL)] == "yes"
+    assert leo[-1][("who_makes_breakfast", SCHOOL)] == "grown_up"
+    foods = [answers.get(("breakfast_food", SCHOOL)) for answers in leo]
+    assert len({tuple(food or ()) for food in foods}) >= 3
+    assert leo[0][("mornings_own_words", SCHOOL)] != leo[1][("mornings_own_words", SCHOOL)]
+
+
+def test_leos_latest_session_says_breakfast_is_different_at_the_weekend(demo_db, questionnaires):
+    session, answers = sessions_of(demo_db, "Leo")[-1]
+    differs = flow.weekend_differs(questionnaires["primary"], answers)
+    assert differs["breakfast"] == "yes" and differs["bedtime"] == "yes"
+    assert answers[("had_breakfast", SCHOOL)] == "yes"
+    assert answers[("had_breakfast", WEEKEND)] == "no"
+    assert answers[("bedtime_time", WEEKEND)] > answers[("bedtime_time", SCHOOL)]
+
+
+def test_only_jesss_latest_session_is_left_part_way_to_show_resuming(demo_db, questionnaires):
+    in_progress = [(s, a) for s, a in all_sessions(demo_db) if s["status"] == "in_progress"]
+    assert len(in_progress) == 1
+    session, answers = in_progress[0]
+    assert session == sessions_of(demo_db, "Jess")[-1][0]
+    steps = flow.steps(questionnaires["teenager"], answers)
+    assert flow.first_unanswered(steps, set(answers)) is not None
+    assert 0.35 <= len(answers) / len(steps) <= 0.65
+
+
+def test_finished_sessions_answer_exactly_what_the_flow_asks(demo_db, questionnaires):
+    for session, answers in all_sessions(demo_db):
+        steps = flow.steps(questionnaires[session["questionnaire_id"]], answers)
+        assert set(answers) <= {step.key for step in steps}
+        if session["status"] == "finished":
+            assert set(answers) == {step.key for step in steps}
+            assert session["finished_at"] > session["started_at"]
+
+
+def test_every_stored_answer_is_one_its_question_offers(demo_db, questionnaires):
+    for session, answers in all_sessions(demo_db):
+        questionnaire = questionnaires[session["questionnaire_id"]]
+        for (question_id, day), value in answers.items():
+            question = questionnaire.questions_by_id.get(question_id)
+            offered = {o.value for o in question.options} if question else {o.value for o in builtins.YES_NO}
+            assert question_id.endswith(".weekend_different") or question is not None
+            assert day in (SCHOOL, WEEKEND, ONCE)
+            if value is None or value in NOT_A_REAL_ANSWER:
+                continue
+            if question and question.free_text:
+                assert isinstance(value, str) and value.strip(), (question_id, value)
+            elif question and question.multiple:
+                assert isinstance(value, list) and set(value) <= offered | set(NOT_A_REAL_ANSWER), (
+                    question_id,
+                    value,
+                )
+            else:
+                assert value in offered, (question_id, value)
+
+
+def test_the_baby_sessions_say_what_was_seen_and_what_was_told(demo_db):
+    sources = set()
+    for session, _ in sessions_of(demo_db, "Amara"):
+        for (question_id, _day), answer in queries.answers_of(demo_db, session["id"]).items():
+            real = not answer.skipped and answer.value not in NOT_A_REAL_ANSWER
+            if real and not question_id.endswith(".weekend_different"):
+                assert answer.source in ("observed", "reported"), question_id
+                sources.add(answer.source)
+            else:
+                assert answer.source is None, question_id
+    assert sources == {"observed", "reported"}
+
+
+def test_silence_is_kept_as_skips_dont_knows_and_rather_not_says(demo_db):
+    values = [value for _, answers in all_sessions(demo_db) for value in answers.values()]
+    assert None in values
+    assert "dont_know" in values and "rather_not_say" in values
+
+
+def test_the_demo_password_signs_in(demo_app):
+    assert len(DEMO_PASSWORD) >= 12
+    demo_app.config["WTF_CSRF_ENABLED"] = False
+    try:
+        response = demo_app.test_client().post(
+            "/sign-in", data={"email": DEMO_EMAIL, "password": DEMO_PASSWORD}
+        )
+    finally:
+        demo_app.config["WTF_CSRF_ENABLED"] = True
+    assert response.status_code == 302
+    assert response.location == "/"
+
+
+def test_a_script_naming_a_question_or_answer_that_does_not_exist_fails_loudly(questionnaires):
+    leo = next(child for child in CHILDREN if child.name == "Leo")
+    for answers, message in (
+        ({"favourite_dinosaur": "t_rex"}, "no question 'favourite_dinosaur'"),
+        ({"had_breakfast": "pancakes"}, "'pancakes' is not an answer"),
+    ):
+        broken = dataclasses.replace(leo, visits=(Visit(30, answers),))
+        with pytest.raises(DemoScriptError, match=message):
+            check_script(questionnaires["primary"], broken)
+
+
+def test_flask_demo_sets_up_an_empty_database_once_and_says_how_to_sign_in(tmp_path):
+    app = create_app(
+        {"DATABASE": str(tmp_path / "fresh.sqlite3"), "SECRET_KEY": "test-" * 8, "TESTING": True}
+    )
+    with app.app_context():  # as `flask` itself provides; the test runner does not
+        first = app.test_cli_runner().invoke(args=["demo"])
+        second = app.test_cli_runner().invoke(args=["demo"])
+    assert first.exit_code == 0 and DEMO_PASSWORD in first.output and "three demo children" in first.output
+    assert second.exit_code == 0 and "three demo children" not in second.output
+    db = connect(tmp_path / "fresh.sqlite3")
+    try:
+        assert db["children"].count == 3 and db["users"].count == 1
+    finally:
+        db.conn.close()
