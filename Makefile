@@ -32,7 +32,8 @@ assets:
 
 # Extract every string (templates, Python, questionnaire files), update and compile the catalogs.
 translations: $(BIN)/.installed
-	$(BIN)/pybabel extract --quiet -F translations/babel.cfg -k _l -k N_ -o translations/messages.pot .
+	@$(BIN)/pybabel extract -F translations/babel.cfg -k _l -k N_ -o translations/messages.pot . >/dev/null 2>&1 \
+		|| $(BIN)/pybabel extract -F translations/babel.cfg -k _l -k N_ -o translations/messages.pot .
 	@for catalog in translations/*/LC_MESSAGES/messages.po; do \
 		[ -e "$$catalog" ] || continue; \
 		$(BIN)/pybabel update --quiet -i translations/messages.pot -d translations --no-fuzzy-matching; \
