@@ -4,6 +4,7 @@ from datetime import date
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from . import queries
@@ -19,6 +20,15 @@ def age_on(date_of_birth: str, today: date | None = None) -> int:
     """Age in whole years."""
     born, today = date.fromisoformat(date_of_birth), today or date.today()
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def age_in_words(date_of_birth: str, today: date | None = None) -> str:
+    """Say a child's age as people do: in months under two, in years after."""
+    born, today = date.fromisoformat(date_of_birth), today or date.today()
+    months = (today.year - born.year) * 12 + today.month - born.month - (today.day < born.day)
+    if months < 24:
+        return ngettext("%(num)d month", "%(num)d months", months)
+    return str(age_on(date_of_birth, today))
 
 
 def suggested_questionnaire(questionnaires: dict, age: int) -> str:
@@ -41,7 +51,7 @@ def _child_or_404(child_id: int) -> dict:
 def index():
     """List the practitioner's children."""
     children = queries.children_of(get_db(), current_user.id)
-    return render_template("caseload/index.html", children=children, age_on=age_on)
+    return render_template("caseload/index.html", children=children, age_in_words=age_in_words)
 
 
 @bp.route("/children/new", methods=["GET", "POST"])
@@ -71,7 +81,7 @@ def child(child_id: int):
     return render_template(
         "caseload/child.html",
         child=child,
-        age=age_on(child["date_of_birth"]),
+        age=age_in_words(child["date_of_birth"]),
         sessions=sessions,
         questionnaires=current_app.extensions["questionnaires"],
     )

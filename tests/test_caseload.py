@@ -3,7 +3,7 @@
 import pytest
 
 from dayinmylife import queries
-from dayinmylife.caseload import age_on, suggested_questionnaire
+from dayinmylife.caseload import age_in_words, age_on, suggested_questionnaire
 
 from .conftest import csrf_token
 
@@ -143,3 +143,11 @@ def test_ages_and_suggested_questionnaires(questionnaires):
     assert suggested_questionnaire(questionnaires, 7) == "primary"
     assert suggested_questionnaire(questionnaires, 14) == "teenager"
     assert suggested_questionnaire(questionnaires, 18) == "teenager"
+
+
+def test_a_babys_age_is_said_in_months():
+    from datetime import date
+
+    assert age_in_words("2026-03-01", date(2026, 11, 22)) == "8 months"
+    assert age_in_words("2025-11-23", date(2026, 11, 22)) == "11 months"
+    assert age_in_words("2024-11-22", date(2026, 11, 22)) == "2"
