@@ -6,11 +6,19 @@ from pathlib import Path
 
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.routing import IntegerConverter
 
 from . import auth, caseload, child_mode, cli, db, errors, i18n, my_day, security
 from .questionnaire.loader import load_all
 
 csrf = CSRFProtect()
+
+
+class RecordIdConverter(IntegerConverter):
+    """An id in a URL: a number SQLite could not store matches no page (404) instead of failing (500)."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        super().__init__(url_map, *args, **{"max": 2**63 - 1, **kwargs})
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -25,6 +33,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,  # a child may take a long time over a page; the token lives as long as the session
     )
+    app.url_map.converters["int"] = RecordIdConverter
     if test_config:
         app.config.from_mapping(test_config)
     if not app.config["SECRET_KEY"]:

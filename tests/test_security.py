@@ -36,3 +36,33 @@ def test_no_page_uses_inline_script_or_style(client, signed_in):
     for url in ("/", "/children/new"):
         page = client.get(url).text
         assert "<script>" not in page and "style=" not in page and "<style" not in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/day/99999999999999999999/",
+        "/children/99999999999999999999",
+        "/sessions/99999999999999999999",
+        "/day/-1/",
+    ],
+)
+def test_ids_too_large_to_exist_are_not_found(client, signed_in, url):
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("display_name", "\x00<script>alert(1)</script>"),
+        ("date_of_birth", "9" * 400),
+        ("date_of_birth", "2019-02-30"),
+        ("case_reference", "' OR 1=1 --"),
+    ],
+)
+def test_hostile_child_details_never_fail_the_server(client, practitioners, signed_in, field, value):
+    data = {"display_name": "Leo", "date_of_birth": "2019-03-14", field: value}
+    response = practitioners.post("/children/new", data)
+    assert response.status_code in (302, 400)
+    if response.status_code == 302:
+        assert "<script>alert" not in client.get(response.location).text

@@ -1,0 +1,70 @@
+"""The database: settings every connection needs, migrations, and several writers at once."""
+
+import threading
+
+from dayinmylife import queries
+from dayinmylife.db import connect, migrate, write_transaction
+
+
+def test_every_connection_uses_wal_foreign_keys_and_durable_commits(db):
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_migrating_again_changes_nothing(app, db):
+    before = db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
+    migrate(app.config["DATABASE"])
+    assert db.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == before
+
+
+def test_several_writers_at_once_lose_no_answer(app, db, practitioners, child_of, questionnaires):
+    user = practitioners.create()
+    sessions = [
+        queries.start_session(db, child_of(user, f"Child {n}"), questionnaires["primary"], user)
+        for n in range(6)
+    ]
+    question_ids = [question.id for question in questionnaires["primary"].questions][:20]
+    failures = []
+
+    def pupil(session_id):
+        own = connect(app.config["DATABASE"])
+        try:
+            for question_id in question_ids:
+                queries.save_answer(own, session_id, question_id, "school", "dont_know")
+        except Exception as error:  # noqa: BLE001 - any failure is what this test looks for
+            failures.append(error)
+        finally:
+            own.conn.close()
+
+    threads = [threading.Thread(target=pupil, args=(session_id,)) for session_id in sessions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert db.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == len(sessions) * len(question_ids)
+
+
+def test_a_failed_write_leaves_what_was_saved_before(db, practitioners, child_of, questionnaires):
+    user = practitioners.create()
+    session_id = queries.start_session(db, child_of(user), questionnaires["primary"], user)
+    queries.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
+    try:
+        with write_transaction(db):
+            db.execute("UPDATE answers SET value = '\"grown_up\"'")
+            raise RuntimeError("the server fell over half-way")
+    except RuntimeError:
+        pass
+    assert queries.answers_of(db, session_id)[("who_wakes_you", "school")].value == "alarm"
+
+
+def test_deleting_a_child_deletes_their_sessions_and_answers(db, practitioners, child_of, questionnaires):
+    user = practitioners.create()
+    child_id = child_of(user)
+    session_id = queries.start_session(db, child_id, questionnaires["primary"], user)
+    queries.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
+    with write_transaction(db):
+        db.execute("DELETE FROM children WHERE id = ?", (child_id,))
+    assert db.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 0
