@@ -9,7 +9,7 @@ from flask_wtf.csrf import CSRFProtect
 from werkzeug.routing import IntegerConverter
 
 from . import auth, caseload, child_mode, cli, db, errors, i18n, my_day, security
-from .questionnaire.loader import load_all
+from .questionnaire.loader import QUESTIONNAIRES_DIR, load_all
 
 csrf = CSRFProtect()
 
@@ -29,6 +29,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(
         DATABASE=os.environ.get("DAYINMYLIFE_DATABASE", str(Path(app.instance_path) / "dayinmylife.sqlite3")),
         SECRET_KEY=os.environ.get("DAYINMYLIFE_SECRET_KEY"),
+        QUESTIONNAIRES_DIR=QUESTIONNAIRES_DIR,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,  # a child may take a long time over a page; the token lives as long as the session
@@ -39,7 +40,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     if not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
     # Refuse to start on a broken questionnaire file: the error names the file, question and problem.
-    app.extensions["questionnaires"] = load_all()
+    app.extensions["questionnaires"] = load_all(Path(app.config["QUESTIONNAIRES_DIR"]))
 
     csrf.init_app(app)
     db.init_app(app)

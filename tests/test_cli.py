@@ -1,6 +1,11 @@
-"""Command-line tasks."""
+"""Command-line tasks, and refusing to start on a broken questionnaire."""
 
-from dayinmylife import queries
+import shutil
+
+import pytest
+
+from dayinmylife import create_app, queries
+from dayinmylife.questionnaire.loader import QUESTIONNAIRES_DIR, QuestionnaireError
 
 
 def test_questionnaires_check_prints_a_line_per_questionnaire(app):
@@ -61,3 +66,13 @@ def test_user_create_asks_for_the_password_when_not_given(app, db):
         input="a long enough password\na long enough password\n",
     )
     assert result.exit_code == 0, result.output
+
+
+def test_the_app_refuses_to_start_on_a_broken_questionnaire(tmp_path):
+    broken = tmp_path / "questionnaires"
+    shutil.copytree(QUESTIONNAIRES_DIR, broken)
+    primary = broken / "primary.yaml"
+    primary.write_text(primary.read_text().replace("type: feelings", "type: slider", 1))
+    with pytest.raises(QuestionnaireError) as refused:
+        create_app({"DATABASE": str(tmp_path / "db.sqlite3"), "SECRET_KEY": "x" * 40, "QUESTIONNAIRES_DIR": broken})
+    assert "primary.yaml" in str(refused.value) and "question 'feeling_at_school'" in str(refused.value)
