@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask import session as flask_session
+from flask_login import current_user
 
 from . import queries
+from .auth import login_manager
 from .child_mode import locked_session
 from .db import get_db
 from .forms import QuestionForm, answer_from, answer_problem, question_form
@@ -38,10 +40,29 @@ class Visit:
         return flow.first_unanswered(self.steps, set(self.answers))
 
 
-def _visit(session_id: int) -> Visit:
-    row = queries.session_for(get_db(), current_user.id, session_id)
+def let_this_browser_answer(session_id: int) -> None:
+    """Let this browser answer one session without signing in (a pupil, or a young person's own link)."""
+    flask_session["answering"] = [*flask_session.get("answering", []), session_id][-20:]
+
+
+def _may_answer(row: dict) -> bool:
+    """The one check for who may open a session's questions."""
     locked = locked_session()
-    if row is None or (locked is not None and locked != session_id):
+    if locked is not None:
+        return locked == row["id"] and current_user.is_authenticated
+    if row["id"] in flask_session.get("answering", []):
+        return True
+    return (
+        current_user.is_authenticated
+        and queries.child_for(get_db(), current_user.id, row["child_id"]) is not None
+    )
+
+
+def _visit(session_id: int) -> Visit:
+    row = queries.session_by_id(get_db(), session_id)
+    if row is None or not _may_answer(row):
+        if not current_user.is_authenticated and locked_session() is None:
+            abort(login_manager.unauthorized())
         abort(404)
     questionnaire = current_app.extensions["questionnaires"][row["questionnaire_id"]]
     return Visit(row, questionnaire, queries.answers_of(get_db(), session_id))
@@ -61,7 +82,6 @@ def step_url(session_id: int, step: flow.Step | None, **query) -> str:
 
 
 @bp.get("/<int:session_id>/")
-@login_required
 def resume(session_id: int):
     """Start the session, or carry on at the first question not yet answered."""
     visit = _visit(session_id)
@@ -95,7 +115,6 @@ def _saved_form_data(step: flow.Step, saved: Answer | None) -> dict:
 
 
 @bp.route("/<int:session_id>/<day_slug>/<question_id>", methods=["GET", "POST"])
-@login_required
 def question(session_id: int, day_slug: str, question_id: str):
     """Ask one question; save the answer (or the skip) and move on only when the child presses a button."""
     visit = _visit(session_id)
@@ -157,7 +176,6 @@ def _question_page(visit: Visit, step: flow.Step, form: QuestionForm, problem=No
 
 
 @bp.get("/<int:session_id>/review")
-@login_required
 def review(session_id: int):
     """Show "here is your day", where any answer can be changed."""
     visit = _visit(session_id)
@@ -173,7 +191,6 @@ def review(session_id: int):
 
 
 @bp.post("/<int:session_id>/finish")
-@login_required
 def finish(session_id: int):
     """Mark the session finished (the answers are already saved) and say thank you."""
     visit = _visit(session_id)
@@ -182,21 +199,18 @@ def finish(session_id: int):
 
 
 @bp.get("/<int:session_id>/thanks")
-@login_required
 def thanks(session_id: int):
     """Thank the child, say who will see the answers and how to get help."""
     return render_template("my_day/thanks.html", visit=_visit(session_id))
 
 
 @bp.get("/<int:session_id>/help")
-@login_required
 def help(session_id: int):
     """Tell the child how to get help, whatever page they are on."""
     return render_template("my_day/help.html", visit=_visit(session_id), back_url=_return_url(session_id))
 
 
 @bp.get("/<int:session_id>/stop")
-@login_required
 def stop(session_id: int):
     """Let the child stop: everything is saved; they hand the device back."""
     return render_template("my_day/stop.html", visit=_visit(session_id), back_url=_return_url(session_id))

@@ -122,6 +122,21 @@ def session_for(db: Database, user_id: int, session_id: int) -> dict | None:
     )
 
 
+def session_by_id(db: Database, session_id: int) -> dict | None:
+    """Return a session with its child's name, for a check of who may see it made elsewhere."""
+    return _one(
+        db,
+        """
+        SELECT sessions.*, children.display_name AS child_name, users.name AS started_by_name
+        FROM sessions
+        LEFT JOIN children ON children.id = sessions.child_id
+        LEFT JOIN users ON users.id = sessions.started_by
+        WHERE sessions.id = ?
+        """,
+        (session_id,),
+    )
+
+
 def start_session(
     db: Database,
     child_id: int,

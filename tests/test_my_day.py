@@ -240,3 +240,17 @@ def test_the_baby_questionnaire_asks_whether_each_answer_was_seen_or_told(
     answer(client, url, answer=value, source="observed", action="continue")
     day = "once" if question.days == "once" else "school"
     assert queries.answers_of(db, session_id)[(question.id, day)].source == "observed"
+
+
+def test_a_browser_given_a_session_answers_it_without_signing_in_and_nothing_else(
+    app, db, questionnaires, practitioners, child_of
+):
+    user = practitioners.create()
+    mine = queries.start_session(db, child_of(user, "Jess", "2012-01-01"), questionnaires["teenager"], user)
+    other = queries.start_session(db, child_of(user, "Leo"), questionnaires["primary"], user)
+    browser = app.test_client()
+    with browser.session_transaction() as flask_session:
+        flask_session["answering"] = [mine]  # what let_this_browser_answer() grants
+    assert browser.get(f"/day/{mine}/").status_code == 200
+    assert browser.get(f"/day/{other}/").status_code == 302  # to sign in
+    assert browser.get(f"/sessions/{mine}").status_code == 302
