@@ -22,6 +22,10 @@ test: $(BIN)/.installed translations
 	scripts/ensure-chromium
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Measure: each bench/bench_*.py prints its figures; the last line is one JSON object of them all.
+bench: $(BIN)/.installed
+	$(BIN)/python -m bench.run $(BENCH)
+
 lint: $(BIN)/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
