@@ -1,57 +1,74 @@
 """The practitioner's caseload: their children, each child's sessions, starting and reading a session."""
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from . import queries
+from .access import child_or_404
+from .ages import age_in_words, age_on, suggested_questionnaire
 from .child_mode import lock_to
 from .db import get_db
-from .forms import ChildForm, StartSessionForm
+from .forms import ChildForm, NextSessionForm, StartSessionForm
+from .i18n import format_day
+from .outcomes import outcome_history
 from .questionnaire.summary import day_summary
 
 bp = Blueprint("caseload", __name__)
 
 
-def age_on(date_of_birth: str, today: date | None = None) -> int:
-    """Age in whole years."""
-    born, today = date.fromisoformat(date_of_birth), today or date.today()
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+NEXT_SESSION_AFTER_MONTHS = 3
+DUE_SOON_DAYS = 14
 
 
-def age_in_words(date_of_birth: str, today: date | None = None) -> str:
-    """Say a child's age as people do: in months under two, in years after."""
-    born, today = date.fromisoformat(date_of_birth), today or date.today()
-    months = (today.year - born.year) * 12 + today.month - born.month - (today.day < born.day)
-    if months < 24:
-        return ngettext("%(num)d month", "%(num)d months", months)
-    return str(age_on(date_of_birth, today))
+@dataclass(frozen=True)
+class NextSession:
+    on: date | None
+    status: str  # overdue | due_soon | planned | first (no session yet)
 
 
-def suggested_questionnaire(questionnaires: dict, age: int) -> str:
-    """The questionnaire whose age band covers this age (the oldest band past its end)."""
-    for questionnaire in sorted(questionnaires.values(), key=lambda q: q.age_from):
-        if questionnaire.age_from <= age <= questionnaire.age_to:
-            return questionnaire.id
-    return max(questionnaires.values(), key=lambda q: q.age_to).id
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last_day in (day.day, 30, 29, 28):  # the 31st of a shorter month becomes its last day
+        try:
+            return date(year, month, last_day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
 
 
-def _child_or_404(child_id: int) -> dict:
-    child = queries.child_for(get_db(), current_user.id, child_id)
-    if child is None:
-        abort(404)
-    return child
+def next_session(
+    next_session_on: str | None, last_session_at: str | None, today: date | None = None
+) -> NextSession:
+    """When the child's next session is due: the date set, else three months after the last session."""
+    today = today or date.today()
+    if next_session_on:
+        due = date.fromisoformat(next_session_on)
+    elif last_session_at:
+        due = add_months(date.fromisoformat(last_session_at[:10]), NEXT_SESSION_AFTER_MONTHS)
+    else:
+        return NextSession(None, "first")
+    if due < today:
+        return NextSession(due, "overdue")
+    return NextSession(due, "due_soon" if due <= today + timedelta(days=DUE_SOON_DAYS) else "planned")
 
 
 @bp.get("/")
 @login_required
 def index():
     """List the practitioner's children."""
-    children = queries.children_of(get_db(), current_user.id)
-    return render_template("caseload/index.html", children=children, age_in_words=age_in_words)
+    children = [
+        {**child, "next": next_session(child["next_session_on"], child["last_session_at"])}
+        for child in queries.children_of(get_db(), current_user.id)
+    ]
+    overdue = sum(child["next"].status == "overdue" for child in children)
+    return render_template(
+        "caseload/index.html", children=children, age_in_words=age_in_words, overdue=overdue
+    )
 
 
 @bp.route("/children/new", methods=["GET", "POST"])
@@ -76,7 +93,7 @@ def add_child():
 @login_required
 def child(child_id: int):
     """Show a child and their sessions over time."""
-    child = _child_or_404(child_id)
+    child = child_or_404(child_id)
     sessions = queries.sessions_of_child(get_db(), child_id)
     return render_template(
         "caseload/child.html",
@@ -84,14 +101,36 @@ def child(child_id: int):
         age=age_in_words(child["date_of_birth"]),
         sessions=sessions,
         questionnaires=current_app.extensions["questionnaires"],
+        next_session=next_session(child["next_session_on"], sessions[0]["started_at"] if sessions else None),
+        next_session_form=NextSessionForm(),
+        outcome_history=outcome_history(child_id, sessions),
     )
+
+
+@bp.post("/children/<int:child_id>/next-session")
+@login_required
+def set_next_session(child_id: int):
+    """Change when the child's next session is due."""
+    child = child_or_404(child_id)
+    form = NextSessionForm()
+    if form.validate_on_submit():
+        queries.set_next_session(get_db(), child["id"], form.next_session_on.data.isoformat())
+        flash(
+            _(
+                "The next session is now due by %(day)s.",
+                day=format_day(form.next_session_on.data.isoformat()),
+            )
+        )
+    else:
+        flash(_("Enter the next session's date as a real date."))
+    return redirect(url_for("caseload.child", child_id=child_id) + "#next-session")
 
 
 @bp.route("/children/<int:child_id>/sessions/new", methods=["GET", "POST"])
 @login_required
 def start_session(child_id: int):
     """Start a session with the questionnaire for the child's age (changeable) and hand the device over."""
-    child = _child_or_404(child_id)
+    child = child_or_404(child_id)
     questionnaires = current_app.extensions["questionnaires"]
     form = StartSessionForm()
     form.questionnaire.choices = [

@@ -66,6 +66,46 @@ class StartSessionForm(FlaskForm):
     questionnaire = SelectField(_l("Questionnaire"), validators=[InputRequired()])
 
 
+class OutcomeForm(FlaskForm):
+    """An agreed outcome for the child's experience, tied to a question and the answers that mean it is met."""
+
+    statement = StringField(
+        _l("The outcome, in the child's words"),
+        description=_l("For example: I have breakfast before school."),
+        validators=[InputRequired(_l("Write the outcome")), Length(max=200, message=_l("Use 200 characters or fewer"))],
+    )
+    question = SelectField(_l("The question that shows it"), validators=[InputRequired(_l("Choose a question"))])
+    day = RadioField(
+        _l("On which day?"),
+        choices=[SelectChoice("school", _l("A school day")), SelectChoice("weekend", _l("A weekend day"))],
+        default="school",
+        validators=[InputRequired(_l("Choose a day"))],
+    )
+    met_when = SelectMultipleField(_l("It is met when the answer is"), validate_choice=False)
+    review_on = DateField(_l("Review by (optional)"), validators=[Optional()])
+
+
+class NextSessionForm(FlaskForm):
+    next_session_on = DateField(_l("Next session by"), validators=[InputRequired(_l("Enter a date"))])
+
+
+class NoteForm(FlaskForm):
+    text = TextAreaField(
+        _l("Note"),
+        validators=[InputRequired(_l("Write the note")), Length(max=4000, message=_l("Use 4,000 characters or fewer"))],
+    )
+    question = StringField(validators=[Optional()])
+    day = StringField(validators=[Optional()])
+
+
+class MessageToChildForm(FlaskForm):
+    text = TextAreaField(
+        _l("You said, we did"),
+        description=_l("A few short sentences in words the child understands. They see it when their next session starts."),
+        validators=[InputRequired(_l("Write the message")), Length(max=1000, message=_l("Use 1,000 characters or fewer"))],
+    )
+
+
 class UnlockForm(FlaskForm):
     password = PasswordField(_l("Your password"), validators=[InputRequired(_l("Enter your password"))])
 

@@ -58,6 +58,44 @@ def m001_practitioners_children_sessions_answers(db):
     )
 
 
+@migrations()
+def m002_notes_outcomes_messages_next_sessions(db):
+    _run(
+        db,
+        """
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            question_id TEXT,
+            day TEXT CHECK (day IN ('school', 'weekend', 'once')),
+            text TEXT NOT NULL,
+            author_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX notes_by_session ON notes(session_id);
+        CREATE TABLE outcomes (
+            id INTEGER PRIMARY KEY,
+            child_id INTEGER NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+            statement TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            day TEXT NOT NULL CHECK (day IN ('school', 'weekend', 'once')),
+            met_when TEXT NOT NULL,
+            review_on TEXT,
+            created_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX outcomes_by_child ON outcomes(child_id);
+        CREATE TABLE messages_to_child (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            written_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            written_at TEXT NOT NULL
+        );
+        ALTER TABLE children ADD COLUMN next_session_on TEXT
+        """,
+    )
+
+
 def _run(db, script: str) -> None:
     # executescript() would commit the migration's transaction half-way: run statement by statement.
     for statement in script.split(";"):

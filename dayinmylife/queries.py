@@ -204,3 +204,101 @@ def save_answer(
                 now(),
             ),
         )
+
+
+# Casework: notes, messages to the child, outcomes, next sessions
+
+
+def add_note(
+    db: Database, session_id: int, author_id: int, text: str, question_id: str | None = None, day: str | None = None
+) -> None:
+    with write_transaction(db):
+        db.execute(
+            "INSERT INTO notes (session_id, question_id, day, text, author_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (session_id, question_id, day, text.strip(), author_id, now()),
+        )
+
+
+def notes_of_session(db: Database, session_id: int) -> list[dict]:
+    return _all(
+        db,
+        """
+        SELECT notes.*, users.name AS author_name FROM notes LEFT JOIN users ON users.id = notes.author_id
+        WHERE session_id = ? ORDER BY created_at, notes.id
+        """,
+        (session_id,),
+    )
+
+
+def set_message_to_child(db: Database, session_id: int, author_id: int, text: str) -> None:
+    """Write (or rewrite) the "you said, we did" note that follows a session."""
+    with write_transaction(db):
+        db.execute(
+            """
+            INSERT INTO messages_to_child (session_id, text, written_by, written_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (session_id) DO UPDATE SET
+                text = excluded.text, written_by = excluded.written_by, written_at = excluded.written_at
+            """,
+            (session_id, text.strip(), author_id, now()),
+        )
+
+
+def message_to_child(db: Database, session_id: int) -> dict | None:
+    return _one(db, "SELECT * FROM messages_to_child WHERE session_id = ?", (session_id,))
+
+
+def message_for_next_session(db: Database, session: dict) -> dict | None:
+    """The latest "you said, we did" written after an earlier session of the same child."""
+    return _one(
+        db,
+        """
+        SELECT messages_to_child.*, users.name AS written_by_name FROM messages_to_child
+        JOIN sessions ON sessions.id = messages_to_child.session_id
+        LEFT JOIN users ON users.id = messages_to_child.written_by
+        WHERE sessions.child_id = ? AND sessions.started_at < ?
+        ORDER BY sessions.started_at DESC LIMIT 1
+        """,
+        (session["child_id"], session["started_at"]),
+    )
+
+
+def add_outcome(
+    db: Database, child_id: int, user_id: int, statement: str, question_id: str, day: str, met_when: list, review_on
+) -> int:
+    with write_transaction(db):
+        cursor = db.execute(
+            """
+            INSERT INTO outcomes (child_id, statement, question_id, day, met_when, review_on, created_by, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            (child_id, statement.strip(), question_id, day, json.dumps(met_when), review_on, user_id, now()),
+        )
+    return cursor.lastrowid
+
+
+def outcomes_of_child(db: Database, child_id: int) -> list[dict]:
+    rows = _all(db, "SELECT * FROM outcomes WHERE child_id = ? ORDER BY created_at, id", (child_id,))
+    return [{**row, "met_when": json.loads(row["met_when"])} for row in rows]
+
+
+def answers_of_sessions(db: Database, session_ids: list[int]) -> dict[int, dict[tuple[str, str], Answer]]:
+    """Every answer of several sessions in one query: session id -> answers."""
+    found: dict[int, dict[tuple[str, str], Answer]] = {session_id: {} for session_id in session_ids}
+    marks = ", ".join("?" for _ in session_ids)
+    rows = db.execute(
+        f"SELECT session_id, question_id, day, value, skipped, source FROM answers WHERE session_id IN ({marks})",
+        tuple(session_ids),
+    ).fetchall()
+    for row in rows:
+        value = json.loads(row["value"]) if row["value"] is not None else None
+        found[row["session_id"]][(row["question_id"], row["day"])] = Answer(value, bool(row["skipped"]), row["source"])
+    return found
+
+
+def latest_session_of_child(db: Database, child_id: int) -> dict | None:
+    return _one(db, "SELECT * FROM sessions WHERE child_id = ? ORDER BY started_at DESC, id DESC LIMIT 1", (child_id,))
+
+
+def set_next_session(db: Database, child_id: int, on: str | None) -> None:
+    with write_transaction(db):
+        db.execute("UPDATE children SET next_session_on = ? WHERE id = ?", (on, child_id))

@@ -110,3 +110,15 @@ def step_before(all_steps: list[Step], step: Step) -> Step | None:
 def first_unanswered(all_steps: list[Step], answered: set[tuple[str, str]]) -> Step | None:
     """The step to resume at: the first not yet answered or skipped (None: all done)."""
     return next((step for step in all_steps if step.key not in answered), None)
+
+
+def answer_for_day(questionnaire: Questionnaire, answers: Mapping, question_id: str, day: str):
+    """The answer that holds for a day: where the child said the weekend is the same, the school-day answer."""
+    question = questionnaire.questions_by_id[question_id]
+    if question.days == "once":
+        return answers.get((question_id, ONCE))
+    if day == WEEKEND:
+        said = answers.get((questionnaire.part_of(question).weekend_question_id, ONCE))
+        if getattr(said, "value", said) == "no":
+            return answers.get((question_id, SCHOOL))
+    return answers.get((question_id, day))

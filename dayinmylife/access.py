@@ -1,0 +1,25 @@
+"""Who may see what: the one place that decides whether a practitioner may open a child's record."""
+
+from flask import abort, current_app
+from flask_login import current_user
+
+from . import queries
+from .ages import age_on, suggested_questionnaire
+from .db import get_db
+
+
+def child_or_404(child_id: int) -> dict:
+    """Return a child of the signed-in practitioner, or stop with 404 (never say whether they exist)."""
+    child = queries.child_for(get_db(), current_user.id, child_id)
+    if child is None:
+        abort(404)
+    return child
+
+
+def questionnaire_for_child(child: dict):
+    """The questionnaire of the child's latest session, else the one for their age."""
+    questionnaires = current_app.extensions["questionnaires"]
+    latest = queries.latest_session_of_child(get_db(), child["id"])
+    if latest and latest["questionnaire_id"] in questionnaires:
+        return questionnaires[latest["questionnaire_id"]]
+    return questionnaires[suggested_questionnaire(questionnaires, age_on(child["date_of_birth"]))]

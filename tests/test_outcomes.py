@@ -1,0 +1,105 @@
+"""Agreed outcomes and next-session dates on a child's page."""
+
+import re
+from datetime import date
+
+import pytest
+
+from dayinmylife import queries
+from dayinmylife.caseload import add_months, next_session
+
+
+@pytest.fixture
+def leo(signed_in, child_of):
+    return child_of(signed_in, "Leo", "2019-03-14")
+
+
+def add_outcome(practitioners, child_id, **data):
+    url = f"/children/{child_id}/outcomes/new"
+    fields = {
+        "statement": "I have breakfast before school",
+        "question": "had_breakfast",
+        "day": "school",
+        **data,
+    }
+    return practitioners.post(url, fields)
+
+
+def test_agreeing_an_outcome_first_shows_the_answers_of_its_question(practitioners, leo):
+    page = add_outcome(practitioners, leo, action="answers")
+    assert page.status_code == 200
+    assert 'name="met_when" value="yes"' in page.text and 'name="met_when" value="no"' in page.text
+
+
+def test_an_outcome_is_saved_and_each_session_shows_whether_it_is_met(
+    client, db, practitioners, leo, signed_in, questionnaires
+):
+    primary = questionnaires["primary"]
+    before = queries.start_session(db, leo, primary, signed_in, started_at="2026-03-01T10:00:00+00:00")
+    queries.save_answer(db, before, "had_breakfast", "school", "no")
+    after = queries.start_session(db, leo, primary, signed_in, started_at="2026-06-01T10:00:00+00:00")
+    queries.save_answer(db, after, "had_breakfast", "school", "yes")
+    queries.start_session(db, leo, primary, signed_in, started_at="2026-09-01T10:00:00+00:00")
+    response = add_outcome(practitioners, leo, action="save", met_when="yes", review_on="2026-12-01")
+    assert response.status_code == 302
+    page = client.get(f"/children/{leo}")
+    assert "“I have breakfast before school”" in page.text
+    assert "Review by 1 December 2026" in page.text
+    assert re.findall(r'class="outcome outcome--(\w+)"', page.text) == ["not_met", "met", "not_asked"]
+
+
+def test_an_outcome_needs_at_least_one_answer_that_means_met(db, practitioners, leo):
+    response = add_outcome(practitioners, leo, action="save")
+    assert "Choose at least one answer" in response.text
+    assert db["outcomes"].count == 0
+
+
+def test_an_outcome_cannot_be_met_by_a_made_up_answer(db, practitioners, leo):
+    response = add_outcome(practitioners, leo, action="save", met_when="pancakes")
+    assert "Choose answers from the list" in response.text
+    assert db["outcomes"].count == 0
+
+
+def test_an_outcome_on_an_unknown_question_is_refused(db, practitioners, leo):
+    response = add_outcome(practitioners, leo, action="save", question="flying", met_when="yes")
+    assert "There is a problem" in response.text
+    assert db["outcomes"].count == 0
+
+
+def test_someone_elses_child_has_no_outcomes_page(client, practitioners, child_of, signed_in):
+    other = practitioners.create("alex@example.org", "Alex")
+    mia = child_of(other, "Mia")
+    assert client.get(f"/children/{mia}/outcomes/new").status_code == 404
+
+
+def test_the_next_session_defaults_to_three_months_after_the_last():
+    due = next_session(None, "2026-06-10T10:00:00+00:00", today=date(2026, 8, 1))
+    assert (due.on, due.status) == (date(2026, 9, 10), "planned")
+    assert next_session(None, "2026-06-10", today=date(2026, 9, 1)).status == "due_soon"
+    assert next_session(None, "2026-06-10", today=date(2026, 9, 11)).status == "overdue"
+    assert next_session("2026-12-24", "2026-06-10", today=date(2026, 9, 11)).status == "planned"
+    assert next_session(None, None).status == "first"
+    assert add_months(date(2026, 11, 30), 3) == date(2027, 2, 28)
+
+
+def test_the_caseload_shows_who_is_overdue(client, db, leo, signed_in, questionnaires):
+    queries.start_session(
+        db, leo, questionnaires["primary"], signed_in, started_at="2025-01-01T10:00:00+00:00"
+    )
+    page = client.get("/")
+    assert "Overdue" in page.text and "1 child is overdue a session." in page.text
+
+
+def test_changing_the_next_session_date(client, db, practitioners, leo):
+    response = practitioners.post(
+        f"/children/{leo}/next-session", {"next_session_on": "2027-01-15"}, token_from=f"/children/{leo}"
+    )
+    assert response.status_code == 302
+    assert "Due by 15 January 2027" in client.get(f"/children/{leo}").text
+
+
+def test_a_next_session_date_that_is_not_a_date_changes_nothing(client, db, practitioners, leo):
+    practitioners.post(
+        f"/children/{leo}/next-session", {"next_session_on": "soon"}, token_from=f"/children/{leo}"
+    )
+    assert db.execute("SELECT next_session_on FROM children WHERE id = ?", (leo,)).fetchone()[0] is None
