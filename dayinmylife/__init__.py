@@ -8,7 +8,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.routing import IntegerConverter
 
-from . import auth, caseload, child_mode, cli, db, errors, i18n, my_day, outcomes, security
+from . import auth, caseload, child_mode, cli, db, errors, i18n, my_day, notes, outcomes, security
 from .questionnaire.loader import QUESTIONNAIRES_DIR, load_all
 
 csrf = CSRFProtect()
@@ -55,6 +55,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(my_day.bp)
     app.register_blueprint(child_mode.bp)
     app.register_blueprint(outcomes.bp)
+    app.register_blueprint(notes.bp)
     return app
 
 

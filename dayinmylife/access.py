@@ -23,3 +23,11 @@ def questionnaire_for_child(child: dict):
     if latest and latest["questionnaire_id"] in questionnaires:
         return questionnaires[latest["questionnaire_id"]]
     return questionnaires[suggested_questionnaire(questionnaires, age_on(child["date_of_birth"]))]
+
+
+def session_or_404(session_id: int) -> dict:
+    """Return a session of a child the signed-in practitioner works with, or stop with 404."""
+    session = queries.session_for(get_db(), current_user.id, session_id)
+    if session is None:
+        abort(404)
+    return session

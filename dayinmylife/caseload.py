@@ -3,12 +3,12 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from . import queries
-from .access import child_or_404
+from .access import child_or_404, session_or_404
 from .ages import age_in_words, age_on, suggested_questionnaire
 from .child_mode import lock_to
 from .db import get_db
@@ -153,9 +153,7 @@ def start_session(child_id: int):
 @login_required
 def continue_session(session_id: int):
     """Hand the device back to the child to carry on an unfinished session."""
-    session = queries.session_for(get_db(), current_user.id, session_id)
-    if session is None:
-        abort(404)
+    session = session_or_404(session_id)
     if current_app.extensions["questionnaires"][session["questionnaire_id"]].answered_by == "child":
         lock_to(session_id)
     return redirect(url_for("my_day.resume", session_id=session_id))
@@ -165,9 +163,7 @@ def continue_session(session_id: int):
 @login_required
 def session_view(session_id: int):
     """Read a session's answers by part of the day, school day beside weekend, the child's words as written."""
-    session = queries.session_for(get_db(), current_user.id, session_id)
-    if session is None:
-        abort(404)
+    session = session_or_404(session_id)
     questionnaire = current_app.extensions["questionnaires"][session["questionnaire_id"]]
     answers = queries.answers_of(get_db(), session_id)
     return render_template(
@@ -176,4 +172,6 @@ def session_view(session_id: int):
         questionnaire=questionnaire,
         summary=day_summary(questionnaire, answers),
         answer_count=len(answers),
+        notes=queries.notes_of_session(get_db(), session_id),
+        message_to_child=queries.message_to_child(get_db(), session_id),
     )

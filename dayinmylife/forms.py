@@ -15,7 +15,7 @@ from wtforms import (
     ValidationError,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from .questionnaire.builtins import ALWAYS_OFFERED
 from .questionnaire.model import NOT_A_REAL_ANSWER, OWN_WORDS_MAX_LENGTH, Question
@@ -41,7 +41,7 @@ class ChildForm(FlaskForm):
         _l("Name"),
         description=_l("As you want it shown, for example a first name."),
         validators=[
-            InputRequired(_l("Enter the child's name")),
+            DataRequired(_l("Enter the child's name")),
             Length(max=80, message=_l("Use 80 characters or fewer")),
         ],
     )
@@ -72,7 +72,7 @@ class OutcomeForm(FlaskForm):
     statement = StringField(
         _l("The outcome, in the child's words"),
         description=_l("For example: I have breakfast before school."),
-        validators=[InputRequired(_l("Write the outcome")), Length(max=200, message=_l("Use 200 characters or fewer"))],
+        validators=[DataRequired(_l("Write the outcome")), Length(max=200, message=_l("Use 200 characters or fewer"))],
     )
     question = SelectField(_l("The question that shows it"), validators=[InputRequired(_l("Choose a question"))])
     day = RadioField(
@@ -92,7 +92,7 @@ class NextSessionForm(FlaskForm):
 class NoteForm(FlaskForm):
     text = TextAreaField(
         _l("Note"),
-        validators=[InputRequired(_l("Write the note")), Length(max=4000, message=_l("Use 4,000 characters or fewer"))],
+        validators=[DataRequired(_l("Write the note")), Length(max=4000, message=_l("Use 4,000 characters or fewer"))],
     )
     question = StringField(validators=[Optional()])
     day = StringField(validators=[Optional()])
@@ -102,7 +102,7 @@ class MessageToChildForm(FlaskForm):
     text = TextAreaField(
         _l("You said, we did"),
         description=_l("A few short sentences in words the child understands. They see it when their next session starts."),
-        validators=[InputRequired(_l("Write the message")), Length(max=1000, message=_l("Use 1,000 characters or fewer"))],
+        validators=[DataRequired(_l("Write the message")), Length(max=1000, message=_l("Use 1,000 characters or fewer"))],
     )
 
 

@@ -87,7 +87,12 @@ def resume(session_id: int):
     visit = _visit(session_id)
     if not visit.answers:
         first = visit.steps[0]
-        return render_template("my_day/start.html", visit=visit, first_url=step_url(session_id, first))
+        return render_template(
+            "my_day/start.html",
+            visit=visit,
+            first_url=step_url(session_id, first),
+            message=queries.message_for_next_session(get_db(), visit.session) if visit.session["child_id"] else None,
+        )
     return redirect(step_url(session_id, visit.next_unanswered()))
 
 

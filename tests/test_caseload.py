@@ -33,6 +33,7 @@ def test_adding_a_child_puts_them_on_my_caseload(client, practitioners, signed_i
     "data, message",
     [
         ({"display_name": "", "date_of_birth": "2019-03-14"}, "Enter the child"),
+        ({"display_name": "   ", "date_of_birth": "2019-03-14"}, "Enter the child"),
         ({"display_name": "Leo", "date_of_birth": "14/03/2019x"}, "as a real date"),
         ({"display_name": "Leo", "date_of_birth": "2999-01-01"}, "must be in the past"),
         ({"display_name": "L" * 81, "date_of_birth": "2019-03-14"}, "80 characters or fewer"),

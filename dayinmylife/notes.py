@@ -1,0 +1,46 @@
+"""Practitioner notes on a session or a single answer, and "You said, we did" written back to the child."""
+
+from flask import Blueprint, flash, redirect, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from . import queries
+from .access import session_or_404
+from .db import get_db
+from .forms import MessageToChildForm, NoteForm
+
+bp = Blueprint("notes", __name__)
+
+NOTE_DAYS = {"school", "weekend", "once"}
+
+
+@bp.post("/sessions/<int:session_id>/notes")
+@login_required
+def add(session_id: int):
+    """Add a note on the session, or on one answer (what was observed, context), kept apart from the answers."""
+    session = session_or_404(session_id)
+    form = NoteForm()
+    question_id, day = form.question.data or None, form.day.data or None
+    if (question_id is None) != (day is None) or (day is not None and day not in NOTE_DAYS):
+        question_id = day = None  # a note that names half an answer belongs to the session
+    if form.validate_on_submit():
+        queries.add_note(get_db(), session["id"], current_user.id, form.text.data, question_id, day)
+        flash(_("Your note has been added."))
+    else:
+        flash(_("The note was not added: %(problem)s", problem=next(iter(form.errors.values()))[0]))
+    anchor = f"#answer-{question_id}-{day}" if question_id else "#notes"
+    return redirect(url_for("caseload.session_view", session_id=session_id) + anchor)
+
+
+@bp.post("/sessions/<int:session_id>/message-to-child")
+@login_required
+def message_to_child(session_id: int):
+    """Write "You said, we did": the child sees it when their next session starts."""
+    session = session_or_404(session_id)
+    form = MessageToChildForm()
+    if form.validate_on_submit():
+        queries.set_message_to_child(get_db(), session["id"], current_user.id, form.text.data)
+        flash(_("Saved. %(name)s will see it at the start of their next session.", name=session["child_name"]))
+    else:
+        flash(_("The message was not saved: %(problem)s", problem=next(iter(form.errors.values()))[0]))
+    return redirect(url_for("caseload.session_view", session_id=session_id) + "#you-said-we-did")
