@@ -8,7 +8,27 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.routing import IntegerConverter
 
-from . import auth, caseload, child_mode, cli, db, errors, i18n, my_day, notes, outcomes, security
+from . import (
+    accounts,
+    admin,
+    auth,
+    caseload,
+    child_mode,
+    cli,
+    consultation_reports,
+    consultations,
+    db,
+    errors,
+    i18n,
+    insights,
+    join,
+    my_day,
+    notes,
+    outcomes,
+    privacy,
+    security,
+    settings,
+)
 from .questionnaire.loader import QUESTIONNAIRES_DIR, load_all
 
 csrf = CSRFProtect()
@@ -30,6 +50,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         DATABASE=os.environ.get("DAYINMYLIFE_DATABASE", str(Path(app.instance_path) / "dayinmylife.sqlite3")),
         SECRET_KEY=os.environ.get("DAYINMYLIFE_SECRET_KEY"),
         QUESTIONNAIRES_DIR=QUESTIONNAIRES_DIR,
+        # Children with no activity for this long are deleted by `flask retention --apply`.
+        RETENTION_DAYS=int(os.environ.get("DAYINMYLIFE_RETENTION_DAYS", 3 * 365)),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,  # a child may take a long time over a page; the token lives as long as the session
@@ -48,6 +70,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     security.init_app(app)
     auth.init_app(app)
     child_mode.init_app(app)
+    join.init_app(app)
+    consultations.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
     app.register_blueprint(auth.bp)
@@ -56,6 +80,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(child_mode.bp)
     app.register_blueprint(outcomes.bp)
     app.register_blueprint(notes.bp)
+    app.register_blueprint(accounts.bp)
+    app.register_blueprint(privacy.bp)
+    app.register_blueprint(admin.bp)
+    app.register_blueprint(insights.bp)
+    app.register_blueprint(consultations.bp)
+    app.register_blueprint(consultation_reports.bp)
+    app.register_blueprint(join.bp)
+    app.register_blueprint(settings.bp)
     return app
 
 

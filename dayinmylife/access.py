@@ -1,9 +1,11 @@
 """Who may see what: the one place that decides whether a practitioner may open a child's record."""
 
-from flask import abort, current_app
-from flask_login import current_user
+from functools import wraps
 
-from . import queries
+from flask import abort, current_app, request
+from flask_login import current_user, login_required
+
+from . import audit, queries
 from .ages import age_on, suggested_questionnaire
 from .db import get_db
 
@@ -12,6 +14,7 @@ def child_or_404(child_id: int) -> dict:
     """Return a child of the signed-in practitioner, or stop with 404 (never say whether they exist)."""
     child = queries.child_for(get_db(), current_user.id, child_id)
     if child is None:
+        audit.record(get_db(), "access_refused", what="child", id=child_id)
         abort(404)
     return child
 
@@ -29,5 +32,23 @@ def session_or_404(session_id: int) -> dict:
     """Return a session of a child the signed-in practitioner works with, or stop with 404."""
     session = queries.session_for(get_db(), current_user.id, session_id)
     if session is None:
+        audit.record(get_db(), "access_refused", what="session", id=session_id)
         abort(404)
     return session
+
+
+def role_required(*roles: str):
+    """Let only signed-in people with one of these roles through; others get 404, as if nothing were here."""
+
+    def decorate(view):
+        @wraps(view)
+        @login_required
+        def guarded(*args, **kwargs):
+            if current_user.role not in roles:
+                audit.record(get_db(), "access_refused", what=request.endpoint)
+                abort(404)
+            return view(*args, **kwargs)
+
+        return guarded
+
+    return decorate

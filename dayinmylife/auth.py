@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from . import queries
+from . import audit, queries
 from .db import get_db
 from .forms import SignInForm
 
@@ -24,6 +24,7 @@ class Practitioner(UserMixin):
     def __init__(self, row: dict):
         self.id, self.email, self.name, self.role = row["id"], row["email"], row["name"], row["role"]
         self.password_hash = row["password_hash"]
+        self.language = row.get("language")  # their saved preference; None follows the browser
 
 
 def hash_password(password: str) -> str:
@@ -54,7 +55,9 @@ def sign_in():
         ):
             session.clear()  # a fresh session at sign-in, so nothing from before carries over
             login_user(Practitioner(row))
+            audit.record(get_db(), "signed_in")
             return redirect(_safe_next(request.args.get("next")))
+        audit.record(get_db(), "sign_in_failed", actor=f"sign-in as {form.email.data.strip()[:100]!r}")
         form.password.errors.append(_("The e-mail or password is not right. Check them and try again."))
     return render_template("auth/sign_in.html", form=form)
 
@@ -63,6 +66,7 @@ def sign_in():
 @login_required
 def sign_out():
     """Sign out and forget everything in this browser session."""
+    audit.record(get_db(), "signed_out")
     logout_user()
     session.clear()
     response = redirect(url_for("auth.sign_in"))

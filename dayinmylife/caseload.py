@@ -4,17 +4,20 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from wtforms.fields.choices import SelectChoice
 
-from . import queries
+from . import audit, queries
 from .access import child_or_404, session_or_404
 from .ages import age_in_words, age_on, suggested_questionnaire
 from .child_mode import lock_to
 from .db import get_db
-from .forms import ChildForm, NextSessionForm, StartSessionForm
-from .i18n import format_day
+from .forms import ACCOUNT_NAMES, ChildForm, NextSessionForm, StartSessionForm
+from .i18n import format_day, known
 from .outcomes import outcome_history
+from .questionnaire.compare import day_picture
 from .questionnaire.summary import day_summary
 
 bp = Blueprint("caseload", __name__)
@@ -61,6 +64,8 @@ def next_session(
 @login_required
 def index():
     """List the practitioner's children."""
+    if current_user.role == "consultation_lead":  # runs consultations, has no caseload
+        return redirect(url_for("consultations.index"))
     children = [
         {**child, "next": next_session(child["next_session_on"], child["last_session_at"])}
         for child in queries.children_of(get_db(), current_user.id)
@@ -84,6 +89,7 @@ def add_child():
             form.date_of_birth.data.isoformat(),
             form.case_reference.data,
         )
+        audit.record(get_db(), "child_added", child_id=child_id)
         flash(_("%(name)s has been added.", name=form.display_name.data.strip()))
         return redirect(url_for("caseload.child", child_id=child_id))
     return render_template("caseload/add_child.html", form=form), 400 if form.errors else 200
@@ -95,6 +101,7 @@ def child(child_id: int):
     """Show a child and their sessions over time."""
     child = child_or_404(child_id)
     sessions = queries.sessions_of_child(get_db(), child_id)
+    audit.record(get_db(), "child_viewed", child_id=child_id)
     return render_template(
         "caseload/child.html",
         child=child,
@@ -104,6 +111,7 @@ def child(child_id: int):
         next_session=next_session(child["next_session_on"], sessions[0]["started_at"] if sessions else None),
         next_session_form=NextSessionForm(),
         outcome_history=outcome_history(child_id, sessions),
+        account_names=ACCOUNT_NAMES,
     )
 
 
@@ -134,14 +142,19 @@ def start_session(child_id: int):
     questionnaires = current_app.extensions["questionnaires"]
     form = StartSessionForm()
     form.questionnaire.choices = [
-        (q.id, _(q.title) + f" ({q.age_from}–{q.age_to})") for q in questionnaires.values()
+        SelectChoice(q.id, _("%(title)s, ages %(start)d to %(end)d", title=_(q.title), start=q.age_from, end=q.age_to))
+        for q in questionnaires.values()
     ]
     if not form.is_submitted():
         form.questionnaire.data = suggested_questionnaire(questionnaires, age_on(child["date_of_birth"]))
+        form.language.data = _child_language(child_id)
     if form.validate_on_submit():
         questionnaire = questionnaires[form.questionnaire.data]
-        session_id = queries.start_session(get_db(), child_id, questionnaire, current_user.id)
-        if questionnaire.answered_by == "child":
+        account = form.account.data or "child"
+        session_id = queries.start_session(
+            get_db(), child_id, questionnaire, current_user.id, language=form.language.data, account=account
+        )
+        if questionnaire.answered_by == "child" and account == "child":
             lock_to(session_id)
         return redirect(url_for("my_day.resume", session_id=session_id))
     return render_template(
@@ -149,12 +162,19 @@ def start_session(child_id: int):
     )
 
 
+def _child_language(child_id: int) -> str:
+    """The language the child answered in last time, else the one this page is in."""
+    latest = queries.latest_session_of_child(get_db(), child_id)
+    return (known(latest["language"]) if latest else None) or str(get_locale())
+
+
 @bp.post("/sessions/<int:session_id>/continue")
 @login_required
 def continue_session(session_id: int):
     """Hand the device back to the child to carry on an unfinished session."""
     session = session_or_404(session_id)
-    if current_app.extensions["questionnaires"][session["questionnaire_id"]].answered_by == "child":
+    questionnaire = current_app.extensions["questionnaires"][session["questionnaire_id"]]
+    if questionnaire.answered_by == "child" and session["account"] == "child":
         lock_to(session_id)
     return redirect(url_for("my_day.resume", session_id=session_id))
 
@@ -164,6 +184,7 @@ def continue_session(session_id: int):
 def session_view(session_id: int):
     """Read a session's answers by part of the day, school day beside weekend, the child's words as written."""
     session = session_or_404(session_id)
+    audit.record(get_db(), "session_viewed", child_id=session["child_id"], session_id=session_id)
     questionnaire = current_app.extensions["questionnaires"][session["questionnaire_id"]]
     answers = queries.answers_of(get_db(), session_id)
     return render_template(
@@ -171,7 +192,9 @@ def session_view(session_id: int):
         session=session,
         questionnaire=questionnaire,
         summary=day_summary(questionnaire, answers),
+        picture=day_picture(questionnaire, answers),
         answer_count=len(answers),
         notes=queries.notes_of_session(get_db(), session_id),
+        account_names=ACCOUNT_NAMES,
         message_to_child=queries.message_to_child(get_db(), session_id),
     )

@@ -1,12 +1,14 @@
 """Command-line tasks: check questionnaires, create practitioners, set up the demo."""
 
+import sqlite3
 import sys
+from datetime import UTC, datetime, timedelta
 
 import click
 from flask import current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 
-from . import queries
+from . import audit, queries
 from .auth import MIN_PASSWORD_LENGTH, hash_password
 from .db import connect, migrate
 from .questionnaire.loader import QuestionnaireError, load_all
@@ -33,7 +35,9 @@ def check_questionnaires():
 @click.option(
     "--password", prompt=True, hide_input=True, confirmation_prompt=True, help="Asked for if not given."
 )
-@click.option("--role", type=click.Choice(["practitioner", "administrator"]), default="practitioner")
+@click.option(
+    "--role", type=click.Choice(["practitioner", "administrator", "consultation_lead"]), default="practitioner"
+)
 def create_user(email, name, password, role):
     """Create a practitioner who can sign in with EMAIL."""
     if len(password) < MIN_PASSWORD_LENGTH:
@@ -46,9 +50,11 @@ def create_user(email, name, password, role):
 
 
 @click.command("demo")
+@with_appcontext
 def demo_command():
     """Migrate, add the demo practitioner and children if the database is empty, and say how to sign in."""
     from .demo import DEMO_EMAIL, DEMO_PASSWORD, seed
+    from .demo_consultation import LEAD_EMAIL
 
     migrate(current_app.config["DATABASE"])
     db = connect(current_app.config["DATABASE"])
@@ -56,9 +62,49 @@ def demo_command():
         seed(db, current_app.extensions["questionnaires"])
         click.echo("Added the demo practitioner and three demo children.")
     click.echo(f"Sign in as {DEMO_EMAIL} with the password {DEMO_PASSWORD}")
+    click.echo(f"A school consultation's results: sign in as {LEAD_EMAIL} with the same password")
+
+
+@click.command("retention")
+@with_appcontext
+@click.option("--apply", is_flag=True, help="Delete the records listed; without it nothing is deleted.")
+def retention_command(apply):
+    """List (or with --apply, delete) children with no activity for longer than the retention period."""
+    days = current_app.config["RETENTION_DAYS"]
+    cutoff = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
+    db = connect(current_app.config["DATABASE"])
+    expired = queries.children_inactive_since(db, cutoff)
+    for child in expired:
+        reference = child["case_reference"] or "no case reference"
+        click.echo(f"child {child['id']} ({reference}): last activity {child['last_activity'][:10]}")
+    if not apply:
+        click.echo(f"{len(expired)} children have had no activity for {days} days. Nothing deleted: add --apply.")
+        return
+    for child in expired:
+        queries.erase_child(db, child["id"])
+    audit.record(db, "records_expired", count=len(expired), retention_days=days)
+    click.echo(f"Deleted {len(expired)} children and all their records.")
+
+
+@click.command("backup")
+@with_appcontext
+@click.argument("path", type=click.Path(dir_okay=False, writable=True))
+def backup_command(path):
+    """Copy the database to PATH while the app keeps running (SQLite's online backup)."""
+    source = sqlite3.connect(current_app.config["DATABASE"])
+    target = sqlite3.connect(path)
+    try:
+        with target:
+            source.backup(target)
+    finally:
+        target.close()
+        source.close()
+    click.echo(f"Backed up to {path}")
 
 
 def init_app(app) -> None:
     app.cli.add_command(questionnaires_cli)
     app.cli.add_command(user_cli)
     app.cli.add_command(demo_command)
+    app.cli.add_command(retention_command)
+    app.cli.add_command(backup_command)

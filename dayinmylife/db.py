@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 from flask import current_app, g
+from flask.cli import with_appcontext
 from sqlite_utils import Database
 
 from .migrations import migrations
@@ -65,6 +66,7 @@ def migrate(path: str | Path) -> None:
 
 
 @click.command("migrate")
+@with_appcontext
 def migrate_command():
     """Create or upgrade the database."""
     migrate(current_app.config["DATABASE"])

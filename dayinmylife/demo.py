@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from . import queries
 from .auth import hash_password
+from .demo_consultation import LEAD_EMAIL, LEAD_NAME, seed_consultation
 from .questionnaire import flow
 from .questionnaire.model import DONT_KNOW, NOT_A_REAL_ANSWER, RATHER_NOT_SAY, WEEKEND, Questionnaire
 
@@ -32,6 +33,7 @@ class Visit:
     weekend: dict = field(default_factory=dict)  # question id -> the weekend answer, where it differs
     observed: frozenset = frozenset()  # questions the practitioner saw for themselves; the rest were told
     stops_before: str | None = None  # the session is left in progress at this question
+    account: str = "child"  # whose account: child | parent_carer | practitioner
 
 
 # The scripts, a line or so per part of the day in the order asked. Each session starts from the one before
@@ -83,6 +85,16 @@ LEO_4 = {
 LEO_4_WEEKEND = {
     **LEO_1_WEEKEND, "mornings_own_words": "Mum has a lie in. I wait for dinner.", "had_breakfast": "no",
     "bedtime_time": "22:00",
+}
+# Leo's mum's account, the day before his latest session: she remembers weekends better than Leo does.
+LEO_MUM_4 = {
+    **LEO_4, "mornings_own_words": "I'm up with him on school days now and I do his cereal.",
+    "school_own_words": "He's doing better since he gets breakfast.", "night_own_words": "He goes off fine now.",
+    "better_day": "More money for days out.",
+}
+LEO_MUM_4_WEEKEND = {
+    "who_wakes_you": "grown_up", "mornings_own_words": "We have a lie in, then I make toast.",
+    "had_breakfast": "yes", "breakfast_food": ["toast"], "bedtime_time": "20:30",
 }
 
 # Jess, 14: cares for her brother Kai. Mornings, school and meals get better; late nights and going out don't.
@@ -243,7 +255,8 @@ CHILDREN = (
     )),
     DemoChild("Leo", "DEMO-0117", 7 * 365 + 130, "primary", 13, (
         Visit(270, LEO_1, LEO_1_WEEKEND), Visit(180, LEO_2, LEO_2_WEEKEND),
-        Visit(92, LEO_3, LEO_3_WEEKEND), Visit(8, LEO_4, LEO_4_WEEKEND),
+        Visit(92, LEO_3, LEO_3_WEEKEND), Visit(9, LEO_MUM_4, LEO_MUM_4_WEEKEND, account="parent_carer"),
+        Visit(8, LEO_4, LEO_4_WEEKEND),
     )),
     DemoChild("Jess", "DEMO-0098", 14 * 365 + 200, "teenager", 16, (
         Visit(250, JESS_1, JESS_1_WEEKEND), Visit(130, JESS_2, JESS_2_WEEKEND),
@@ -262,17 +275,48 @@ def seed(db: Database, questionnaires: dict[str, Questionnaire]) -> None:
     for child in CHILDREN:  # check every script first, so a broken one leaves no half-made demo
         check_script(questionnaires[child.questionnaire], child)
     today = date.today()
-    sam = queries.create_user(db, DEMO_EMAIL, "Sam Taylor", hash_password(DEMO_PASSWORD))
+    sam = queries.create_user(db, DEMO_EMAIL, "Sam Taylor", sam_hash := hash_password(DEMO_PASSWORD))
+    sessions_of: dict[str, list[int]] = {}
     for child in CHILDREN:
         questionnaire = questionnaires[child.questionnaire]
         born = (today - timedelta(days=child.days_old)).isoformat()
         child_id = queries.create_child(db, sam, child.name, born, child.case_reference)
+        sessions_of[child.name] = []
         for visit in child.visits:
             day = _weekday(today - timedelta(days=visit.days_ago))
             started = datetime.combine(day, time(child.session_hour), UTC)
-            session_id = queries.start_session(db, child_id, questionnaire, sam, started_at=_iso(started))
+            session_id = queries.start_session(
+                db, child_id, questionnaire, sam, started_at=_iso(started), account=visit.account
+            )
             if play(db, session_id, questionnaire, visit):
                 queries.finish_session(db, session_id, finished_at=_iso(started + timedelta(minutes=35)))
+            sessions_of[child.name].append(session_id)
+    seed_casework(db, sam, sessions_of["Leo"], today)
+    seed_consultation(
+        db, questionnaires, queries.create_user(db, LEAD_EMAIL, LEAD_NAME, sam_hash, "consultation_lead")
+    )
+
+
+def seed_casework(db: Database, sam: int, leo_sessions: list[int], today: date) -> None:
+    """Leo's outcomes, notes and "You said, we did", so the practitioner's pages show them at work."""
+    first, second, *_, latest = leo_sessions
+    leo = db.execute("SELECT child_id FROM sessions WHERE id = ?", (first,)).fetchone()[0]
+    review = (today + timedelta(days=60)).isoformat()
+    queries.add_outcome(db, leo, sam, "I have breakfast before school", "had_breakfast", "school", ["yes"], review)
+    queries.add_outcome(db, leo, sam, "I have breakfast at weekends too", "had_breakfast", "weekend", ["yes"], review)
+    queries.add_outcome(
+        db, leo, sam, "I am in bed by eight on school nights", "bedtime_time", "school", ["19:00", "19:30", "20:00"], review
+    )
+    queries.add_note(db, first, sam, "Kitchen cupboards almost empty at the visit. Mum says money runs out by Thursday.")
+    queries.add_note(db, first, sam, "Mum's phone alarm; she was still in bed at 8:40.", "who_wakes_you", "school")
+    queries.set_message_to_child(
+        db, first, sam, "You told me there is often no breakfast. Mum and I talked, and now there will be cereal at home."
+    )
+    queries.set_message_to_child(
+        db, second, sam, "You said toast is better than nothing. We are working on weekends next, like you asked."
+    )
+    queries.add_note(db, latest, sam, "Leo proud of his reading star. Weekends still the gap: Mum agrees to a plan.")
+    queries.set_next_session(db, leo, (today + timedelta(days=75)).isoformat())
 
 
 def play(db: Database, session_id: int, questionnaire: Questionnaire, visit: Visit) -> bool:

@@ -17,6 +17,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
+from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 from .questionnaire.builtins import ALWAYS_OFFERED
 from .questionnaire.model import NOT_A_REAL_ANSWER, OWN_WORDS_MAX_LENGTH, Question
 
@@ -62,8 +63,44 @@ class ChildForm(FlaskForm):
             raise ValidationError(_l("The date of birth must be within the last 25 years"))
 
 
+ACCOUNT_NAMES = {
+    "child": _l("The child's own account"),
+    "parent_carer": _l("A parent's or carer's account"),
+    "practitioner": _l("My own observation"),
+}
+
+
+def language_choices() -> list[SelectChoice]:
+    """Each language in its own name, marked as that language for screen readers."""
+    return [SelectChoice(code, name, render_kw={"lang": code}) for code, name in LANGUAGES.items()]
+
+
 class StartSessionForm(FlaskForm):
     questionnaire = SelectField(_l("Questionnaire"), validators=[InputRequired()])
+    language = SelectField(
+        _l("The child's language"),
+        description=_l(
+            "The questions, buttons and read-aloud are in this language. The child can change it."
+        ),
+        choices=language_choices(),
+        default=DEFAULT_LANGUAGE,
+        validators=[Optional()],  # not sent: English
+    )
+    account = RadioField(
+        _l("Whose account of the day is this?"),
+        choices=[SelectChoice(value, label) for value, label in ACCOUNT_NAMES.items()],
+        default="child",
+        validators=[Optional()],  # not sent: the child's own account
+    )
+
+
+class LanguagePreferenceForm(FlaskForm):
+    language = RadioField(
+        _l("The language you read this app in"),
+        choices=[SelectChoice("", _l("The language your browser asks for")), *language_choices()],
+        default="",
+        validate_choice=True,
+    )
 
 
 class OutcomeForm(FlaskForm):
@@ -103,6 +140,12 @@ class MessageToChildForm(FlaskForm):
         _l("You said, we did"),
         description=_l("A few short sentences in words the child understands. They see it when their next session starts."),
         validators=[DataRequired(_l("Write the message")), Length(max=1000, message=_l("Use 1,000 characters or fewer"))],
+    )
+
+
+class EraseChildForm(FlaskForm):
+    confirm_name = StringField(
+        _l("Type the child's name to confirm"), validators=[DataRequired(_l("Type the child's name to confirm"))]
     )
 
 

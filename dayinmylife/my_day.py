@@ -12,7 +12,8 @@ from . import queries
 from .auth import login_manager
 from .child_mode import locked_session
 from .db import get_db
-from .forms import QuestionForm, answer_from, answer_problem, question_form
+from .forms import ACCOUNT_NAMES, QuestionForm, answer_from, answer_problem, question_form
+from .i18n import known
 from .questionnaire import flow
 from .questionnaire.builtins import ALWAYS_OFFERED
 from .questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND, Answer, Questionnaire
@@ -96,6 +97,18 @@ def resume(session_id: int):
     return redirect(step_url(session_id, visit.next_unanswered()))
 
 
+@bp.post("/<int:session_id>/language")
+def choose_language(session_id: int):
+    """Let the child choose the language of their questions before they start; the page comes back in it."""
+    visit = _visit(session_id)
+    language = known(request.form.get("language"))
+    if language and not visit.answers:  # own words are marked with the one language of their session
+        queries.set_session_language(get_db(), session_id, language)
+        if not current_user.is_authenticated:  # their own device: the rest of their visit speaks it too
+            flask_session["language"] = language
+    return redirect(url_for("my_day.resume", session_id=session_id))
+
+
 def _known_step(visit: Visit, day_slug: str, question_id: str) -> flow.Step:
     """Find the step a URL names, even if an earlier change means it is no longer asked."""
     day = DAY_OF_SLUG.get(day_slug)
@@ -177,6 +190,7 @@ def _question_page(visit: Visit, step: flow.Step, form: QuestionForm, problem=No
         back_url=back_url,
         part_number=visit.questionnaire.parts.index(step.part) + 1,
         always_offered=ALWAYS_OFFERED,
+        account_names=ACCOUNT_NAMES,
     )
 
 

@@ -4,7 +4,7 @@ from flask import Blueprint, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from . import queries
+from . import audit, queries
 from .access import session_or_404
 from .db import get_db
 from .forms import MessageToChildForm, NoteForm
@@ -25,6 +25,7 @@ def add(session_id: int):
         question_id = day = None  # a note that names half an answer belongs to the session
     if form.validate_on_submit():
         queries.add_note(get_db(), session["id"], current_user.id, form.text.data, question_id, day)
+        audit.record(get_db(), "note_added", child_id=session["child_id"], session_id=session["id"])
         flash(_("Your note has been added."))
     else:
         flash(_("The note was not added: %(problem)s", problem=next(iter(form.errors.values()))[0]))
@@ -40,7 +41,9 @@ def message_to_child(session_id: int):
     form = MessageToChildForm()
     if form.validate_on_submit():
         queries.set_message_to_child(get_db(), session["id"], current_user.id, form.text.data)
-        flash(_("Saved. %(name)s will see it at the start of their next session.", name=session["child_name"]))
+        flash(
+            _("Saved. %(name)s will see it at the start of their next session.", name=session["child_name"])
+        )
     else:
         flash(_("The message was not saved: %(problem)s", problem=next(iter(form.errors.values()))[0]))
     return redirect(url_for("caseload.session_view", session_id=session_id) + "#you-said-we-did")

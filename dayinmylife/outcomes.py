@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from . import queries
+from . import audit, queries
 from .access import child_or_404, questionnaire_for_child
 from .db import get_db
 from .forms import OutcomeForm
@@ -44,6 +44,7 @@ def add(child_id: int):
             form.met_when.data,
             review_on,
         )
+        audit.record(get_db(), "outcome_added", child_id=child_id)
         flash(_("The outcome has been added."))
         return redirect(url_for("caseload.child", child_id=child_id) + "#outcomes")
     return render_template(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -43,6 +44,12 @@ def create_user(db: Database, email: str, name: str, password_hash: str, role: s
             (email.strip(), name.strip(), password_hash, role, now()),
         )
     return cursor.lastrowid
+
+
+def set_user_language(db: Database, user_id: int, language: str | None) -> None:
+    """Save the language a practitioner reads the app in (None: their browser's)."""
+    with write_transaction(db):
+        db.execute("UPDATE users SET language = ? WHERE id = ?", (language, user_id))
 
 
 # Children
@@ -144,16 +151,28 @@ def start_session(
     user_id: int | None,
     language: str = "en",
     started_at: str | None = None,
+    account: str = "child",
 ) -> int:
     with write_transaction(db):
         cursor = db.execute(
             """
-            INSERT INTO sessions (child_id, questionnaire_id, questionnaire_version, language, started_by, started_at)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO sessions
+                (child_id, questionnaire_id, questionnaire_version, language, started_by, started_at, account)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """,
-            (child_id, questionnaire.id, questionnaire.version, language, user_id, started_at or now()),
+            (child_id, questionnaire.id, questionnaire.version, language, user_id, started_at or now(), account),
         )
     return cursor.lastrowid
+
+
+def session_language(db: Database, session_id: int) -> str | None:
+    row = db.execute("SELECT language FROM sessions WHERE id = ?", (session_id,)).fetchone()
+    return row["language"] if row else None
+
+
+def set_session_language(db: Database, session_id: int, language: str) -> None:
+    with write_transaction(db):
+        db.execute("UPDATE sessions SET language = ? WHERE id = ?", (language, session_id))
 
 
 def finish_session(db: Database, session_id: int, finished_at: str | None = None) -> None:
@@ -169,13 +188,19 @@ def finish_session(db: Database, session_id: int, finished_at: str | None = None
 
 def answers_of(db: Database, session_id: int) -> dict[tuple[str, str], Answer]:
     rows = db.execute(
-        "SELECT question_id, day, value, skipped, source FROM answers WHERE session_id = ?", (session_id,)
+        """
+        SELECT question_id, day, value, skipped, source, sessions.language
+        FROM answers JOIN sessions ON sessions.id = answers.session_id
+        WHERE answers.session_id = ?
+        """,
+        (session_id,),
     ).fetchall()
     return {
         (row["question_id"], row["day"]): Answer(
             json.loads(row["value"]) if row["value"] is not None else None,
             bool(row["skipped"]),
             row["source"],
+            row["language"],
         )
         for row in rows
     }
@@ -286,12 +311,17 @@ def answers_of_sessions(db: Database, session_ids: list[int]) -> dict[int, dict[
     found: dict[int, dict[tuple[str, str], Answer]] = {session_id: {} for session_id in session_ids}
     marks = ", ".join("?" for _ in session_ids)
     rows = db.execute(
-        f"SELECT session_id, question_id, day, value, skipped, source FROM answers WHERE session_id IN ({marks})",
+        f"""
+        SELECT session_id, question_id, day, value, skipped, source, sessions.language
+        FROM answers JOIN sessions ON sessions.id = answers.session_id WHERE session_id IN ({marks})
+        """,
         tuple(session_ids),
     ).fetchall()
     for row in rows:
         value = json.loads(row["value"]) if row["value"] is not None else None
-        found[row["session_id"]][(row["question_id"], row["day"])] = Answer(value, bool(row["skipped"]), row["source"])
+        found[row["session_id"]][(row["question_id"], row["day"])] = Answer(
+            value, bool(row["skipped"]), row["source"], row["language"]
+        )
     return found
 
 
@@ -302,3 +332,351 @@ def latest_session_of_child(db: Database, child_id: int) -> dict | None:
 def set_next_session(db: Database, child_id: int, on: str | None) -> None:
     with write_transaction(db):
         db.execute("UPDATE children SET next_session_on = ? WHERE id = ?", (on, child_id))
+
+
+# Insights
+
+
+def sessions_over_time(db: Database, child_id: int) -> list[dict]:
+    """A child's sessions, oldest first, with who started each."""
+    return _all(
+        db,
+        """
+        SELECT sessions.*, users.name AS started_by_name
+        FROM sessions LEFT JOIN users ON users.id = sessions.started_by
+        WHERE child_id = ? ORDER BY started_at, sessions.id
+        """,
+        (child_id,),
+    )
+
+
+def answers_of_child(db: Database, child_id: int) -> dict[int, dict[tuple[str, str], Answer]]:
+    """Every answer of every session of a child, in one query: session id -> answers."""
+    rows = db.execute(
+        """
+        SELECT answers.session_id, question_id, day, value, skipped, source, sessions.language
+        FROM answers JOIN sessions ON sessions.id = answers.session_id
+        WHERE sessions.child_id = ?
+        """,
+        (child_id,),
+    ).fetchall()
+    found: dict[int, dict[tuple[str, str], Answer]] = {}
+    texts: dict[str, str] = {}  # the same few answers recur in every session: decode each text once
+    for session_id, question_id, day, text, skipped, source, language in rows:
+        value = None if text is None else texts.get(text) or json.loads(text)
+        if isinstance(value, str):
+            texts[text] = value  # strings only: a decoded list must not be shared between answers
+        found.setdefault(session_id, {})[(question_id, day)] = Answer(value, bool(skipped), source, language)
+    return found
+
+
+# Consultations
+
+
+def create_consultation(
+    db: Database,
+    lead_id: int,
+    details: dict,
+    group_names: list[str],
+    make_code: Callable[[], str],
+) -> int:
+    """Store a consultation and its groups with a join code no other consultation has."""
+    with write_transaction(db):
+        code = make_code()
+        while db.execute("SELECT 1 FROM consultations WHERE join_code = ?", (code,)).fetchone():
+            code = make_code()
+        consultation_id = db.execute(
+            """
+            INSERT INTO consultations (title, questionnaire_id, join_code, opens_on, closes_on, min_group_size,
+                                       max_responses, created_by, created_at)
+            VALUES (:title, :questionnaire_id, :code, :opens_on, :closes_on, :min_group_size, :max_responses,
+                    :lead_id, :now)
+            """,
+            {**details, "code": code, "lead_id": lead_id, "now": now()},
+        ).lastrowid
+        db.conn.executemany(
+            "INSERT INTO consultation_groups (consultation_id, name, position) VALUES (?, ?, ?)",
+            [(consultation_id, name, position) for position, name in enumerate(group_names)],
+        )
+    return consultation_id
+
+
+def consultations_of(db: Database, lead_id: int) -> list[dict]:
+    """A lead's consultations, newest first, with how many pupils have started answering each."""
+    return _all(
+        db,
+        """
+        SELECT consultations.*,
+               (SELECT COUNT(*) FROM sessions WHERE sessions.consultation_id = consultations.id) AS response_count
+        FROM consultations WHERE created_by = ?
+        ORDER BY opens_on DESC, consultations.id DESC
+        """,
+        (lead_id,),
+    )
+
+
+def consultation_for(db: Database, lead_id: int, consultation_id: int) -> dict | None:
+    """Return a consultation only to the lead who created it."""
+    return _one(db, "SELECT * FROM consultations WHERE id = ? AND created_by = ?", (consultation_id, lead_id))
+
+
+def consultation_by_id(db: Database, consultation_id: int) -> dict | None:
+    return _one(db, "SELECT * FROM consultations WHERE id = ?", (consultation_id,))
+
+
+def consultation_by_code(db: Database, code: str) -> dict | None:
+    return _one(db, "SELECT * FROM consultations WHERE join_code = ?", (code,))
+
+
+def consultation_groups(db: Database, consultation_id: int) -> list[dict]:
+    return _all(
+        db,
+        "SELECT * FROM consultation_groups WHERE consultation_id = ? ORDER BY position",
+        (consultation_id,),
+    )
+
+
+def start_consultation_response(
+    db: Database, consultation: dict, questionnaire, group_id: int | None, language: str
+) -> int | None:
+    """Start a pupil's anonymous response, or return None if the consultation has all it may take."""
+    with write_transaction(db):
+        taken = db.execute(
+            "SELECT COUNT(*) FROM sessions WHERE consultation_id = ?", (consultation["id"],)
+        ).fetchone()[0]
+        if taken >= consultation["max_responses"]:
+            return None
+        return db.execute(
+            """
+            INSERT INTO sessions (questionnaire_id, questionnaire_version, language, started_at,
+                                  consultation_id, consultation_group_id)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """,
+            (questionnaire.id, questionnaire.version, language, now(), consultation["id"], group_id),
+        ).lastrowid
+
+
+def consultation_response_counts(db: Database, consultation_id: int) -> dict[int | None, int]:
+    """Pupils who gave at least one answer, per group (None: the consultation has no groups)."""
+    rows = db.execute(
+        """
+        SELECT consultation_group_id, COUNT(*) FROM sessions
+        WHERE consultation_id = ? AND EXISTS (SELECT 1 FROM answers WHERE answers.session_id = sessions.id)
+        GROUP BY consultation_group_id
+        """,
+        (consultation_id,),
+    ).fetchall()
+    return {row[0]: row[1] for row in rows}
+
+
+CountRows = list[tuple[str, str, str | None, dict[int | None, int]]]
+
+
+def consultation_answer_counts(db: Database, consultation_id: int) -> CountRows:
+    """A consultation's answers counted per question, day and stored value (None: skipped), per group.
+
+    Read from consultation_tallies, which triggers keep in step with every answer saved (migration m007).
+    """
+    rows = db.execute(
+        """
+        SELECT question_id, day, value, group_key, pupils FROM consultation_tallies
+        WHERE consultation_id = ? AND pupils > 0
+        """,
+        (consultation_id,),
+    ).fetchall()
+    return _counts_by_group(rows)
+
+
+def consultation_answer_recount(db: Database, consultation_id: int) -> CountRows:
+    """Count a consultation's answers afresh from every answer (slow: what the tallies must always equal)."""
+    rows = db.execute(
+        """
+        SELECT answers.question_id, answers.day, COALESCE(answers.value, ''),
+               COALESCE(sessions.consultation_group_id, 0), COUNT(*)
+        FROM sessions JOIN answers ON answers.session_id = sessions.id
+        WHERE sessions.consultation_id = ?
+        GROUP BY 1, 2, 3, 4
+        """,
+        (consultation_id,),
+    ).fetchall()
+    return _counts_by_group(rows)
+
+
+def _counts_by_group(rows) -> CountRows:
+    counts: dict[tuple[str, str, str | None], dict[int | None, int]] = {}
+    for question_id, day, value, group_key, pupils in rows:
+        per_group = counts.setdefault((question_id, day, value or None), {})
+        per_group[group_key or None] = pupils
+    return sorted(
+        ((question_id, day, value, per_group) for (question_id, day, value), per_group in counts.items()),
+        key=lambda row: (row[0], row[1], row[2] or ""),
+    )
+
+
+def consultation_own_words(
+    db: Database, consultation_id: int, question_ids: list[str], limit: int, offset: int = 0
+) -> list[dict]:
+    """Pupils' own words for some questions, oldest first, with their group and when they were written."""
+    questions = ", ".join("?" for _ in question_ids)
+    return _all(
+        db,
+        f"""
+        SELECT answers.question_id, answers.day, answers.value, answers.saved_at,
+               sessions.consultation_group_id AS group_id
+        FROM answers JOIN sessions ON sessions.id = answers.session_id
+        WHERE sessions.consultation_id = ? AND answers.question_id IN ({questions})
+          AND answers.value IS NOT NULL AND answers.value NOT IN ('"dont_know"', '"rather_not_say"')
+        ORDER BY answers.saved_at, answers.session_id, answers.question_id, answers.day
+        LIMIT ? OFFSET ?
+        """,
+        (consultation_id, *question_ids, limit, offset),
+    )
+
+
+def consultation_own_words_count(db: Database, consultation_id: int, question_ids: list[str]) -> int:
+    questions = ", ".join("?" for _ in question_ids)
+    return db.execute(
+        f"""
+        SELECT COUNT(*) FROM answers JOIN sessions ON sessions.id = answers.session_id
+        WHERE sessions.consultation_id = ? AND answers.question_id IN ({questions})
+          AND answers.value IS NOT NULL AND answers.value NOT IN ('"dont_know"', '"rather_not_say"')
+        """,
+        (consultation_id, *question_ids),
+    ).fetchone()[0]
+
+
+def consultation_responses(db: Database, consultation_id: int) -> Iterator[tuple[int | None, dict]]:
+    """Yield each response that has answers as (group id, answers), one at a time, in no useful order."""
+    rows = db.execute(
+        """
+        SELECT sessions.id, sessions.consultation_group_id, answers.question_id, answers.day, answers.value,
+               answers.skipped
+        FROM sessions JOIN answers ON answers.session_id = sessions.id
+        WHERE sessions.consultation_id = ?
+        ORDER BY sessions.id
+        """,
+        (consultation_id,),
+    )
+    current, group_id, answers = None, None, {}
+    for row in rows:
+        if row[0] != current:
+            if current is not None:
+                yield group_id, answers
+            current, group_id, answers = row[0], row[1], {}
+        value = json.loads(row[4]) if row[4] is not None else None
+        answers[(row[2], row[3])] = Answer(value, bool(row[5]))
+    if current is not None:
+        yield group_id, answers
+
+
+def add_consultation_responses(db: Database, consultation_id: int, questionnaire, responses) -> None:
+    """Store finished responses in one transaction (the demo and the benchmark).
+
+    Each response is a dict: group_id, started_at, finished_at, answers ({(question id, day): value}).
+    """
+    with write_transaction(db):
+        for response in responses:
+            session_id = db.execute(
+                """
+                INSERT INTO sessions (questionnaire_id, questionnaire_version, status, started_at, finished_at,
+                                      consultation_id, consultation_group_id)
+                VALUES (?, ?, 'finished', ?, ?, ?, ?)
+                """,
+                (
+                    questionnaire.id,
+                    questionnaire.version,
+                    response["started_at"],
+                    response["finished_at"],
+                    consultation_id,
+                    response["group_id"],
+                ),
+            ).lastrowid
+            db.conn.executemany(
+                """
+                INSERT INTO answers (session_id, question_id, day, value, skipped, saved_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    (
+                        session_id,
+                        question_id,
+                        day,
+                        json.dumps(value, ensure_ascii=False) if value is not None else None,
+                        int(value is None),
+                        response["finished_at"],
+                    )
+                    for (question_id, day), value in response["answers"].items()
+                ],
+            )
+
+
+# Privacy: subject access, erasure, retention
+
+
+def everything_about_child(db: Database, child_id: int) -> dict:
+    """All that is held about one child, for a subject access request."""
+    sessions = _all(db, "SELECT * FROM sessions WHERE child_id = ? ORDER BY started_at, id", (child_id,))
+    ids = [session["id"] for session in sessions]
+    marks = ", ".join("?" for _ in ids) or "NULL"
+    return {
+        "child": _one(db, "SELECT * FROM children WHERE id = ?", (child_id,)),
+        "practitioners": _all(
+            db,
+            """SELECT users.name, users.email FROM users
+               JOIN child_practitioners ON child_practitioners.user_id = users.id WHERE child_id = ?""",
+            (child_id,),
+        ),
+        "sessions": sessions,
+        "answers": _all(db, f"SELECT * FROM answers WHERE session_id IN ({marks}) ORDER BY session_id", tuple(ids)),
+        "notes": _all(db, f"SELECT * FROM notes WHERE session_id IN ({marks}) ORDER BY id", tuple(ids)),
+        "messages_to_child": _all(db, f"SELECT * FROM messages_to_child WHERE session_id IN ({marks})", tuple(ids)),
+        "outcomes": outcomes_of_child(db, child_id),
+    }
+
+
+def erase_child(db: Database, child_id: int) -> None:
+    """Delete a child and, through the foreign keys, every session, answer, note and outcome of theirs."""
+    with write_transaction(db):
+        db.execute("DELETE FROM children WHERE id = ?", (child_id,))
+
+
+def children_inactive_since(db: Database, cutoff: str) -> list[dict]:
+    """Children with no activity (added, session, answer, note, outcome) on or after the cutoff."""
+    return _all(
+        db,
+        """
+        SELECT children.id, children.case_reference, MAX(
+            children.created_at,
+            COALESCE((SELECT MAX(started_at) FROM sessions WHERE child_id = children.id), ''),
+            COALESCE((SELECT MAX(answers.saved_at) FROM answers JOIN sessions ON sessions.id = answers.session_id
+                      WHERE sessions.child_id = children.id), ''),
+            COALESCE((SELECT MAX(notes.created_at) FROM notes JOIN sessions ON sessions.id = notes.session_id
+                      WHERE sessions.child_id = children.id), ''),
+            COALESCE((SELECT MAX(created_at) FROM outcomes WHERE child_id = children.id), '')
+        ) AS last_activity
+        FROM children
+        GROUP BY children.id
+        HAVING last_activity < ?
+        ORDER BY last_activity
+        """,
+        (cutoff,),
+    )
+
+
+# Audit log
+
+
+def audit_events(db: Database, event: str | None, child_id: int | None, since: str | None, limit: int = 500) -> list[dict]:
+    """The newest audit events first, filtered by kind, child and date."""
+    where, params = ["1 = 1"], []
+    if event:
+        where.append("event = ?")
+        params.append(event)
+    if child_id is not None:
+        where.append("child_id = ?")
+        params.append(child_id)
+    if since:
+        where.append("at >= ?")
+        params.append(since)
+    sql = f"SELECT * FROM audit_log WHERE {' AND '.join(where)} ORDER BY id DESC LIMIT ?"
+    return _all(db, sql, (*params, limit))

@@ -7,9 +7,16 @@ import pytest
 from dayinmylife import create_app, queries
 from dayinmylife.auth import hash_password
 from dayinmylife.db import connect, migrate
+from dayinmylife.i18n import compile_catalogs
 
 PASSWORD = "correct horse battery staple"
 PASSWORD_HASH = hash_password(PASSWORD)  # hashing is slow on purpose: do it once for the whole run
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogs():
+    """Compile the translation catalogs when a .mo file is missing or stale (they are not committed)."""
+    compile_catalogs()
 
 
 @pytest.fixture

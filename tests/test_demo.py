@@ -8,6 +8,7 @@ import pytest
 from dayinmylife import create_app, queries
 from dayinmylife.db import connect, migrate
 from dayinmylife.demo import CHILDREN, DEMO_EMAIL, DEMO_PASSWORD, DemoScriptError, Visit, check_script, seed
+from dayinmylife.demo_consultation import LEAD_EMAIL, TITLE
 from dayinmylife.questionnaire import builtins, flow
 from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND
 
@@ -74,7 +75,7 @@ def test_sam_taylor_has_three_children_who_are_plainly_demo_people(demo_db):
 
 def test_sessions_are_spread_over_the_last_nine_months(demo_db):
     counts = {name: len(sessions_of(demo_db, name)) for name in ("Amara", "Leo", "Jess")}
-    assert counts == {"Amara": 3, "Leo": 4, "Jess": 3}
+    assert counts == {"Amara": 3, "Leo": 5, "Jess": 3}  # Leo's include his mum's account
     ages = [days_ago(session["started_at"]) for session, _ in all_sessions(demo_db)]
     assert 250 <= max(ages) <= 290
     assert min(ages) >= 1
@@ -86,7 +87,7 @@ def test_sessions_are_spread_over_the_last_nine_months(demo_db):
 
 
 def test_leos_school_day_breakfast_changes_across_the_months(demo_db):
-    leo = [answers for _, answers in sessions_of(demo_db, "Leo")]
+    leo = [answers for session, answers in sessions_of(demo_db, "Leo") if session["account"] == "child"]
     assert leo[0][("had_breakfast", SCHOOL)] == "no"
     assert ("breakfast_food", SCHOOL) not in leo[0]  # not asked when there is no breakfast
     assert leo[-1][("had_breakfast", SCHOOL)] == "yes"
@@ -196,9 +197,85 @@ def test_flask_demo_sets_up_an_empty_database_once_and_says_how_to_sign_in(tmp_p
         first = app.test_cli_runner().invoke(args=["demo"])
         second = app.test_cli_runner().invoke(args=["demo"])
     assert first.exit_code == 0 and DEMO_PASSWORD in first.output and "three demo children" in first.output
+    assert LEAD_EMAIL in first.output
     assert second.exit_code == 0 and "three demo children" not in second.output
     db = connect(tmp_path / "fresh.sqlite3")
     try:
-        assert db["children"].count == 3 and db["users"].count == 1
+        assert db["children"].count == 3 and db["users"].count == 2  # Sam Taylor and Priya Shah, the lead
     finally:
         db.conn.close()
+
+
+def test_leos_mum_gives_her_own_account_of_the_same_weeks(demo_db):
+    accounts = [session["account"] for session, _ in sessions_of(demo_db, "Leo")]
+    assert accounts[-2:] == ["parent_carer", "child"]
+
+
+def test_leos_outcomes_show_school_mornings_met_and_weekends_not_yet(demo_db, questionnaires):
+    from dayinmylife.questionnaire.outcomes import Outcome, outcome_status
+
+    session, _ = sessions_of(demo_db, "Leo")[-1]
+    outcomes = queries.outcomes_of_child(demo_db, session["child_id"])
+    answers = queries.answers_of(demo_db, session["id"])
+    statuses = {
+        row["statement"]: outcome_status(
+            questionnaires["primary"], answers, Outcome(row["statement"], row["question_id"], row["day"], tuple(row["met_when"]))
+        )
+        for row in outcomes
+    }
+    assert statuses == {
+        "I have breakfast before school": "met",
+        "I have breakfast at weekends too": "not_met",
+        "I am in bed by eight on school nights": "met",
+    }
+    assert queries.notes_of_session(demo_db, sessions_of(demo_db, "Leo")[0][0]["id"])
+
+
+# The school consultation: Priya Shah's Year 5 and 6
+
+
+def demo_consultation(db) -> dict:
+    lead = queries.user_by_email(db, LEAD_EMAIL)
+    return next(c for c in queries.consultations_of(db, lead["id"]) if c["title"] == TITLE)
+
+
+def test_priya_shah_leads_a_finished_consultation_of_over_a_hundred_pupils(demo_db):
+    lead = queries.user_by_email(demo_db, LEAD_EMAIL)
+    assert lead["name"] == "Priya Shah" and lead["role"] == "consultation_lead"
+    consultation = demo_consultation(demo_db)
+    assert consultation["questionnaire_id"] == "primary"
+    assert consultation["closes_on"] < date.today().isoformat()
+    names = {g["id"]: g["name"] for g in queries.consultation_groups(demo_db, consultation["id"])}
+    counted = queries.consultation_response_counts(demo_db, consultation["id"])
+    pupils = {names[group_id]: count for group_id, count in counted.items()}
+    assert {"5 Oak", "5 Ash", "6 Elm"} <= set(pupils) and sum(pupils.values()) > 100
+    # Small, so its numbers are suppressed:
+    assert 0 < pupils["Nurture group"] < consultation["min_group_size"]
+
+
+def test_the_demo_classes_answer_differently_and_weekends_differ_from_school_days(demo_db):
+    consultation = demo_consultation(demo_db)
+    groups = {g["name"]: g["id"] for g in queries.consultation_groups(demo_db, consultation["id"])}
+    rows = queries.consultation_answer_counts(demo_db, consultation["id"])
+    counts = {(question, day, value): per_group for question, day, value, per_group in rows}
+    no_breakfast = counts[("had_breakfast", "school", '"no"')]
+    assert no_breakfast.get(groups["5 Ash"], 0) > no_breakfast.get(groups["5 Oak"], 0)
+    alarms = counts[("who_wakes_you", "school", '"alarm"')]
+    assert alarms[groups["6 Elm"]] > alarms.get(groups["5 Oak"], 0)
+    late = {"school": 0, "weekend": 0}
+    for (question, day, value), per_group in counts.items():
+        if question == "bedtime_time" and day in late and value in ('"22:00"', '"22:30"', '"23:00"'):
+            late[day] += sum(per_group.values())
+    assert late["weekend"] > late["school"]  # fewer pupils answer about the weekend, yet more stay up late
+
+
+def test_the_demo_lead_signs_in_to_the_consultations_and_finds_small_numbers_suppressed(demo_app, demo_db):
+    demo_app.config["WTF_CSRF_ENABLED"] = False
+    try:
+        client = demo_app.test_client()
+        client.post("/sign-in", data={"email": LEAD_EMAIL, "password": DEMO_PASSWORD})
+    finally:
+        demo_app.config["WTF_CSRF_ENABLED"] = True
+    assert client.get("/").location == "/consultations/"
+    page = client.get(f"/consultations/{demo_consultation(demo_db)['id']}/results").text
+    assert "fewer than 5" in page and "Not shown on its own" in page and "Nurture group" in page

@@ -22,7 +22,9 @@ def post_from_session(client, session_id, url, data):
 
 
 def test_a_note_on_the_session_is_shown_apart_from_the_answers(client, session_id):
-    response = post_from_session(client, session_id, f"/sessions/{session_id}/notes", {"text": "Mum was tired but warm."})
+    response = post_from_session(
+        client, session_id, f"/sessions/{session_id}/notes", {"text": "Mum was tired but warm."}
+    )
     assert response.location.endswith("#notes")
     page = client.get(f"/sessions/{session_id}").text
     notes = page.split('id="notes"')[1]
@@ -34,7 +36,11 @@ def test_a_note_on_one_answer_is_kept_with_that_answer(client, db, session_id):
     response = post_from_session(client, session_id, f"/sessions/{session_id}/notes", data)
     assert response.location.endswith("#answer-who_wakes_you-school")
     note = queries.notes_of_session(db, session_id)[0]
-    assert (note["question_id"], note["day"], note["text"]) == ("who_wakes_you", "school", "Alarm is on Mum's phone")
+    assert (note["question_id"], note["day"], note["text"]) == (
+        "who_wakes_you",
+        "school",
+        "Alarm is on Mum's phone",
+    )
 
 
 def test_an_empty_note_is_refused_and_nothing_saved(client, db, session_id):
@@ -44,20 +50,36 @@ def test_an_empty_note_is_refused_and_nothing_saved(client, db, session_id):
 
 
 def test_a_note_naming_half_an_answer_belongs_to_the_session(client, db, session_id):
-    post_from_session(client, session_id, f"/sessions/{session_id}/notes", {"text": "x", "question": "who_wakes_you", "day": "someday"})
+    post_from_session(
+        client,
+        session_id,
+        f"/sessions/{session_id}/notes",
+        {"text": "x", "question": "who_wakes_you", "day": "someday"},
+    )
     assert queries.notes_of_session(db, session_id)[0]["question_id"] is None
 
 
-def test_notes_on_another_practitioners_session_are_refused(client, db, practitioners, child_of, questionnaires, session_id):
+def test_notes_on_another_practitioners_session_are_refused(
+    client, db, practitioners, child_of, questionnaires, session_id
+):
     other = practitioners.create("alex@example.org", "Alex")
     theirs = queries.start_session(db, child_of(other, "Mia"), questionnaires["primary"], other)
     token = csrf_token(client.get(f"/sessions/{session_id}").text)
-    assert client.post(f"/sessions/{theirs}/notes", data={"text": "x", "csrf_token": token}).status_code == 404
-    assert client.post(f"/sessions/{theirs}/message-to-child", data={"text": "x", "csrf_token": token}).status_code == 404
+    assert (
+        client.post(f"/sessions/{theirs}/notes", data={"text": "x", "csrf_token": token}).status_code == 404
+    )
+    assert (
+        client.post(
+            f"/sessions/{theirs}/message-to-child", data={"text": "x", "csrf_token": token}
+        ).status_code
+        == 404
+    )
     assert queries.notes_of_session(db, theirs) == []
 
 
-def test_you_said_we_did_greets_the_child_at_their_next_session(client, db, practitioners, signed_in, questionnaires, session_id):
+def test_you_said_we_did_greets_the_child_at_their_next_session(
+    client, db, practitioners, signed_in, questionnaires, session_id
+):
     message = "You said there is no breakfast. Now Mum gets cereal on Sundays."
     post_from_session(client, session_id, f"/sessions/{session_id}/message-to-child", {"text": message})
     child_id = db.execute("SELECT child_id FROM sessions WHERE id = ?", (session_id,)).fetchone()[0]

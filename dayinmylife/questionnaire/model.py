@@ -33,6 +33,7 @@ class Answer:
     value: Any
     skipped: bool = False
     source: str | None = None  # observed | reported, where the questionnaire records it
+    language: str | None = None  # the session's language: the one own words were written in
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ class ShownAnswer:
     words: str | None = None
     skipped: bool = False
     source: str | None = None
+    language: str | None = None  # the language own words were written in
 
     @property
     def is_own_words(self) -> bool:
@@ -49,7 +50,7 @@ def shown(question: Question, answer: Answer | None) -> ShownAnswer | None:
     values = answer.value if isinstance(answer.value, list) else [answer.value]
     chosen = [_option(question, value) for value in values]
     if question.free_text and chosen[0] is None:
-        return ShownAnswer(words=answer.value, source=answer.source)
+        return ShownAnswer(words=answer.value, source=answer.source, language=answer.language)
     return ShownAnswer(options=tuple(option for option in chosen if option), source=answer.source)
 
 

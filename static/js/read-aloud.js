@@ -16,21 +16,43 @@
     }).filter(Boolean).join(". ");
   }
 
-  document.querySelectorAll("button.read-aloud").forEach(function (button) {
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      var synth = window.speechSynthesis;
-      var voice = voiceFor(language);
-      if (!voice && synth.getVoices().length > 0) {
-        button.querySelector("span").textContent = button.dataset.noVoice || "This device has no voice for this language";
-        return;
-      }
-      synth.cancel();
-      var utterance = new SpeechSynthesisUtterance(textOf(button.dataset.read));
-      utterance.lang = language;
-      if (voice) utterance.voice = voice;
-      utterance.rate = 0.9;
-      synth.speak(utterance);
+  // Say so on the button when the device has no voice for the page's language, rather than reading its
+  // words with another language's voice. Voices often arrive late (voiceschanged), so look again then.
+  var buttons = Array.prototype.slice.call(document.querySelectorAll("button.read-aloud"));
+
+  function showVoice(hasVoice) {
+    buttons.forEach(function (button) {
+      var label = button.querySelector("span");
+      if (!button.dataset.readLabel) button.dataset.readLabel = label.textContent;
+      label.textContent = hasVoice ? button.dataset.readLabel : (button.dataset.noVoice || button.dataset.readLabel);
+      button.classList.toggle("read-aloud--no-voice", !hasVoice);
+      if (hasVoice) button.removeAttribute("aria-disabled"); else button.setAttribute("aria-disabled", "true");
     });
+  }
+
+  function read(button) {
+    var synth = window.speechSynthesis;
+    var voice = voiceFor(language);
+    if (!voice) {
+      showVoice(false);
+      return;
+    }
+    synth.cancel();
+    var utterance = new SpeechSynthesisUtterance(textOf(button.dataset.read));
+    utterance.lang = voice.lang;
+    utterance.voice = voice;
+    utterance.rate = 0.9;
+    synth.speak(utterance);
+  }
+
+  buttons.forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { read(button); });
   });
+  if (window.speechSynthesis.getVoices().length > 0) showVoice(Boolean(voiceFor(language)));
+  if (window.speechSynthesis.addEventListener) {
+    window.speechSynthesis.addEventListener("voiceschanged", function () {
+      showVoice(Boolean(voiceFor(language)));
+    });
+  }
 })();

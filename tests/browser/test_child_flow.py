@@ -86,7 +86,7 @@ def test_a_child_finishes_the_primary_questionnaire_with_the_keyboard_alone(page
     for prompt, chosen in given:
         if chosen in ("Yes", "No") and "different at the weekend" in prompt:
             continue  # shown as "The weekend is different" above each part
-        row = page.locator("tr", has=page.locator("th", has_text=prompt)).first
+        row = page.locator(".answer-tile", has=page.locator(".answer-tile__question", has_text=prompt)).first
         assert chosen in row.inner_text(), f"{prompt!r}: {chosen!r} not shown"
     assert page.get_by_text("The weekend is different.").first.is_visible()
     assert page.get_by_text(f"“{OWN_WORDS}”").first.is_visible()

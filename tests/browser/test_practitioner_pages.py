@@ -72,6 +72,6 @@ def test_a_baby_session_shows_what_was_observed_and_what_was_reported(demo_page)
     page = demo_page
     page.get_by_role("link", name="Amara").click()
     page.locator("table tbody tr th a").first.click()
-    assert page.get_by_text("Observed").first.is_visible()
-    assert page.get_by_text("Reported").first.is_visible()
+    assert page.get_by_text("Observed", exact=True).first.is_visible()
+    assert page.get_by_text("Reported", exact=True).first.is_visible()
     assert accessibility_violations(page) == []

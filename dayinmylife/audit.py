@@ -1,0 +1,54 @@
+"""The audit log: who did what to which record, and when (UTC). Append-only; never a child's answers."""
+
+import json
+
+from flask import has_request_context
+from flask_login import current_user
+
+from .db import write_transaction
+from .queries import now
+
+# Every event the app records, with what an administrator reads for it.
+EVENTS = {
+    "signed_in": "Signed in",
+    "sign_in_failed": "Sign-in failed",
+    "signed_out": "Signed out",
+    "access_refused": "Access refused",
+    "child_added": "Child added",
+    "child_viewed": "Child's record viewed",
+    "session_viewed": "Session viewed",
+    "record_printed": "Record opened for printing",
+    "child_exported": "Child's record exported",
+    "child_erased": "Child's record erased",
+    "note_added": "Note added",
+    "outcome_added": "Outcome added",
+    "records_expired": "Records deleted under the retention period",
+    "consultation_created": "Consultation created",
+    "consultation_exported": "Consultation's results or anonymous answers exported",
+}
+
+
+def record(db, event: str, *, child_id=None, session_id=None, actor: str | None = None, **detail) -> None:
+    """Append one event. Detail holds ids and counts only: never names, answers or notes."""
+    if event not in EVENTS:
+        raise ValueError(f"unknown audit event {event!r}")
+    user_id, label = _actor()
+    with write_transaction(db):
+        db.execute(
+            "INSERT INTO audit_log (at, actor_id, actor, event, child_id, session_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                now(),
+                user_id,
+                actor or label,
+                event,
+                child_id,
+                session_id,
+                json.dumps(detail) if detail else None,
+            ),
+        )
+
+
+def _actor() -> tuple[int | None, str]:
+    if has_request_context() and current_user.is_authenticated:
+        return current_user.id, current_user.email
+    return None, "command line" if not has_request_context() else "signed-out visitor"

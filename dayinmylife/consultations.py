@@ -1,0 +1,231 @@
+"""School consultations, for the lead who runs them: create one, share its code, print the classroom sheet."""
+
+import io
+import secrets
+from datetime import date, timedelta
+
+import segno
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from wtforms import DateField, IntegerField, RadioField, StringField, TextAreaField, ValidationError
+from wtforms.validators import InputRequired, Length, NumberRange
+
+from . import audit, queries
+from .access import role_required
+from .db import get_db
+
+bp = Blueprint("consultations", __name__, url_prefix="/consultations")
+
+CONSULTATION_ROLES = ("consultation_lead", "administrator")
+lead_required = role_required(*CONSULTATION_ROLES)
+
+# Easy to read aloud and to type: no 0 or O, no 1, I or L.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 6
+MAX_GROUPS = 20
+MAX_GROUP_NAME = 40
+LONGEST_RUN = timedelta(days=366)
+
+
+def runs_consultations(user) -> bool:
+    """Whether this person may run consultations."""
+    return user.is_authenticated and user.role in CONSULTATION_ROLES
+
+
+def make_join_code() -> str:
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+def normalise_code(typed: str) -> str:
+    """Read a code as a pupil might type it: any case, with spaces or dashes."""
+    return "".join(character for character in typed.upper() if character not in " -\t\r\n")
+
+
+def spaced_code(code: str) -> str:
+    """Split a code in two halves, as it is read aloud: ABC 234."""
+    return f"{code[:3]} {code[3:]}"
+
+
+def status_on(consultation: dict, today: date | None = None) -> str:
+    """Say whether pupils can join today: not_yet_open, open or closed."""
+    today = (today or date.today()).isoformat()
+    if today < consultation["opens_on"]:
+        return "not_yet_open"
+    return "open" if today <= consultation["closes_on"] else "closed"
+
+
+def consultation_or_404(consultation_id: int) -> dict:
+    """Return a consultation of the signed-in lead, or stop with 404 (another lead's is not there)."""
+    consultation = queries.consultation_for(get_db(), current_user.id, consultation_id)
+    if consultation is None:
+        abort(404)
+    return consultation
+
+
+def join_url(code: str) -> str:
+    return url_for("join.enter_code", code=code, _external=True)
+
+
+class FriendlyDateField(DateField):
+    """A date field whose message for something that is not a date says what to do."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(_l("Enter a real date, for example 3 3 2026")) from None
+
+
+class ConsultationForm(FlaskForm):
+    title = StringField(
+        _l("Title"),
+        description=_l("Pupils do not see it. For example: Year 5 and 6, spring term."),
+        validators=[
+            InputRequired(_l("Enter a title")),
+            Length(max=120, message=_l("Use 120 characters or fewer")),
+        ],
+    )
+    questionnaire = RadioField(_l("Questionnaire"), validators=[InputRequired(_l("Choose a questionnaire"))])
+    groups = TextAreaField(
+        _l("Groups (optional)"),
+        description=_l("Classes or year groups, one a line. Pupils choose theirs when they join."),
+    )
+    opens_on = FriendlyDateField(_l("Opens on"), validators=[InputRequired(_l("Enter the day it opens"))])
+    closes_on = FriendlyDateField(_l("Closes on"), validators=[InputRequired(_l("Enter the day it closes"))])
+    min_group_size = IntegerField(
+        _l("Smallest group to report"),
+        description=_l("Fewer pupils than this are never shown as a number. At least 3; 5 is usual."),
+        default=5,
+        validators=[
+            InputRequired(_l("Enter the smallest group to report")),
+            NumberRange(3, 50, _l("Enter a number from 3 to 50")),
+        ],
+    )
+    max_responses = IntegerField(
+        _l("Most answers to accept"),
+        description=_l("A limit, so that a code shared too widely cannot flood the results."),
+        default=2000,
+        validators=[
+            InputRequired(_l("Enter the most answers to accept")),
+            NumberRange(1, 20000, _l("Enter a number from 1 to 20000")),
+        ],
+    )
+
+    def group_names(self) -> list[str]:
+        return [line.strip() for line in (self.groups.data or "").splitlines() if line.strip()]
+
+    def validate_groups(self, field):
+        names = self.group_names()
+        if len(names) > MAX_GROUPS:
+            raise ValidationError(_l("Use %(max)d groups or fewer", max=MAX_GROUPS))
+        if any(len(name) > MAX_GROUP_NAME for name in names):
+            raise ValidationError(_l("Keep each group's name to %(max)d characters", max=MAX_GROUP_NAME))
+        if len({name.casefold() for name in names}) != len(names):
+            raise ValidationError(_l("Give each group a different name"))
+
+    def validate_closes_on(self, field):
+        if field.data is None or self.opens_on.data is None:
+            return
+        if field.data < self.opens_on.data:
+            raise ValidationError(_l("The closing day must be on or after the opening day"))
+        if field.data < date.today():
+            raise ValidationError(_l("The closing day must be today or later"))
+        if field.data - self.opens_on.data > LONGEST_RUN:
+            raise ValidationError(_l("A consultation can run for a year at most"))
+
+
+def questionnaire_choices() -> list[tuple[str, str]]:
+    """The questionnaires pupils can answer on their own: primary and teenager."""
+    found = current_app.extensions["questionnaires"].values()
+    return [
+        (q.id, _("%(title)s, ages %(start)d to %(end)d", title=_(q.title), start=q.age_from, end=q.age_to))
+        for q in found
+        if q.answered_by == "child" and q.age_from >= 5
+    ]
+
+
+@bp.get("/")
+@lead_required
+def index():
+    """List the lead's consultations."""
+    consultations = queries.consultations_of(get_db(), current_user.id)
+    return render_template("consultations/index.html", consultations=consultations, status_on=status_on)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@lead_required
+def new():
+    """Create a consultation: title, questionnaire, groups, dates and the smallest group reported."""
+    form = ConsultationForm()
+    form.questionnaire.choices = questionnaire_choices()
+    if not form.is_submitted():
+        form.questionnaire.data = "primary"
+        form.opens_on.data = date.today()
+        form.closes_on.data = date.today() + timedelta(weeks=2)
+    if form.validate_on_submit():
+        details = {
+            "title": form.title.data.strip(),
+            "questionnaire_id": form.questionnaire.data,
+            "opens_on": form.opens_on.data.isoformat(),
+            "closes_on": form.closes_on.data.isoformat(),
+            "min_group_size": form.min_group_size.data,
+            "max_responses": form.max_responses.data,
+        }
+        consultation_id = queries.create_consultation(
+            get_db(), current_user.id, details, form.group_names(), make_join_code
+        )
+        audit.record(get_db(), "consultation_created", consultation=consultation_id)
+        return redirect(url_for("consultations.overview", consultation_id=consultation_id))
+    return render_template("consultations/new.html", form=form), 400 if form.errors else 200
+
+
+@bp.get("/<int:consultation_id>")
+@lead_required
+def overview(consultation_id: int):
+    """Show a consultation's code, its dates and groups, how many have answered, and where to go next."""
+    consultation = consultation_or_404(consultation_id)
+    groups = queries.consultation_groups(get_db(), consultation_id)
+    answered = queries.consultation_response_counts(get_db(), consultation_id)
+    return render_template(
+        "consultations/overview.html",
+        consultation=consultation,
+        groups=groups,
+        answered=sum(answered.values()),
+        status=status_on(consultation),
+        code=spaced_code(consultation["join_code"]),
+        join_address=url_for("join.enter_code", _external=True),
+        questionnaire=current_app.extensions["questionnaires"].get(consultation["questionnaire_id"]),
+    )
+
+
+@bp.get("/<int:consultation_id>/qr.svg")
+@lead_required
+def qr_code(consultation_id: int):
+    """Serve the QR code that opens the join page with this consultation's code filled in."""
+    consultation = consultation_or_404(consultation_id)
+    qr = segno.make(join_url(consultation["join_code"]), error="m")
+    svg = io.BytesIO()
+    qr.save(svg, kind="svg", scale=10, border=4, xmldecl=False, title=_("QR code to join"), dark="#000")
+    return Response(
+        svg.getvalue(), mimetype="image/svg+xml", headers={"Cache-Control": "private, max-age=3600"}
+    )
+
+
+@bp.get("/<int:consultation_id>/sheet")
+@lead_required
+def classroom_sheet(consultation_id: int):
+    """A page to print for the classroom: where to go, the code in large letters, and the QR code."""
+    consultation = consultation_or_404(consultation_id)
+    return render_template(
+        "consultations/sheet.html",
+        consultation=consultation,
+        code=spaced_code(consultation["join_code"]),
+        join_address=url_for("join.enter_code", _external=True),
+    )
+
+
+def init_app(app) -> None:
+    app.add_template_global(runs_consultations)

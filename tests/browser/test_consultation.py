@@ -1,0 +1,112 @@
+"""A school consultation in a real browser: a pupil joins with the code and finishes; the lead reads results."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from dayinmylife import queries
+from dayinmylife.consultations import make_join_code
+from dayinmylife.db import connect
+from dayinmylife.demo import DEMO_PASSWORD, seed
+from dayinmylife.demo_consultation import LEAD_EMAIL, TITLE
+
+from .conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def school(live_app):
+    """The demo (with Priya Shah's finished consultation) and an open one of hers for 5 Oak and 5 Ash."""
+    db = connect(live_app.app.config["DATABASE"])
+    seed(db, live_app.app.extensions["questionnaires"])
+    lead = queries.user_by_email(db, LEAD_EMAIL)["id"]
+    details = {
+        "title": "Year 5: spring term",
+        "questionnaire_id": "primary",
+        "opens_on": date.today().isoformat(),
+        "closes_on": (date.today() + timedelta(days=14)).isoformat(),
+        "min_group_size": 5,
+        "max_responses": 2000,
+    }
+    consultation_id = queries.create_consultation(db, lead, details, ["5 Oak", "5 Ash"], make_join_code)
+    code = queries.consultation_by_id(db, consultation_id)["join_code"]
+    db.conn.close()
+    return {"code": code, "id": consultation_id}
+
+
+def on_question_page(page) -> bool:
+    return any(day in page.url for day in ("/school-day/", "/weekend/", "/any-day/"))
+
+
+def test_a_pupil_joins_with_the_code_chooses_a_group_and_finishes(browser, live_app, school):
+    context = browser.new_context(viewport=PHONE, base_url=live_app.url)
+    page = context.new_page()
+    page.goto("/join/")
+    assert accessibility_violations(page) == []
+    screenshot(page, "join-phone")
+    code = school["code"]
+    page.get_by_label("Type your code").fill(f"{code[:3].lower()} {code[3:].lower()}")
+    page.get_by_role("button", name="Go").click()
+    page.get_by_label("5 Ash").check()
+    assert accessibility_violations(page) == []
+    screenshot(page, "join-group-phone")
+    page.get_by_role("button", name="Start").click()
+    assert page.get_by_text("Do not write your name").is_visible()
+    page.get_by_role("link", name="Let's start").click()
+    assert accessibility_violations(page) == [], page.url
+    screenshot(page, "join-question-phone")
+    for number in range(120):
+        if not on_question_page(page):
+            break
+        cards = page.locator(".cards:not(.cards--small) .card")
+        if number % 3 == 0 and cards.count():
+            cards.first.click()
+            page.get_by_role("button", name="Continue").click()
+        else:
+            page.get_by_role("button", name="Skip this one").click()
+    assert "/review" in page.url
+    page.get_by_role("button", name="That's my day – finish").click()
+    assert page.get_by_role("heading", name="Thank you!").is_visible()
+    assert page.get_by_text("0800 1111").is_visible()
+    assert page.get_by_text("a grown-up you trust at school").is_visible()
+    assert accessibility_violations(page) == []
+    screenshot(page, "join-thanks-phone")
+    context.close()
+
+
+def test_the_lead_reads_the_results_with_small_numbers_suppressed(browser, live_app, school):
+    context = browser.new_context(viewport=TABLET, base_url=live_app.url)
+    page = context.new_page()
+    sign_in(page, LEAD_EMAIL, DEMO_PASSWORD)
+    assert page.get_by_role("heading", name="Consultations").is_visible()
+    page.get_by_role("link", name=TITLE).click()
+    assert accessibility_violations(page) == []
+    screenshot(page, "consultation-overview-tablet")
+    page.get_by_role("link", name="See the results").click()
+    assert page.get_by_text("Not shown on its own").is_visible()
+    assert page.get_by_text("fewer than 5").first.is_visible()
+    assert accessibility_violations(page) == []
+    screenshot(page, "consultation-results-tablet")
+    page.get_by_role("link", name="6 Elm").click()
+    assert page.get_by_role("heading", name="Results: 6 Elm").is_visible()
+    assert accessibility_violations(page) == []
+    page.get_by_role("link", name="Pupils' own words").click()
+    assert page.get_by_role("heading", name="If a comment suggests a child may be at risk").is_visible()
+    assert accessibility_violations(page) == []
+    context.close()
+
+
+def test_the_classroom_sheet_prints_the_code_and_the_qr_code(browser, live_app, school, tmp_path):
+    context = browser.new_context(viewport=TABLET, base_url=live_app.url)
+    page = context.new_page()
+    sign_in(page, LEAD_EMAIL, DEMO_PASSWORD)
+    page.goto(f"/consultations/{school['id']}/sheet")
+    code = school["code"]
+    assert page.get_by_text(f"{code[:3]} {code[3:]}").is_visible()
+    assert page.locator("img[src$='qr.svg']").evaluate("image => image.naturalWidth") > 0
+    assert accessibility_violations(page) == []
+    screenshot(page, "classroom-sheet-tablet")
+    page.emulate_media(media="print")
+    assert page.locator(".site-header").is_hidden()
+    context.close()

@@ -1,0 +1,105 @@
+"""Whose account a session is, and accounts of the same weeks side by side."""
+
+import html
+
+import pytest
+
+from dayinmylife import queries
+
+
+@pytest.fixture
+def leo(signed_in, child_of):
+    return child_of(signed_in, "Leo", "2019-03-14")
+
+
+def session(db, child_id, user, questionnaires, account, day, **answers):
+    session_id = queries.start_session(
+        db, child_id, questionnaires["primary"], user, started_at=f"{day}T10:00:00+00:00", account=account
+    )
+    for question_id, value in answers.items():
+        queries.save_answer(db, session_id, question_id, "school", value)
+    return session_id
+
+
+def test_a_parents_account_is_recorded_and_does_not_lock_the_device(client, db, practitioners, leo):
+    response = practitioners.post(
+        f"/children/{leo}/sessions/new", {"questionnaire": "primary", "account": "parent_carer"}
+    )
+    row = db.execute("SELECT id, account FROM sessions").fetchone()
+    assert row["account"] == "parent_carer"
+    assert client.get("/").status_code == 200  # not in child mode
+    assert client.get(response.location).status_code == 200
+    assert "A parent's or carer's account" in html.unescape(client.get(f"/sessions/{row['id']}").text)
+
+
+def test_an_unknown_account_is_refused(db, practitioners, leo):
+    response = practitioners.post(
+        f"/children/{leo}/sessions/new", {"questionnaire": "primary", "account": "neighbour"}
+    )
+    assert "There is a problem" in response.text and db["sessions"].count == 0
+
+
+def test_accounts_of_the_same_weeks_are_compared_and_their_differences_called_out(
+    client, db, leo, signed_in, questionnaires
+):
+    session(
+        db, leo, signed_in, questionnaires, "child", "2026-10-01", who_wakes_you="myself", had_breakfast="no"
+    )
+    session(
+        db,
+        leo,
+        signed_in,
+        questionnaires,
+        "parent_carer",
+        "2026-10-08",
+        who_wakes_you="grown_up",
+        had_breakfast="no",
+    )
+    page = client.get(f"/children/{leo}/accounts")
+    assert page.status_code == 200
+    assert "1 place where the accounts differ" in page.text
+    differences = page.text.split('class="disagreements"')[1]
+    assert (
+        "Who wakes you up?" in differences
+        and "I wake up by myself" in differences
+        and "A grown-up" in differences
+    )
+    assert "Do you have breakfast?" not in differences
+
+
+def test_an_account_from_months_before_is_not_picked_by_itself(client, db, leo, signed_in, questionnaires):
+    session(db, leo, signed_in, questionnaires, "parent_carer", "2026-01-08", who_wakes_you="grown_up")
+    session(db, leo, signed_in, questionnaires, "child", "2026-10-01", who_wakes_you="myself")
+    assert "Choose sessions from at least two accounts" in client.get(f"/children/{leo}/accounts").text
+
+
+def test_any_sessions_can_be_chosen_and_nonsense_choices_are_ignored(
+    client, db, leo, signed_in, questionnaires
+):
+    old = session(db, leo, signed_in, questionnaires, "parent_carer", "2026-01-08", who_wakes_you="grown_up")
+    session(db, leo, signed_in, questionnaires, "child", "2026-10-01", who_wakes_you="myself")
+    assert (
+        "place where the accounts differ" in client.get(f"/children/{leo}/accounts?parent_carer={old}").text
+    )
+    for nonsense in ("abc", "99999999999999999999", "-1", "' OR 1=1"):
+        assert (
+            client.get(f"/children/{leo}/accounts?parent_carer={nonsense}&child={nonsense}").status_code
+            == 200
+        )
+
+
+def test_another_childs_session_cannot_be_chosen(
+    client, db, practitioners, leo, signed_in, questionnaires, child_of
+):
+    mia = child_of(signed_in, "Mia")
+    theirs = session(
+        db, mia, signed_in, questionnaires, "parent_carer", "2026-10-02", who_wakes_you="grown_up"
+    )
+    session(db, leo, signed_in, questionnaires, "child", "2026-10-01", who_wakes_you="myself")
+    page = client.get(f"/children/{leo}/accounts?parent_carer={theirs}")
+    assert "Choose sessions from at least two accounts" in page.text
+
+
+def test_someone_elses_child_has_no_accounts_page(client, practitioners, child_of, signed_in):
+    other = practitioners.create("alex@example.org", "Alex")
+    assert client.get(f"/children/{child_of(other, 'Mia')}/accounts").status_code == 404

@@ -1,0 +1,553 @@
+"""School consultations for their lead: creating one, its code and QR code, the results, comments and exports."""
+
+import csv
+import io
+import re
+from datetime import date, timedelta
+
+import pytest
+import segno
+
+from dayinmylife import queries
+from dayinmylife.consultation_exports import csv_safe
+from dayinmylife.consultations import JOIN_CODE_ALPHABET, make_join_code
+from dayinmylife.db import connect, write_transaction
+from dayinmylife.migrations import migrations
+
+from .conftest import PASSWORD_HASH
+
+TODAY = date.today()
+
+
+def days(n: int) -> str:
+    return (TODAY + timedelta(days=n)).isoformat()
+
+
+def create_lead(db, email="priya@school.example", name="Priya Shah", role="consultation_lead") -> int:
+    return queries.create_user(db, email, name, PASSWORD_HASH, role)
+
+
+def create_consultation(db, lead_id, groups=("5 Oak", "5 Ash"), opens=-1, closes=7, **details) -> int:
+    details = {
+        "title": "Year 5: a day in my life",
+        "questionnaire_id": "primary",
+        "opens_on": days(opens),
+        "closes_on": days(closes),
+        "min_group_size": 5,
+        "max_responses": 2000,
+        **details,
+    }
+    return queries.create_consultation(db, lead_id, details, list(groups), make_join_code)
+
+
+@pytest.fixture
+def lead(db, practitioners):
+    """A signed-in consultation lead; returns their user id."""
+    lead_id = create_lead(db)
+    practitioners.sign_in("priya@school.example")
+    return lead_id
+
+
+def pupils_answer(db, questionnaire, consultation_id, group_id, answers_each: list[dict]):
+    """Store finished responses, one per dict of {(question id, day): value}."""
+    queries.add_consultation_responses(
+        db,
+        consultation_id,
+        questionnaire,
+        [
+            {
+                "group_id": group_id,
+                "started_at": "2026-03-02T10:00:00+00:00",
+                "finished_at": "2026-03-02T10:12:00+00:00",
+                "answers": answers,
+            }
+            for answers in answers_each
+        ],
+    )
+
+
+def breakfast(school, weekend_differs="no", weekend=None) -> dict:
+    answers = {("had_breakfast", "school"): school, ("breakfast.weekend_different", "once"): weekend_differs}
+    if weekend is not None:
+        answers[("had_breakfast", "weekend")] = weekend
+    return answers
+
+
+def group_ids(db, consultation_id) -> dict[str, int]:
+    return {group["name"]: group["id"] for group in queries.consultation_groups(db, consultation_id)}
+
+
+# Creating a consultation
+
+
+NEW = {
+    "title": "Year 5 and 6",
+    "questionnaire": "primary",
+    "groups": "5 Oak\n5 Ash\n\n6 Elm  \n",
+    "opens_on": days(0),
+    "closes_on": days(14),
+    "min_group_size": "5",
+    "max_responses": "2000",
+}
+
+
+def test_a_lead_creates_a_consultation_with_groups_and_a_join_code(client, db, practitioners, lead):
+    response = practitioners.post("/consultations/new", NEW)
+    assert response.status_code == 302
+    consultation = queries.consultations_of(db, lead)[0]
+    assert consultation["title"] == "Year 5 and 6" and consultation["min_group_size"] == 5
+    assert [group["name"] for group in queries.consultation_groups(db, consultation["id"])] == [
+        "5 Oak",
+        "5 Ash",
+        "6 Elm",
+    ]
+    page = client.get(response.location).text
+    code = consultation["join_code"]
+    assert f"{code[:3]} {code[3:]}" in page
+    assert "Print the classroom sheet" in page and "/join/" in page
+
+
+def test_join_codes_are_six_letters_and_numbers_that_are_easy_to_read_aloud():
+    for _ in range(300):
+        code = make_join_code()
+        assert len(code) == 6 and set(code) <= set(JOIN_CODE_ALPHABET)
+    assert not set("0O1IL") & set(JOIN_CODE_ALPHABET)
+
+
+def test_a_code_already_taken_is_never_given_twice(db):
+    lead_id = create_lead(db)
+    codes = iter(["AAAAAA", "AAAAAA", "BBBBBB"])
+    details = {"title": "T", "questionnaire_id": "primary", "opens_on": days(0), "closes_on": days(1)}
+    details |= {"min_group_size": 5, "max_responses": 10}
+    first = queries.create_consultation(db, lead_id, details, [], lambda: next(codes))
+    second = queries.create_consultation(db, lead_id, details, [], lambda: next(codes))
+    assert queries.consultation_by_id(db, first)["join_code"] == "AAAAAA"
+    assert queries.consultation_by_id(db, second)["join_code"] == "BBBBBB"
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"title": ""}, "Enter a title"),
+        ({"opens_on": "2026-02-30"}, "Enter a real date"),
+        ({"closes_on": "next week"}, "Enter a real date"),
+        ({"opens_on": days(10), "closes_on": days(2)}, "on or after the opening day"),
+        ({"opens_on": days(-30), "closes_on": days(-1)}, "today or later"),
+        ({"closes_on": days(800)}, "a year at most"),
+        ({"min_group_size": "0"}, "from 3 to 50"),
+        ({"min_group_size": "100000"}, "from 3 to 50"),
+        ({"min_group_size": "five"}, "Not a valid integer"),
+        ({"max_responses": "0"}, "from 1 to 20000"),
+        ({"groups": "\n".join(f"Class {n}" for n in range(50))}, "20 groups or fewer"),
+        ({"groups": "5 Oak\n5 oak"}, "different name"),
+        ({"groups": "x" * 41}, "40 characters"),
+        ({"questionnaire": "baby"}, "Not a valid choice"),
+    ],
+)
+def test_bad_input_is_refused_with_a_message_and_nothing_is_saved(db, practitioners, lead, change, message):
+    response = practitioners.post("/consultations/new", {**NEW, **change})
+    assert response.status_code == 400
+    assert message in response.text
+    assert "Error:" in response.text.split("</title>")[0]
+    assert queries.consultations_of(db, lead) == []
+
+
+def test_every_consultation_form_needs_its_security_token(client, db, lead):
+    response = client.post("/consultations/new", data=NEW)
+    assert response.status_code == 400
+    assert queries.consultations_of(db, lead) == []
+
+
+# Who may see what
+
+
+LEAD_PAGES = ["", "/results", "/comments", "/results.csv", "/anonymous-answers.csv", "/qr.svg", "/sheet"]
+
+
+@pytest.mark.parametrize("page", LEAD_PAGES)
+def test_a_lead_cannot_open_another_leads_consultation(client, db, lead, page):
+    other = create_lead(db, "alex@school.example", "Alex")
+    theirs = create_consultation(db, other)
+    assert client.get(f"/consultations/{theirs}{page}").status_code == 404
+
+
+@pytest.mark.parametrize("page", ["/consultations/", "/consultations/new", "/consultations/1/results"])
+def test_a_practitioner_without_the_lead_role_is_refused(client, db, practitioners, signed_in, page):
+    create_consultation(db, create_lead(db))
+    assert client.get(page).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "/consultations/",
+        "/consultations/1",
+        "/consultations/1/results",
+        "/consultations/1/anonymous-answers.csv",
+    ],
+)
+def test_someone_signed_out_such_as_a_pupil_is_sent_to_sign_in(client, db, page):
+    create_consultation(db, create_lead(db))
+    response = client.get(page)
+    assert response.status_code == 302 and response.location.startswith("/sign-in")
+
+
+def test_a_lead_without_a_caseload_lands_on_their_consultations_with_a_link_to_them(client, lead):
+    response = client.get("/")
+    assert response.location == "/consultations/"
+    page = client.get("/consultations/").text
+    assert ">Consultations</a>" in page and "My children" not in page
+
+
+def test_an_administrator_may_run_consultations_and_keeps_the_caseload(client, db, practitioners):
+    create_lead(db, "admin@school.example", "Ada Admin", role="administrator")
+    practitioners.sign_in("admin@school.example")
+    assert client.get("/consultations/").status_code == 200
+    page = client.get("/").text
+    assert "My children" in page and ">Consultations</a>" in page
+
+
+def test_a_practitioner_sees_no_link_to_consultations(client, signed_in):
+    assert ">Consultations</a>" not in client.get("/").text
+
+
+def test_user_create_makes_a_consultation_lead(app, db):
+    result = app.test_cli_runner().invoke(
+        args=[
+            "user",
+            "create",
+            "lead@example.org",
+            "--name",
+            "Lee",
+            "--role",
+            "consultation_lead",
+            "--password",
+            "a long enough password",
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    assert queries.user_by_email(db, "lead@example.org")["role"] == "consultation_lead"
+
+
+# The code, the QR code and the classroom sheet
+
+
+def test_the_qr_code_is_an_svg_of_the_join_address_with_the_code(client, db, lead):
+    consultation_id = create_consultation(db, lead)
+    code = queries.consultation_by_id(db, consultation_id)["join_code"]
+    response = client.get(f"/consultations/{consultation_id}/qr.svg")
+    assert response.status_code == 200 and response.mimetype == "image/svg+xml"
+    expected = segno.make(f"http://localhost/join/?code={code}", error="m")
+    assert response.data.startswith(b"<svg")
+    assert dark_modules(response.data.decode()) == dark_modules(expected.svg_inline(scale=10, border=4))
+
+
+def dark_modules(svg: str) -> str:
+    """The QR code's pattern: the path that draws its dark squares."""
+    return re.search(r'<path[^>]*class="qrline"[^>]* d="([^"]+)"', svg).group(1)
+
+
+def test_the_classroom_sheet_shows_the_address_the_code_and_the_qr_code(client, db, lead):
+    consultation_id = create_consultation(db, lead)
+    code = queries.consultation_by_id(db, consultation_id)["join_code"]
+    page = client.get(f"/consultations/{consultation_id}/sheet").text
+    assert "http://localhost/join/" in page
+    assert f"{code[:3]} {code[3:]}" in page
+    assert f"/consultations/{consultation_id}/qr.svg" in page
+    assert "You do not need to give your name" in page
+
+
+# Results
+
+
+@pytest.fixture
+def answered(db, lead, questionnaires):
+    """A consultation with 5 Oak (8 pupils), 5 Ash (6) and a nurture group of 3 answering about breakfast."""
+    consultation_id = create_consultation(db, lead, groups=("5 Oak", "5 Ash", "Nurture"))
+    ids = group_ids(db, consultation_id)
+    primary = questionnaires["primary"]
+    pupils_answer(
+        db,
+        primary,
+        consultation_id,
+        ids["5 Oak"],
+        [breakfast("yes")] * 6 + [breakfast("no", "yes", "no")] * 2,
+    )
+    pupils_answer(
+        db, primary, consultation_id, ids["5 Ash"], [breakfast("yes", "yes", "no")] * 5 + [breakfast("no")]
+    )
+    pupils_answer(db, primary, consultation_id, ids["Nurture"], [breakfast("no")] * 3)
+    return consultation_id
+
+
+def table_after(page: str, heading: str) -> str:
+    return page.split(heading, 1)[1].split("</table>", 1)[0]
+
+
+def test_results_show_counts_and_percentages_school_day_beside_weekend(client, answered):
+    page = client.get(f"/consultations/{answered}/results").text
+    assert "17 pupils answered" in page
+    breakfast_table = table_after(page, "Do you have breakfast?")
+    assert "On a school day" in breakfast_table and "At the weekend" in breakfast_table
+    yes_row = breakfast_table.split(">Yes</th>", 1)[1].split("</tr>", 1)[0]
+    assert re.findall(r"<td[^>]*>([^<]*)</td>", yes_row)[:2] == ["11", "65%"]
+    assert 'role="img"' in page and "<title id=" in page and "<desc id=" in page
+
+
+def test_a_count_under_the_minimum_is_shown_as_fewer_than_it_never_as_the_number(client, db, answered):
+    page = client.get(f"/consultations/{answered}/results?group={group_ids(db, answered)['5 Oak']}").text
+    breakfast_table = table_after(page, "Do you have breakfast?")
+    no_row = breakfast_table.split(">No</th>", 1)[1].split("</tr>", 1)[0]
+    assert "fewer than 5" in no_row
+    assert not re.search(r">\s*2\s*<", no_row)
+
+
+def first_count(page: str, question: str, answer: str) -> str:
+    row = table_after(page, question).split(f">{answer}</th>", 1)[1].split("</tr>", 1)[0]
+    return re.findall(r"<td[^>]*>([^<]*)</td>", row)[0]
+
+
+def test_a_group_too_small_is_not_reported_and_cannot_be_worked_out_from_the_whole(client, db, answered):
+    ids = group_ids(db, answered)
+    whole = client.get(f"/consultations/{answered}/results").text
+    assert "Not shown on its own" in whole and "Nurture" in whole
+    assert f"group={ids['Nurture']}" not in whole
+    # 8 in Oak, 6 in Ash, 17 in all: one class's number is hidden too, else 17 - 8 - 6 = the nurture group's 3
+    assert '5 Oak <span class="muted">(8)</span>' in whole or '5 Ash <span class="muted">(6)</span>' in whole
+    assert not ("(8)</span>" in whole and "(6)</span>" in whole)
+    assert client.get(f"/consultations/{answered}/results?group={ids['Nurture']}").text.count(
+        "<h1>Results</h1>"
+    )
+    pages = [whole] + [
+        client.get(f"/consultations/{answered}/results?group={ids[name]}").text for name in ("5 Oak", "5 Ash")
+    ]
+    for answer in ("Yes", "No"):
+        whole_count, oak, ash = (first_count(page, "Do you have breakfast?", answer) for page in pages)
+        assert not (whole_count.isdigit() and oak.isdigit() and ash.isdigit()), answer  # whole - Oak - Ash
+    assert first_count(whole, "Who wakes you up?", "An alarm") == "0"  # nobody at all: a 0 is shown
+
+
+def test_results_for_one_group_are_that_groups_alone(client, db, answered):
+    oak = group_ids(db, answered)["5 Oak"]
+    page = client.get(f"/consultations/{answered}/results?group={oak}").text
+    assert "<h1>Results: 5 Oak</h1>" in page
+    assert 'aria-current="page">5 Oak' in page
+
+
+def test_an_unknown_group_shows_the_whole_consultation(client, answered):
+    page = client.get(f"/consultations/{answered}/results?group=999999").text
+    assert "<h1>Results</h1>" in page
+
+
+def test_results_wait_until_enough_pupils_have_answered(client, db, lead, questionnaires):
+    consultation_id = create_consultation(db, lead, groups=())
+    pupils_answer(db, questionnaires["primary"], consultation_id, None, [breakfast("yes")] * 3)
+    page = client.get(f"/consultations/{consultation_id}/results").text
+    assert "Fewer than 5 pupils have answered so far" in page
+    assert "Do you have breakfast?" not in page
+
+
+def test_results_of_a_consultation_nobody_has_joined_yet(client, db, lead):
+    consultation_id = create_consultation(db, lead)
+    assert client.get(f"/consultations/{consultation_id}/results").status_code == 200
+
+
+# Pupils' own words
+
+
+def test_own_words_are_listed_with_what_to_do_if_a_child_may_be_at_risk(client, db, answered, questionnaires):
+    ids = group_ids(db, answered)
+    words = {("better_day", "once"): "If there was food for tea."}
+    pupils_answer(db, questionnaires["primary"], answered, ids["5 Oak"], [words])
+    pupils_answer(
+        db, questionnaires["primary"], answered, ids["Nurture"], [{("better_day", "once"): "More play."}]
+    )
+    page = client.get(f"/consultations/{answered}/comments").text
+    assert "If a comment suggests a child may be at risk" in page
+    assert "designated safeguarding lead the same day" in page
+    assert "If there was food for tea." in page and "Group: 5 Oak" in page
+    assert "More play." in page and "Group: Nurture" not in page
+    assert "fewer than 5 pupils in it answered" in page
+
+
+# Exports
+
+
+def read_csv(response) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
+
+
+def test_the_results_export_holds_what_the_page_shows_and_no_small_number(client, answered):
+    response = client.get(f"/consultations/{answered}/results.csv")
+    assert response.mimetype == "text/csv" and "attachment" in response.headers["Content-Disposition"]
+    rows = read_csv(response)
+    assert rows[0][:4] == ["Part of the day", "Question", "Day", "Answer"]
+    assert "Nurture: pupils" not in rows[0]
+    no_school = next(
+        row
+        for row in rows
+        if row[1] == "Do you have breakfast?" and row[2] == "school day" and row[3] == "No"
+    )
+    assert no_school[6] == no_school[8] == "fewer than 5"  # 5 Oak and 5 Ash: so the whole gives nothing away
+    numbers = [int(cell) for row in rows[1:] for cell in row[4::2] if cell.isdigit()]
+    assert numbers and all(number == 0 or number >= 5 for number in numbers)
+
+
+def test_every_export_is_in_the_audit_log(client, db, answered):
+    client.get(f"/consultations/{answered}/results.csv")
+    client.get(f"/consultations/{answered}/anonymous-answers.csv")
+    events = db.execute(
+        "SELECT event, actor, detail FROM audit_log WHERE event = 'consultation_exported'"
+    ).fetchall()
+    assert [(row[1], row[2]) for row in events] == [
+        ("priya@school.example", f'{{"consultation": {answered}, "what": "results"}}'),
+        ("priya@school.example", f'{{"consultation": {answered}, "what": "anonymous-answers"}}'),
+    ]
+
+
+def test_the_anonymous_answers_export_has_a_row_per_pupil_and_nothing_to_trace_them(client, db, answered):
+    rows = read_csv(client.get(f"/consultations/{answered}/anonymous-answers.csv"))
+    header, body = rows[0], rows[1:]
+    assert header[:2] == ["Response", "Group (only where reported)"]
+    assert len(body) == 17
+    numbers = [int(row[0]) for row in body]
+    session_ids = {row[0] for row in db.execute("SELECT id FROM sessions")}
+    assert len(set(numbers)) == 17 and not set(numbers) & session_ids and all(n >= 100000 for n in numbers)
+    assert {row[1] for row in body} == {"5 Oak", "5 Ash", ""}  # the nurture group is never named
+    column = header.index("Do you have breakfast? (school day)")
+    assert sorted(row[column] for row in body).count("No") == 6
+
+
+def test_a_pupils_words_that_look_like_a_formula_never_run_in_a_spreadsheet(
+    client, db, answered, questionnaires
+):
+    ids = group_ids(db, answered)
+    pupils_answer(
+        db,
+        questionnaires["primary"],
+        answered,
+        ids["5 Oak"],
+        [{("better_day", "once"): '=HYPERLINK("http://x.example","hi")'}],
+    )
+    rows = read_csv(client.get(f"/consultations/{answered}/anonymous-answers.csv"))
+    column = rows[0].index("In your own words, what would make your day better? (any day)")
+    written = [row[column] for row in rows[1:] if row[column]]
+    assert written == ['\'=HYPERLINK("http://x.example","hi")']
+
+
+@pytest.mark.parametrize(
+    "text, safe",
+    [
+        ("=1+2", "'=1+2"),
+        ("+44 7700", "'+44 7700"),
+        ("-3", "'-3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("Toast", "Toast"),
+        (12, "12"),
+        (None, ""),
+    ],
+)
+def test_cells_are_made_safe_for_spreadsheets(text, safe):
+    assert csv_safe(text) == safe
+
+
+# The database: the rebuilt sessions table and the tallies
+
+
+def test_making_sessions_ready_for_consultations_keeps_every_answer_of_the_previous_schema(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    db = connect(path)
+    migrations.apply(db, stop_before="m003_consultations")
+    with write_transaction(db):
+        db.execute(
+            "INSERT INTO users (email, name, password_hash, created_at) VALUES ('s@x', 'Sam', 'h', 'now')"
+        )
+        db.execute(
+            "INSERT INTO children (display_name, date_of_birth, created_at) VALUES ('Leo', '2019-01-01', 'now')"
+        )
+        for n in range(3):
+            db.execute(
+                "INSERT INTO sessions (child_id, questionnaire_id, questionnaire_version, started_by, started_at) VALUES (1, 'primary', 1, 1, ?)",
+                (f"2026-0{n + 1}-01",),
+            )
+            for question in ("who_wakes_you", "had_breakfast", "better_day"):
+                db.execute(
+                    "INSERT INTO answers (session_id, question_id, day, value, saved_at) VALUES (?, ?, 'school', '\"yes\"', 'now')",
+                    (n + 1, question),
+                )
+        db.execute("INSERT INTO notes (session_id, text, created_at) VALUES (2, 'kept', 'now')")
+    before = [tuple(row) for row in db.execute("SELECT * FROM answers ORDER BY 1, 2, 3")]
+    migrations.apply(db)
+    assert [tuple(row) for row in db.execute("SELECT * FROM answers ORDER BY 1, 2, 3")] == before
+    assert len(before) == 9
+    assert db.execute("SELECT text FROM notes").fetchone()[0] == "kept"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    indexes = {
+        row[0]
+        for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sessions'")
+    }
+    assert {"sessions_by_child", "sessions_by_consultation"} <= indexes
+    with write_transaction(db):  # the cascade still works after the rebuild
+        db.execute("DELETE FROM children")
+    assert db.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 0
+    db.conn.close()
+
+
+def test_a_session_is_a_childs_or_a_consultation_response_never_both_nor_neither(db):
+    with pytest.raises(Exception, match="CHECK"), write_transaction(db):
+        db.execute(
+            "INSERT INTO sessions (questionnaire_id, questionnaire_version, started_at) VALUES ('primary', 1, 'now')"
+        )
+
+
+def test_the_tallies_always_equal_a_fresh_count_of_the_answers(db, questionnaires):
+    lead_id = create_lead(db)
+    consultation_id = create_consultation(db, lead_id)
+    consultation = queries.consultation_by_id(db, consultation_id)
+    oak = group_ids(db, consultation_id)["5 Oak"]
+    first = queries.start_consultation_response(db, consultation, questionnaires["primary"], oak, "en")
+    second = queries.start_consultation_response(db, consultation, questionnaires["primary"], None, "en")
+    queries.save_answer(db, first, "had_breakfast", "school", "yes")
+    queries.save_answer(db, second, "had_breakfast", "school", "yes")
+    queries.save_answer(db, second, "breakfast_food", "school", ["toast", "fruit"])
+    queries.save_answer(db, first, "had_breakfast", "school", "no")  # changed
+    queries.save_answer(db, first, "who_wakes_you", "school", None)  # skipped
+    assert queries.consultation_answer_counts(db, consultation_id) == queries.consultation_answer_recount(
+        db, consultation_id
+    )
+    with write_transaction(db):
+        db.execute("DELETE FROM sessions WHERE id = ?", (second,))
+    counts = queries.consultation_answer_counts(db, consultation_id)
+    assert counts == queries.consultation_answer_recount(db, consultation_id)
+    assert ("had_breakfast", "school", '"no"', {oak: 1}) in counts and len(counts) == 2
+
+
+def test_the_tallies_count_what_was_answered_before_they_existed(tmp_path, questionnaires):
+    db = connect(tmp_path / "before.sqlite3")
+    migrations.apply(db, stop_before="m007_consultation_tallies")
+    lead_id = create_lead(db)
+    consultation_id = create_consultation(db, lead_id)
+    pupils_answer(
+        db,
+        questionnaires["primary"],
+        consultation_id,
+        group_ids(db, consultation_id)["5 Ash"],
+        [breakfast("yes")] * 4,
+    )
+    migrations.apply(db)
+    assert queries.consultation_answer_counts(db, consultation_id) == queries.consultation_answer_recount(
+        db, consultation_id
+    )
+    assert (
+        "had_breakfast",
+        "school",
+        '"yes"',
+        {group_ids(db, consultation_id)["5 Ash"]: 4},
+    ) in queries.consultation_answer_counts(db, consultation_id)
+    db.conn.close()
+
+
+def test_the_overview_counts_the_pupils_who_took_part(client, answered):
+    page = client.get(f"/consultations/{answered}").text
+    assert re.search(r"Pupils who have answered</dt><dd>17<", page)

@@ -1,0 +1,157 @@
+"""Subject access, erasure, retention, backups and the audit log of who saw what."""
+
+import json
+import sqlite3
+
+import pytest
+
+from dayinmylife import audit, queries
+from dayinmylife.db import connect
+
+
+@pytest.fixture
+def leo(db, signed_in, child_of, questionnaires):
+    child_id = child_of(signed_in, "Leo", "2019-03-14")
+    session_id = queries.start_session(db, child_id, questionnaires["primary"], signed_in)
+    queries.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
+    queries.save_answer(db, session_id, "better_day", "once", "A dog")
+    queries.add_note(db, session_id, signed_in, "Mum tired")
+    return child_id
+
+
+def events(db, event=None):
+    rows = db.execute("SELECT * FROM audit_log ORDER BY id").fetchall()
+    return [dict(row) for row in rows if event is None or row["event"] == event]
+
+
+def test_everything_held_about_a_child_exports_as_json(client, db, leo):
+    response = client.get(f"/children/{leo}/everything.json")
+    assert response.status_code == 200 and "attachment" in response.headers["Content-Disposition"]
+    held = json.loads(response.text)
+    assert held["child"]["display_name"] == "Leo"
+    assert {answer["question_id"] for answer in held["answers"]} == {"who_wakes_you", "better_day"}
+    assert held["notes"][0]["text"] == "Mum tired"
+    assert events(db, "child_exported")[0]["child_id"] == leo
+
+
+def test_everything_held_reads_as_a_printable_page(client, leo):
+    page = client.get(f"/children/{leo}/everything").text
+    assert (
+        "Everything held about Leo" in page
+        and "An alarm" in page
+        and "“A dog”" in page
+        and "Mum tired" in page
+    )
+
+
+def test_erasing_needs_the_childs_name_typed(client, db, practitioners, leo):
+    response = practitioners.post(f"/children/{leo}/erase", {"confirm_name": "Leon"})
+    assert response.status_code == 400 and db["children"].count == 1
+
+
+def test_erasing_deletes_every_record_and_the_audit_keeps_only_that_it_happened(
+    client, db, practitioners, leo
+):
+    response = practitioners.post(f"/children/{leo}/erase", {"confirm_name": "Leo"})
+    assert response.location == "/"
+    for table in ("children", "sessions", "answers", "notes"):
+        assert db[table].count == 0, table
+    erased = events(db, "child_erased")
+    assert erased[0]["child_id"] == leo and erased[0]["detail"] is None
+    assert "Leo" not in json.dumps(events(db))
+
+
+def test_another_practitioners_child_cannot_be_exported_or_erased(client, db, practitioners, child_of):
+    practitioners.create()
+    practitioners.sign_in()
+    other = practitioners.create("alex@example.org", "Alex")
+    mia = child_of(other, "Mia")
+    assert client.get(f"/children/{mia}/everything.json").status_code == 404
+    assert client.get(f"/children/{mia}/everything").status_code == 404
+    assert (
+        practitioners.post(f"/children/{mia}/erase", {"confirm_name": "Mia"}, token_from="/").status_code
+        == 404
+    )
+    assert db["children"].count == 1
+    assert [e["event"] for e in events(db)].count("access_refused") == 3
+
+
+def test_sign_ins_views_and_refusals_are_audited_without_answers(client, db, practitioners, leo):
+    client.get(f"/children/{leo}")
+    session_id = db.execute("SELECT id FROM sessions").fetchone()[0]
+    client.get(f"/sessions/{session_id}")
+    kinds = [event["event"] for event in events(db)]
+    assert kinds[:1] == ["signed_in"] and "child_viewed" in kinds and "session_viewed" in kinds
+    everything = json.dumps(events(db))
+    assert "alarm" not in everything and "A dog" not in everything and "Mum tired" not in everything
+
+
+def test_a_failed_sign_in_is_audited(client, db, practitioners):
+    practitioners.create()
+    practitioners.sign_in(password="wrong password here")
+    failed = events(db, "sign_in_failed")
+    assert failed and "sam@example.org" in failed[0]["actor"]
+
+
+def test_the_audit_log_cannot_be_changed_or_deleted(app, db):
+    with app.test_request_context():
+        audit.record(db, "records_expired", count=1)
+    for statement in ("UPDATE audit_log SET event = 'x'", "DELETE FROM audit_log"):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            db.execute(statement)
+        db.conn.rollback()
+    assert len(events(db)) == 1
+
+
+def test_retention_lists_without_deleting_then_deletes_with_apply(
+    app, db, signed_in, child_of, questionnaires
+):
+    old = child_of(signed_in, "Old case", "2012-01-01")
+    db.execute("UPDATE children SET created_at = '2019-01-01T00:00:00+00:00' WHERE id = ?", (old,))
+    db.conn.commit()
+    recent = child_of(signed_in, "Recent case", "2015-01-01")
+    runner = app.test_cli_runner()
+    listed = runner.invoke(args=["retention"])
+    assert (
+        f"child {old}" in listed.output
+        and f"child {recent}" not in listed.output
+        and "Nothing deleted" in listed.output
+    )
+    assert db["children"].count == 2
+    applied = runner.invoke(args=["retention", "--apply"])
+    assert "Deleted 1 children" in applied.output
+    assert [row["id"] for row in db.execute("SELECT id FROM children")] == [recent]
+    assert events(db, "records_expired")[0]["actor"] == "command line"
+
+
+def test_a_recent_session_keeps_an_old_record(app, db, signed_in, child_of, questionnaires):
+    old = child_of(signed_in, "Old case", "2012-01-01")
+    db.execute("UPDATE children SET created_at = '2019-01-01T00:00:00+00:00' WHERE id = ?", (old,))
+    db.conn.commit()
+    queries.start_session(db, old, questionnaires["teenager"], signed_in)
+    assert "0 children" in app.test_cli_runner().invoke(args=["retention"]).output
+
+
+def test_a_backup_taken_while_running_restores_every_record(app, db, leo, tmp_path):
+    result = app.test_cli_runner().invoke(args=["backup", str(tmp_path / "backup.sqlite3")])
+    assert result.exit_code == 0, result.output
+    restored = connect(tmp_path / "backup.sqlite3")
+    for table in ("users", "children", "sessions", "answers", "notes", "audit_log"):
+        assert restored[table].count == db[table].count, table
+    assert queries.answers_of(restored, 1)[("better_day", "once")].value == "A dog"
+
+
+def test_an_administrator_reads_and_filters_the_audit_log(app, client, db, practitioners, leo):
+    client.get(f"/children/{leo}")
+    db.execute("UPDATE users SET role = 'administrator'")
+    db.conn.commit()
+    page = client.get("/admin/audit?event=child_viewed")
+    assert page.status_code == 200
+    assert "Child&#39;s record viewed" in page.text or "Child's record viewed" in page.text
+    assert "Signed in</td>" not in page.text
+    assert client.get("/admin/audit?child=abc&since=yesterday&event=<script>").status_code == 200
+
+
+def test_a_practitioner_cannot_read_the_audit_log(client, db, signed_in):
+    assert client.get("/admin/audit").status_code == 404
+    assert events(db, "access_refused")
