@@ -8,7 +8,7 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from . import queries
+from . import audit, queries
 from .access import child_or_404, session_or_404
 from .db import get_db
 from .forms import ACCOUNT_NAMES
@@ -46,6 +46,7 @@ def session_record(session_id: int):
     if questionnaire is None:
         abort(404)
     answers = queries.answers_of(get_db(), session_id)
+    audit.record(get_db(), "record_printed", child_id=session["child_id"], session_id=session_id, record="session")
     return render_template(
         "insights/session_record.html",
         child=child_or_404(session["child_id"]),
@@ -74,6 +75,7 @@ def comparison_record(child_id: int):
 
 def _compare_page(child_id: int, printing: bool):
     child = child_or_404(child_id)
+    _record_view(child_id, "comparison", printing)
     sessions = queries.sessions_over_time(get_db(), child_id)
     pair, problem = chosen_pair(sessions, request.args.get("from"), request.args.get("to"))
     return render_template(
@@ -85,6 +87,13 @@ def _compare_page(child_id: int, printing: bool):
         comparison=_comparison(*pair) if pair else None,
         printing=printing,
     )
+
+
+def _record_view(child_id: int, page: str, printing: bool) -> None:
+    if printing:
+        audit.record(get_db(), "record_printed", child_id=child_id, record=page)
+    else:
+        audit.record(get_db(), "child_viewed", child_id=child_id, page=page)
 
 
 def chosen_pair(sessions: list[dict], raw_from: str | None, raw_to: str | None):
@@ -174,6 +183,7 @@ def history_record(child_id: int):
 
 def _history_page(child_id: int, printing: bool):
     child = child_or_404(child_id)
+    _record_view(child_id, "history", printing)
     sessions = queries.sessions_over_time(get_db(), child_id)
     accounts = sorted({account_of(s) for s in sessions}, key=list(ACCOUNT_NAMES).index)
     account = request.args.get("account") if request.args.get("account") in accounts else None

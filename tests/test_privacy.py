@@ -155,3 +155,12 @@ def test_an_administrator_reads_and_filters_the_audit_log(app, client, db, pract
 def test_a_practitioner_cannot_read_the_audit_log(client, db, signed_in):
     assert client.get("/admin/audit").status_code == 404
     assert events(db, "access_refused")
+
+
+def test_comparisons_histories_and_printed_records_are_audited(client, db, leo, signed_in, questionnaires):
+    session_id = db.execute("SELECT id FROM sessions").fetchone()[0]
+    for url in (f"/children/{leo}/compare", f"/children/{leo}/history", f"/sessions/{session_id}/print"):
+        client.get(url)
+    kinds = [(e["event"], json.loads(e["detail"] or "{}").get("page") or json.loads(e["detail"] or "{}").get("record")) for e in events(db)]
+    assert ("child_viewed", "comparison") in kinds and ("child_viewed", "history") in kinds
+    assert ("record_printed", "session") in kinds
