@@ -1,0 +1,103 @@
+"""Take screenshots of the key pages at phone and tablet size into docs/screenshots/ (`make screenshots`).
+
+Serves the app on loopback with a fresh demo database and drives Debian's Chromium with Playwright, as the
+browser tests do. The pictures are for people (the README, reviews), not for tests: look at them.
+"""
+
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from dayinmylife import create_app  # noqa: E402
+from dayinmylife.db import connect, migrate  # noqa: E402
+from dayinmylife.demo import DEMO_EMAIL, DEMO_PASSWORD, seed  # noqa: E402
+from dayinmylife.demo_consultation import LEAD_EMAIL  # noqa: E402
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, TABLET, LiveServer  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+SIZES = {"phone": PHONE, "tablet": TABLET}
+
+
+def sign_in(page, email):
+    page.goto("/sign-in")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def practitioner_pages(page, size):
+    sign_in(page, DEMO_EMAIL)
+    shoot(page, "caseload", size)
+    page.get_by_role("link", name="Leo").click()
+    shoot(page, "child", size)
+    page.locator("table tbody tr th a").first.click()
+    shoot(page, "day-picture", size)
+    leo = re.search(r"/children/(\d+)", page.locator("a.back-link").get_attribute("href")).group(1)
+    page.goto(f"/children/{leo}/compare")
+    shoot(page, "compare", size)
+    page.goto(f"/children/{leo}/history")
+    shoot(page, "history", size)
+    page.goto(f"/children/{leo}/accounts")
+    shoot(page, "accounts", size)
+
+
+def child_pages(page, size):
+    sign_in(page, DEMO_EMAIL)
+    page.get_by_role("link", name="Add a child").click()
+    page.get_by_label("Name").fill("Sky")
+    page.get_by_label("Date of birth").fill("2018-05-02")
+    page.get_by_role("button", name="Add child").click()
+    page.get_by_role("link", name="Start a session").click()
+    page.get_by_role("button", name="Start").click()
+    shoot(page, "child-start", size)
+    page.get_by_role("link", name="Let's start").click()
+    page.locator(".cards .card").nth(1).click()
+    shoot(page, "child-question", size)
+    page.get_by_role("button", name="Continue").click()
+    for _ in range(20):  # on to the first feelings question
+        if page.locator(".cards--feelings").count():
+            break
+        page.get_by_role("button", name="Skip this one").click()
+    shoot(page, "child-feelings", size)
+
+
+def consultation_pages(page, size):
+    sign_in(page, LEAD_EMAIL)
+    page.get_by_role("link", name=re.compile("Year 5 and 6")).first.click()
+    page.get_by_role("link", name=re.compile("results", re.I)).first.click()
+    shoot(page, "consultation-results", size)
+
+
+def shoot(page, name, size):
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(OUT / f"{name}-{size}.png"))
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "screenshots.sqlite3"
+        migrate(path)
+        app = create_app({"DATABASE": str(path), "SECRET_KEY": "screenshots-only-" * 3})
+        db = connect(path)
+        seed(db, app.extensions["questionnaires"])
+        db.conn.close()
+        with LiveServer(app) as server, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for size, viewport in SIZES.items():
+                for pages in (child_pages, practitioner_pages, consultation_pages):
+                    context = browser.new_context(viewport=viewport, base_url=server.url)
+                    pages(context.new_page(), size)
+                    context.close()
+            browser.close()
+    print(f"Screenshots in {OUT.relative_to(ROOT)}: {len(list(OUT.glob('*.png')))}")
+
+
+if __name__ == "__main__":
+    main()
