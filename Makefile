@@ -14,17 +14,22 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 run: $(BIN)/.installed compile-translations
-	$(APP) demo
+	DAYINMYLIFE_ENV=development $(APP) demo
 	@echo "Day in my life is running at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
-	$(APP) run --host 127.0.0.1 --port $(PORT)
+	DAYINMYLIFE_ENV=development $(APP) run --host 127.0.0.1 --port $(PORT)
 
 test: $(BIN)/.installed compile-translations
 	scripts/ensure-chromium
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Measure: each bench/bench_*.py prints its figures; the last line is one JSON object of them all.
-bench: $(BIN)/.installed
-	$(BIN)/python -m bench.run $(BENCH)
+# `make bench BENCH=bench_school PUPILS=50` runs one benchmark with fewer pupils.
+bench: $(BIN)/.installed-bench
+	$(if $(PUPILS),PUPILS=$(PUPILS)) $(BIN)/python -m bench.run $(BENCH)
+
+$(BIN)/.installed-bench: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $@
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff format --check .
@@ -45,3 +50,8 @@ translations: $(BIN)/.installed
 # The compiled catalogs (.mo) are not committed: `make run` and `make test` build them from the .po files.
 compile-translations: $(BIN)/.installed
 	$(BIN)/pybabel -q compile -d translations
+
+# Key pages at phone and tablet size into docs/screenshots/, for the README and for looking at.
+screenshots: $(BIN)/.installed translations
+	scripts/ensure-chromium
+	$(BIN)/python scripts/screenshots.py

@@ -14,7 +14,9 @@ from pathlib import Path
 
 def main(selected: list[str]) -> None:
     figures: dict = {}
-    names = sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)]) if m.name.startswith("bench_"))
+    names = sorted(
+        m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)]) if m.name.startswith("bench_")
+    )
     for name in names:
         if selected and name not in selected:
             continue

@@ -27,7 +27,9 @@ from . import (
     outcomes,
     privacy,
     security,
+    session_limits,
     settings,
+    static_files,
 )
 from .questionnaire.loader import QUESTIONNAIRES_DIR, load_all
 
@@ -49,6 +51,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(
         DATABASE=os.environ.get("DAYINMYLIFE_DATABASE", str(Path(app.instance_path) / "dayinmylife.sqlite3")),
         SECRET_KEY=os.environ.get("DAYINMYLIFE_SECRET_KEY"),
+        # "development" for a laptop or a demo; anything else is production (see security.is_development).
+        DAYINMYLIFE_ENV=os.environ.get("DAYINMYLIFE_ENV", "production"),
+        # A practitioner's session ends after this long without a request, and in any case after the
+        # absolute limit; a device handed over in child mode waits only for the absolute limit.
+        SESSION_IDLE_MINUTES=int(os.environ.get("DAYINMYLIFE_SESSION_IDLE_MINUTES", 30)),
+        SESSION_ABSOLUTE_HOURS=int(os.environ.get("DAYINMYLIFE_SESSION_ABSOLUTE_HOURS", 12)),
+        # How many reverse proxies in front set X-Forwarded-For/-Proto: sign-in throttling counts the real address.
+        TRUSTED_PROXIES=int(os.environ.get("DAYINMYLIFE_TRUSTED_PROXIES", 0)),
         QUESTIONNAIRES_DIR=QUESTIONNAIRES_DIR,
         # Children with no activity for this long are deleted by `flask retention --apply`.
         RETENTION_DAYS=int(os.environ.get("DAYINMYLIFE_RETENTION_DAYS", 3 * 365)),
@@ -59,7 +69,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.url_map.converters["int"] = RecordIdConverter
     if test_config:
         app.config.from_mapping(test_config)
-    if not app.config["SECRET_KEY"]:
+    if not security.is_development(app):
+        security.configure_for_production(app)  # refuses to start without a real secret key
+    elif not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
     # Refuse to start on a broken questionnaire file: the error names the file, question and problem.
     app.extensions["questionnaires"] = load_all(Path(app.config["QUESTIONNAIRES_DIR"]))
@@ -68,7 +80,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     db.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
+    static_files.init_app(app)
     auth.init_app(app)
+    session_limits.init_app(app)  # before child mode, so a timed-out device is signed out first
     child_mode.init_app(app)
     join.init_app(app)
     consultations.init_app(app)

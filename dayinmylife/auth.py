@@ -3,10 +3,10 @@
 from flask import Blueprint, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
+from flask_login import LoginManager, UserMixin, current_user, login_required, login_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from . import audit, queries
+from . import audit, queries, session_limits, throttling
 from .db import get_db
 from .forms import SignInForm
 
@@ -15,7 +15,6 @@ login_manager = LoginManager()
 login_manager.login_view = "auth.sign_in"
 login_manager.login_message = _l("Please sign in to see that page.")
 
-MIN_PASSWORD_LENGTH = 12
 # Checked when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password.
 _UNKNOWN_USER_HASH = generate_password_hash("not a real password, only for timing")
 
@@ -38,7 +37,7 @@ def password_matches(user: Practitioner, password: str) -> bool:
 @login_manager.user_loader
 def load_practitioner(user_id: str):
     row = queries.user_by_id(get_db(), int(user_id)) if user_id.isdigit() else None
-    return Practitioner(row) if row else None
+    return Practitioner(row) if row and session_limits.is_current(row) else None
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
@@ -48,17 +47,19 @@ def sign_in():
         return redirect(url_for("caseload.index"))
     form = SignInForm()
     if form.validate_on_submit():
-        row = queries.user_by_email(get_db(), form.email.data)
-        if (
-            check_password_hash(row["password_hash"] if row else _UNKNOWN_USER_HASH, form.password.data)
-            and row
-        ):
+        email = form.email.data
+        if throttling.too_many_failures("sign_in", email):
+            form.password.errors.append(throttling.TOO_MANY_TRIES)
+        elif (row := _practitioner_with(email, form.password.data)) is not None:
             session.clear()  # a fresh session at sign-in, so nothing from before carries over
             login_user(Practitioner(row))
+            session_limits.start(row)
             audit.record(get_db(), "signed_in")
             return redirect(_safe_next(request.args.get("next")))
-        audit.record(get_db(), "sign_in_failed", actor=f"sign-in as {form.email.data.strip()[:100]!r}")
-        form.password.errors.append(_("The e-mail or password is not right. Check them and try again."))
+        else:
+            throttling.record_failure("sign_in", email)
+            form.password.errors.append(_("The e-mail or password is not right. Check them and try again."))
+        audit.record(get_db(), "sign_in_failed", actor=f"sign-in as {email.strip()[:100]!r}")
     return render_template("auth/sign_in.html", form=form)
 
 
@@ -67,11 +68,17 @@ def sign_in():
 def sign_out():
     """Sign out and forget everything in this browser session."""
     audit.record(get_db(), "signed_out")
-    logout_user()
-    session.clear()
+    session_limits.end(current_user.id)  # an old copy of the signed cookie stops working too
     response = redirect(url_for("auth.sign_in"))
     response.headers["Clear-Site-Data"] = '"cache", "storage"'
     return response
+
+
+def _practitioner_with(email: str, password: str) -> dict | None:
+    """Return the active account with this e-mail and password, taking as long whether or not it exists."""
+    row = queries.user_by_email(get_db(), email)
+    matches = check_password_hash(row["password_hash"] if row else _UNKNOWN_USER_HASH, password)
+    return row if matches and row else None
 
 
 def _safe_next(target: str | None) -> str:

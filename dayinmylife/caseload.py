@@ -142,7 +142,9 @@ def start_session(child_id: int):
     questionnaires = current_app.extensions["questionnaires"]
     form = StartSessionForm()
     form.questionnaire.choices = [
-        SelectChoice(q.id, _("%(title)s, ages %(start)d to %(end)d", title=_(q.title), start=q.age_from, end=q.age_to))
+        SelectChoice(
+            q.id, _("%(title)s, ages %(start)d to %(end)d", title=_(q.title), start=q.age_from, end=q.age_to)
+        )
         for q in questionnaires.values()
     ]
     if not form.is_submitted():

@@ -4,6 +4,7 @@ from flask import Blueprint, redirect, render_template, request, session, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from . import throttling
 from .auth import password_matches
 from .forms import UnlockForm
 
@@ -43,10 +44,16 @@ def unlock():
         return redirect(url_for("caseload.index"))
     form = UnlockForm()
     if form.validate_on_submit():
-        if password_matches(current_user, form.password.data):
+        if throttling.too_many_failures("unlock", str(current_user.id)):
+            form.password.errors.append(
+                _("Too many wrong passwords. For safety, wait 15 minutes, then try again.")
+            )
+        elif password_matches(current_user, form.password.data):
             session.pop("child_mode")
             return redirect(url_for("caseload.session_view", session_id=locked))
-        form.password.errors.append(_("That password is not right."))
+        else:
+            throttling.record_failure("unlock", str(current_user.id))
+            form.password.errors.append(_("That password is not right."))
     return render_template("child_mode/unlock.html", form=form, session_id=locked)
 
 

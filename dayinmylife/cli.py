@@ -9,8 +9,9 @@ from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
 from . import audit, queries
-from .auth import MIN_PASSWORD_LENGTH, hash_password
+from .auth import hash_password
 from .db import connect, migrate
+from .passwords import password_problem
 from .questionnaire.loader import QuestionnaireError, load_all
 
 questionnaires_cli = AppGroup("questionnaires", help="Questionnaire files.")
@@ -36,12 +37,14 @@ def check_questionnaires():
     "--password", prompt=True, hide_input=True, confirmation_prompt=True, help="Asked for if not given."
 )
 @click.option(
-    "--role", type=click.Choice(["practitioner", "administrator", "consultation_lead"]), default="practitioner"
+    "--role",
+    type=click.Choice(["practitioner", "administrator", "consultation_lead"]),
+    default="practitioner",
 )
 def create_user(email, name, password, role):
     """Create a practitioner who can sign in with EMAIL."""
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise click.UsageError(f"The password must be at least {MIN_PASSWORD_LENGTH} characters.")
+    if problem := password_problem(password):
+        raise click.UsageError(problem)
     db = connect(current_app.config["DATABASE"])
     if queries.user_by_email(db, email):
         raise click.UsageError(f"There is already an account for {email}.")
@@ -78,7 +81,9 @@ def retention_command(apply):
         reference = child["case_reference"] or "no case reference"
         click.echo(f"child {child['id']} ({reference}): last activity {child['last_activity'][:10]}")
     if not apply:
-        click.echo(f"{len(expired)} children have had no activity for {days} days. Nothing deleted: add --apply.")
+        click.echo(
+            f"{len(expired)} children have had no activity for {days} days. Nothing deleted: add --apply."
+        )
         return
     for child in expired:
         queries.erase_child(db, child["id"])

@@ -302,20 +302,43 @@ def seed_casework(db: Database, sam: int, leo_sessions: list[int], today: date) 
     first, second, *_, latest = leo_sessions
     leo = db.execute("SELECT child_id FROM sessions WHERE id = ?", (first,)).fetchone()[0]
     review = (today + timedelta(days=60)).isoformat()
-    queries.add_outcome(db, leo, sam, "I have breakfast before school", "had_breakfast", "school", ["yes"], review)
-    queries.add_outcome(db, leo, sam, "I have breakfast at weekends too", "had_breakfast", "weekend", ["yes"], review)
     queries.add_outcome(
-        db, leo, sam, "I am in bed by eight on school nights", "bedtime_time", "school", ["19:00", "19:30", "20:00"], review
+        db, leo, sam, "I have breakfast before school", "had_breakfast", "school", ["yes"], review
     )
-    queries.add_note(db, first, sam, "Kitchen cupboards almost empty at the visit. Mum says money runs out by Thursday.")
-    queries.add_note(db, first, sam, "Mum's phone alarm; she was still in bed at 8:40.", "who_wakes_you", "school")
+    queries.add_outcome(
+        db, leo, sam, "I have breakfast at weekends too", "had_breakfast", "weekend", ["yes"], review
+    )
+    queries.add_outcome(
+        db,
+        leo,
+        sam,
+        "I am in bed by eight on school nights",
+        "bedtime_time",
+        "school",
+        ["19:00", "19:30", "20:00"],
+        review,
+    )
+    queries.add_note(
+        db, first, sam, "Kitchen cupboards almost empty at the visit. Mum says money runs out by Thursday."
+    )
+    queries.add_note(
+        db, first, sam, "Mum's phone alarm; she was still in bed at 8:40.", "who_wakes_you", "school"
+    )
     queries.set_message_to_child(
-        db, first, sam, "You told me there is often no breakfast. Mum and I talked, and now there will be cereal at home."
+        db,
+        first,
+        sam,
+        "You told me there is often no breakfast. Mum and I talked, and now there will be cereal at home.",
     )
     queries.set_message_to_child(
-        db, second, sam, "You said toast is better than nothing. We are working on weekends next, like you asked."
+        db,
+        second,
+        sam,
+        "You said toast is better than nothing. We are working on weekends next, like you asked.",
     )
-    queries.add_note(db, latest, sam, "Leo proud of his reading star. Weekends still the gap: Mum agrees to a plan.")
+    queries.add_note(
+        db, latest, sam, "Leo proud of his reading star. Weekends still the gap: Mum agrees to a plan."
+    )
     queries.set_next_session(db, leo, (today + timedelta(days=75)).isoformat())
 
 

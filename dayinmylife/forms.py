@@ -109,9 +109,14 @@ class OutcomeForm(FlaskForm):
     statement = StringField(
         _l("The outcome, in the child's words"),
         description=_l("For example: I have breakfast before school."),
-        validators=[DataRequired(_l("Write the outcome")), Length(max=200, message=_l("Use 200 characters or fewer"))],
+        validators=[
+            DataRequired(_l("Write the outcome")),
+            Length(max=200, message=_l("Use 200 characters or fewer")),
+        ],
     )
-    question = SelectField(_l("The question that shows it"), validators=[InputRequired(_l("Choose a question"))])
+    question = SelectField(
+        _l("The question that shows it"), validators=[InputRequired(_l("Choose a question"))]
+    )
     day = RadioField(
         _l("On which day?"),
         choices=[SelectChoice("school", _l("A school day")), SelectChoice("weekend", _l("A weekend day"))],
@@ -129,7 +134,10 @@ class NextSessionForm(FlaskForm):
 class NoteForm(FlaskForm):
     text = TextAreaField(
         _l("Note"),
-        validators=[DataRequired(_l("Write the note")), Length(max=4000, message=_l("Use 4,000 characters or fewer"))],
+        validators=[
+            DataRequired(_l("Write the note")),
+            Length(max=4000, message=_l("Use 4,000 characters or fewer")),
+        ],
     )
     question = StringField(validators=[Optional()])
     day = StringField(validators=[Optional()])
@@ -138,14 +146,20 @@ class NoteForm(FlaskForm):
 class MessageToChildForm(FlaskForm):
     text = TextAreaField(
         _l("You said, we did"),
-        description=_l("A few short sentences in words the child understands. They see it when their next session starts."),
-        validators=[DataRequired(_l("Write the message")), Length(max=1000, message=_l("Use 1,000 characters or fewer"))],
+        description=_l(
+            "A few short sentences in words the child understands. They see it when their next session starts."
+        ),
+        validators=[
+            DataRequired(_l("Write the message")),
+            Length(max=1000, message=_l("Use 1,000 characters or fewer")),
+        ],
     )
 
 
 class EraseChildForm(FlaskForm):
     confirm_name = StringField(
-        _l("Type the child's name to confirm"), validators=[DataRequired(_l("Type the child's name to confirm"))]
+        _l("Type the child's name to confirm"),
+        validators=[DataRequired(_l("Type the child's name to confirm"))],
     )
 
 

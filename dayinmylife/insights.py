@@ -46,7 +46,9 @@ def session_record(session_id: int):
     if questionnaire is None:
         abort(404)
     answers = queries.answers_of(get_db(), session_id)
-    audit.record(get_db(), "record_printed", child_id=session["child_id"], session_id=session_id, record="session")
+    audit.record(
+        get_db(), "record_printed", child_id=session["child_id"], session_id=session_id, record="session"
+    )
     return render_template(
         "insights/session_record.html",
         child=child_or_404(session["child_id"]),

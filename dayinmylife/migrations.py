@@ -291,3 +291,28 @@ def m007_consultation_tallies(db):
         "CREATE TRIGGER consultation_tally_response_removed BEFORE DELETE ON sessions "
         "WHEN OLD.consultation_id IS NOT NULL BEGIN DELETE FROM answers WHERE session_id = OLD.id; END"
     )
+
+
+@migrations()
+def m008_session_version(db):
+    # Signing out adds one: a signed session cookie carrying the old number no longer signs anyone in.
+    db.execute("ALTER TABLE users ADD COLUMN session_version INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations()
+def m009_sign_in_failures(db):
+    # Recent failed sign-ins and unlocks, kept in the database so every server process throttles alike.
+    _run(
+        db,
+        """
+        CREATE TABLE sign_in_failures (
+            id INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('sign_in', 'unlock')),
+            account TEXT NOT NULL,
+            address TEXT NOT NULL
+        );
+        CREATE INDEX sign_in_failures_by_account ON sign_in_failures(kind, account, at);
+        CREATE INDEX sign_in_failures_by_address ON sign_in_failures(kind, address, at)
+        """,
+    )

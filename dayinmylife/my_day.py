@@ -92,7 +92,9 @@ def resume(session_id: int):
             "my_day/start.html",
             visit=visit,
             first_url=step_url(session_id, first),
-            message=queries.message_for_next_session(get_db(), visit.session) if visit.session["child_id"] else None,
+            message=queries.message_for_next_session(get_db(), visit.session)
+            if visit.session["child_id"]
+            else None,
         )
     return redirect(step_url(session_id, visit.next_unanswered()))
 

@@ -160,7 +160,15 @@ def start_session(
                 (child_id, questionnaire_id, questionnaire_version, language, started_by, started_at, account)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """,
-            (child_id, questionnaire.id, questionnaire.version, language, user_id, started_at or now(), account),
+            (
+                child_id,
+                questionnaire.id,
+                questionnaire.version,
+                language,
+                user_id,
+                started_at or now(),
+                account,
+            ),
         )
     return cursor.lastrowid
 
@@ -235,7 +243,12 @@ def save_answer(
 
 
 def add_note(
-    db: Database, session_id: int, author_id: int, text: str, question_id: str | None = None, day: str | None = None
+    db: Database,
+    session_id: int,
+    author_id: int,
+    text: str,
+    question_id: str | None = None,
+    day: str | None = None,
 ) -> None:
     with write_transaction(db):
         db.execute(
@@ -288,7 +301,14 @@ def message_for_next_session(db: Database, session: dict) -> dict | None:
 
 
 def add_outcome(
-    db: Database, child_id: int, user_id: int, statement: str, question_id: str, day: str, met_when: list, review_on
+    db: Database,
+    child_id: int,
+    user_id: int,
+    statement: str,
+    question_id: str,
+    day: str,
+    met_when: list,
+    review_on,
 ) -> int:
     with write_transaction(db):
         cursor = db.execute(
@@ -326,7 +346,9 @@ def answers_of_sessions(db: Database, session_ids: list[int]) -> dict[int, dict[
 
 
 def latest_session_of_child(db: Database, child_id: int) -> dict | None:
-    return _one(db, "SELECT * FROM sessions WHERE child_id = ? ORDER BY started_at DESC, id DESC LIMIT 1", (child_id,))
+    return _one(
+        db, "SELECT * FROM sessions WHERE child_id = ? ORDER BY started_at DESC, id DESC LIMIT 1", (child_id,)
+    )
 
 
 def set_next_session(db: Database, child_id: int, on: str | None) -> None:
@@ -627,9 +649,13 @@ def everything_about_child(db: Database, child_id: int) -> dict:
             (child_id,),
         ),
         "sessions": sessions,
-        "answers": _all(db, f"SELECT * FROM answers WHERE session_id IN ({marks}) ORDER BY session_id", tuple(ids)),
+        "answers": _all(
+            db, f"SELECT * FROM answers WHERE session_id IN ({marks}) ORDER BY session_id", tuple(ids)
+        ),
         "notes": _all(db, f"SELECT * FROM notes WHERE session_id IN ({marks}) ORDER BY id", tuple(ids)),
-        "messages_to_child": _all(db, f"SELECT * FROM messages_to_child WHERE session_id IN ({marks})", tuple(ids)),
+        "messages_to_child": _all(
+            db, f"SELECT * FROM messages_to_child WHERE session_id IN ({marks})", tuple(ids)
+        ),
         "outcomes": outcomes_of_child(db, child_id),
     }
 
@@ -666,7 +692,9 @@ def children_inactive_since(db: Database, cutoff: str) -> list[dict]:
 # Audit log
 
 
-def audit_events(db: Database, event: str | None, child_id: int | None, since: str | None, limit: int = 500) -> list[dict]:
+def audit_events(
+    db: Database, event: str | None, child_id: int | None, since: str | None, limit: int = 500
+) -> list[dict]:
     """The newest audit events first, filtered by kind, child and date."""
     where, params = ["1 = 1"], []
     if event:
@@ -680,3 +708,34 @@ def audit_events(db: Database, event: str | None, child_id: int | None, since: s
         params.append(since)
     sql = f"SELECT * FROM audit_log WHERE {' AND '.join(where)} ORDER BY id DESC LIMIT ?"
     return _all(db, sql, (*params, limit))
+
+
+# Security
+
+
+def end_sessions_of_user(db: Database, user_id: int) -> None:
+    """Make every session cookie this user holds stop working (signing out, for instance)."""
+    with write_transaction(db):
+        db.execute("UPDATE users SET session_version = session_version + 1 WHERE id = ?", (user_id,))
+
+
+def record_sign_in_failure(db: Database, kind: str, account: str, address: str, at: int) -> None:
+    """Remember one failed sign-in or unlock, and forget failures older than a day."""
+    with write_transaction(db):
+        db.execute(
+            "INSERT INTO sign_in_failures (at, kind, account, address) VALUES (?, ?, ?, ?)",
+            (at, kind, account, address),
+        )
+        db.execute("DELETE FROM sign_in_failures WHERE at < ?", (at - 86400,))
+
+
+def sign_in_failures_since(
+    db: Database, kind: str, account: str, address: str, since: int
+) -> tuple[int, int]:
+    """Count failures since a moment: for this account, and from this address."""
+    row = db.execute(
+        "SELECT (SELECT COUNT(*) FROM sign_in_failures WHERE kind = :kind AND account = :account AND at >= :since), "
+        "(SELECT COUNT(*) FROM sign_in_failures WHERE kind = :kind AND address = :address AND at >= :since)",
+        {"kind": kind, "account": account, "address": address, "since": since},
+    ).fetchone()
+    return row[0], row[1]

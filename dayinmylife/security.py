@@ -1,9 +1,51 @@
-"""Security headers on every response."""
+"""Security headers on every response, and the settings that must hold outside development."""
+
+from flask import current_app
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; font-src 'self'; "
     "connect-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 )
+HSTS = "max-age=31536000; includeSubDomains"  # a year
+MIN_SECRET_KEY_LENGTH = 32
+# Keys copied from tutorials and examples: anyone could sign a session cookie with them.
+KNOWN_DEFAULT_SECRET_KEYS = {"dev", "development", "secret", "secret-key", "changeme", "change-me", "default"}
+
+
+class InsecureConfiguration(RuntimeError):
+    """The app was asked to start in production with a setting that would expose the records."""
+
+
+def is_development(app) -> bool:
+    """Tell whether the app runs for development or tests; anything else is treated as production."""
+    return app.debug or app.testing or app.config.get("DAYINMYLIFE_ENV") == "development"
+
+
+def check_secret_key(key: str | None) -> None:
+    """Refuse a missing, default or short secret key: with it anyone could forge a signed-in session."""
+    if not key or key.strip().lower() in KNOWN_DEFAULT_SECRET_KEYS or len(key) < MIN_SECRET_KEY_LENGTH:
+        raise InsecureConfiguration(
+            "Day in my life will not start in production without a secret key of at least "
+            f"{MIN_SECRET_KEY_LENGTH} random characters: set DAYINMYLIFE_SECRET_KEY, for example to the output "
+            "of `python3 -c 'import secrets; print(secrets.token_hex(32))'`, or set DAYINMYLIFE_ENV=development "
+            "on a development machine."
+        )
+
+
+def configure_for_production(app) -> None:
+    """Check the secret key, lock the session cookie to this host over HTTPS, trust only configured proxies."""
+    check_secret_key(app.config.get("SECRET_KEY"))
+    app.config.update(
+        SESSION_COOKIE_NAME="__Host-session",  # the browser refuses it unless Secure, path / and no domain
+        SESSION_COOKIE_SECURE=True,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_PATH="/",
+        SESSION_COOKIE_DOMAIN=None,
+    )
+    if proxies := app.config.get("TRUSTED_PROXIES"):
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
 
 def set_security_headers(response):
@@ -12,6 +54,8 @@ def set_security_headers(response):
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "same-origin"
     response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+    if not is_development(current_app):
+        response.headers["Strict-Transport-Security"] = HSTS
     if response.mimetype == "text/html":
         response.headers["Cache-Control"] = "no-store"
     return response

@@ -84,7 +84,9 @@ def main():
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "screenshots.sqlite3"
         migrate(path)
-        app = create_app({"DATABASE": str(path), "SECRET_KEY": "screenshots-only-" * 3})
+        app = create_app(
+            {"DATABASE": str(path), "SECRET_KEY": "screenshots-only-" * 3, "DAYINMYLIFE_ENV": "development"}
+        )
         db = connect(path)
         seed(db, app.extensions["questionnaires"])
         db.conn.close()

@@ -219,7 +219,9 @@ def test_leos_outcomes_show_school_mornings_met_and_weekends_not_yet(demo_db, qu
     answers = queries.answers_of(demo_db, session["id"])
     statuses = {
         row["statement"]: outcome_status(
-            questionnaires["primary"], answers, Outcome(row["statement"], row["question_id"], row["day"], tuple(row["met_when"]))
+            questionnaires["primary"],
+            answers,
+            Outcome(row["statement"], row["question_id"], row["day"], tuple(row["met_when"])),
         )
         for row in outcomes
     }

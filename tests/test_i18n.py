@@ -2,6 +2,7 @@
 answers read in any language."""
 
 import html
+import os
 import re
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from babel.messages.pofile import read_po
 from flask import session
 
 from dayinmylife import queries
-from dayinmylife.i18n import LANGUAGES, TRANSLATIONS, select_locale
+from dayinmylife.i18n import LANGUAGES, TRANSLATIONS, compile_catalogs, select_locale
 
 from .conftest import csrf_token
 
@@ -121,6 +122,17 @@ def test_each_catalog_compiles_without_errors(language):
     assert not problems
 
 
+def test_catalogs_are_compiled_when_missing_or_older_than_their_source(tmp_path):
+    source = tmp_path / "cy" / "LC_MESSAGES" / "messages.po"
+    source.parent.mkdir(parents=True)
+    source.write_bytes(CATALOGS["cy"].read_bytes())
+    assert compile_catalogs(tmp_path) == [source.with_suffix(".mo")]
+    assert compile_catalogs(tmp_path) == []
+    later = source.with_suffix(".mo").stat().st_mtime + 10
+    os.utime(source, (later, later))
+    assert compile_catalogs(tmp_path) == [source.with_suffix(".mo")]
+
+
 def _forms(message) -> tuple[str, ...]:
     return message.string if isinstance(message.string, tuple) else (message.string,)
 
@@ -224,6 +236,10 @@ def test_a_childs_pages_speak_the_sessions_language_whatever_the_practitioner_re
     question = client.get(f"/day/{session_id}/school-day/who_wakes_you")
     assert page_language(question) == ("cy", "ltr")
     assert page_language(client.get(f"/sessions/{session_id}")) == ("pl", "ltr")
+    with client.session_transaction() as browser:
+        browser["language"] = "ur"  # even a choice made in this browser
+    assert page_language(client.get(f"/day/{session_id}/review")) == ("cy", "ltr")
+    assert page_language(client.get(f"/sessions/{session_id}")) == ("ur", "rtl")
 
 
 def test_the_child_chooses_their_language_on_the_first_page(client, db, practitioners, leo):

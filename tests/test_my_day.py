@@ -254,3 +254,10 @@ def test_a_browser_given_a_session_answers_it_without_signing_in_and_nothing_els
     assert browser.get(f"/day/{mine}/").status_code == 200
     assert browser.get(f"/day/{other}/").status_code == 302  # to sign in
     assert browser.get(f"/sessions/{mine}").status_code == 302
+
+
+def test_here_is_your_day_leaves_out_parts_not_reached_yet(client, session_id):
+    answer(client, f"/day/{session_id}/school-day/who_wakes_you", answer="alarm", action="continue")
+    page = client.get(f"/day/{session_id}/review").text
+    assert 'id="part-waking_up"' in page
+    assert 'id="part-bedtime"' not in page

@@ -161,6 +161,12 @@ def test_comparisons_histories_and_printed_records_are_audited(client, db, leo, 
     session_id = db.execute("SELECT id FROM sessions").fetchone()[0]
     for url in (f"/children/{leo}/compare", f"/children/{leo}/history", f"/sessions/{session_id}/print"):
         client.get(url)
-    kinds = [(e["event"], json.loads(e["detail"] or "{}").get("page") or json.loads(e["detail"] or "{}").get("record")) for e in events(db)]
+    kinds = [
+        (
+            e["event"],
+            json.loads(e["detail"] or "{}").get("page") or json.loads(e["detail"] or "{}").get("record"),
+        )
+        for e in events(db)
+    ]
     assert ("child_viewed", "comparison") in kinds and ("child_viewed", "history") in kinds
     assert ("record_printed", "session") in kinds

@@ -1,6 +1,74 @@
 """Security headers on every response, and bad requests that never become a 500."""
 
 import pytest
+from flask import request
+
+from dayinmylife import create_app, queries
+from dayinmylife.db import connect, migrate
+from dayinmylife.security import CONTENT_SECURITY_POLICY, InsecureConfiguration
+
+from .conftest import PASSWORD, PASSWORD_HASH, csrf_token
+
+A_REAL_KEY = "9f2c4e7a1b3d5f6081a2c3e4f5a6b7c8d9e0f1a2b3c4d5e6"
+HTTPS = "https://localhost"
+
+
+def production_app(tmp_path, **config):
+    """The app as it runs for real: not testing, not debug, not development."""
+    path = tmp_path / "production.sqlite3"
+    migrate(path)
+    settings = {"DATABASE": str(path), "SECRET_KEY": A_REAL_KEY, "DAYINMYLIFE_ENV": "production"}
+    return create_app({**settings, **config})
+
+
+@pytest.mark.parametrize("key", [None, "", "dev", "changeme", "too-short-a-secret"])
+def test_production_refuses_to_start_without_a_real_secret_key(tmp_path, key):
+    with pytest.raises(InsecureConfiguration, match="DAYINMYLIFE_SECRET_KEY"):
+        production_app(tmp_path, SECRET_KEY=key)
+
+
+def test_development_starts_with_any_key(tmp_path):
+    assert production_app(tmp_path, SECRET_KEY="dev", DAYINMYLIFE_ENV="development").secret_key == "dev"
+
+
+def test_a_page_in_production_carries_every_security_header(tmp_path):
+    headers = production_app(tmp_path).test_client().get("/sign-in", base_url=HTTPS).headers
+    assert headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+    assert CONTENT_SECURITY_POLICY == (
+        "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; font-src 'self'; "
+        "connect-src 'self'; form-action 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+    )
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
+    assert headers["Permissions-Policy"] == "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+    assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+    assert headers["Cache-Control"] == "no-store"
+
+
+def test_no_hsts_in_development(client):
+    assert "Strict-Transport-Security" not in client.get("/sign-in").headers
+
+
+def test_the_production_session_cookie_is_host_only_secure_http_only_and_same_site(tmp_path):
+    app = production_app(tmp_path)
+    database = connect(app.config["DATABASE"])
+    queries.create_user(database, "sam@example.org", "Sam Taylor", PASSWORD_HASH)
+    database.conn.close()
+    client = app.test_client()
+    token = csrf_token(client.get("/sign-in", base_url=HTTPS).text)
+    response = client.post(
+        "/sign-in",
+        base_url=HTTPS,
+        headers={"Referer": f"{HTTPS}/sign-in"},  # over HTTPS, Flask-WTF wants a same-origin Referer
+        data={"email": "sam@example.org", "password": PASSWORD, "csrf_token": token},
+    )
+    assert response.status_code == 302
+    cookie = response.headers["Set-Cookie"]
+    assert cookie.startswith("__Host-session=")
+    for attribute in ("Secure", "HttpOnly", "SameSite=Lax", "Path=/"):
+        assert attribute in cookie
+    assert "Domain" not in cookie
+    assert client.get("/", base_url=HTTPS).status_code == 200
 
 
 @pytest.mark.parametrize("url", ["/sign-in", "/static/css/app.css", "/nowhere"])
@@ -66,3 +134,18 @@ def test_hostile_child_details_never_fail_the_server(client, practitioners, sign
     assert response.status_code in (302, 400)
     if response.status_code == 302:
         assert "<script>alert" not in client.get(response.location).text
+
+
+def test_behind_a_trusted_proxy_the_real_address_and_https_are_seen(tmp_path):
+    app = production_app(tmp_path, TRUSTED_PROXIES=1)
+    seen = {}
+
+    @app.get("/test-who")
+    def who():
+        seen.update(address=request.remote_addr, secure=request.is_secure)
+        return ""
+
+    app.test_client().get(
+        "/test-who", headers={"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https"}
+    )
+    assert seen == {"address": "203.0.113.9", "secure": True}

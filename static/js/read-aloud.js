@@ -39,7 +39,7 @@
     }
     synth.cancel();
     var utterance = new SpeechSynthesisUtterance(textOf(button.dataset.read));
-    utterance.lang = voice.lang;
+    utterance.lang = language;
     utterance.voice = voice;
     utterance.rate = 0.9;
     synth.speak(utterance);

@@ -65,7 +65,9 @@ class LiveServer:
 def live_app(tmp_path):
     path = tmp_path / "browser.sqlite3"
     migrate(path)
-    app = create_app({"DATABASE": str(path), "SECRET_KEY": "browser-test-secret-" * 2})
+    app = create_app(
+        {"DATABASE": str(path), "SECRET_KEY": "browser-test-secret-" * 2, "DAYINMYLIFE_ENV": "development"}
+    )
     db = connect(path)
     user_id = queries.create_user(db, "sam@example.org", "Sam Taylor", hash_password(PASSWORD))
     app.config["TEST_PRACTITIONER_ID"] = user_id

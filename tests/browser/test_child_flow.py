@@ -174,6 +174,8 @@ def test_read_aloud_reads_the_question_in_the_page_language(page):
     page.add_init_script(
         """
         window.__spoken = [];
+        window.speechSynthesis.getVoices = () => [{name: "Daniel", lang: "en-GB"}];  // headless has none
+        window.SpeechSynthesisUtterance = function (text) { this.text = text; };
         window.speechSynthesis.speak = (u) => window.__spoken.push({text: u.text, lang: u.lang});
         """
     )

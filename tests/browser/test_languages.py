@@ -181,7 +181,7 @@ def test_read_aloud_says_when_there_is_no_polish_voice_and_reads_once_one_arrive
     assert button.inner_text() == "Przeczytaj mi" and button.get_attribute("aria-disabled") is None
     button.click()
     spoken = phone.evaluate("() => window.__spoken")
-    assert len(spoken) == 1 and spoken[0]["voice"] == "Zosia" and spoken[0]["lang"] == "pl-PL"
+    assert len(spoken) == 1 and spoken[0]["voice"] == "Zosia" and spoken[0]["lang"] == "pl"
     assert spoken[0]["text"].startswith("Kto cię budzi?") and "Budzik" in spoken[0]["text"]
 
 

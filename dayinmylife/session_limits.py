@@ -1,0 +1,81 @@
+"""How long a signed-in session lasts: ended on the server at sign-out, idle and absolute timeouts."""
+
+import time
+
+from flask import Blueprint, current_app, flash, redirect, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import login_required, logout_user
+
+from . import queries
+from .db import get_db
+
+bp = Blueprint("session_limits", __name__)
+
+WARNING_SECONDS = 120  # the page warns this long before the idle timeout
+
+
+def clock() -> float:
+    """Return the time now in seconds; tests replace it to move time on."""
+    return time.time()
+
+
+def start(user: dict) -> None:
+    """Remember, in the new session, the user's session version and when it began."""
+    now = int(clock())
+    session["session_version"] = user["session_version"]
+    session["signed_in_at"] = session["last_seen"] = now
+
+
+def is_current(user: dict) -> bool:
+    """Tell whether this session was started since the user last signed out."""
+    return session.get("session_version") == user["session_version"]
+
+
+def end(user_id: int) -> None:
+    """End every session of this user on the server, then forget this one."""
+    queries.end_sessions_of_user(get_db(), user_id)
+    logout_user()
+    session.clear()
+
+
+def idle_seconds() -> int:
+    return current_app.config["SESSION_IDLE_MINUTES"] * 60
+
+
+def timed_out(now: float) -> bool:
+    """Tell whether this session is past its absolute limit, or idle too long outside child mode."""
+    if now - session["signed_in_at"] > current_app.config["SESSION_ABSOLUTE_HOURS"] * 3600:
+        return True
+    return session.get("child_mode") is None and now - session.get("last_seen", 0) > idle_seconds()
+
+
+def end_timed_out_session():
+    """Sign out a session that has timed out; otherwise note that it is in use."""
+    if "signed_in_at" not in session or request.endpoint == "static":
+        return None
+    now = clock()
+    if not timed_out(now):
+        session["last_seen"] = int(now)
+        return None
+    # An old copy of this cookie times out the same way, so other devices of the same person stay signed in.
+    logout_user()
+    session.clear()
+    flash(_("You were signed out to keep the records safe. Sign in again to carry on."))
+    return redirect(url_for("auth.sign_in"))
+
+
+@bp.post("/session/keep-alive")
+@login_required
+def keep_alive():
+    """Keep a practitioner signed in when they answer the warning before the idle timeout."""
+    return "", 204
+
+
+def warning_settings() -> dict:
+    return {"session_idle_seconds": idle_seconds(), "session_warning_seconds": WARNING_SECONDS}
+
+
+def init_app(app) -> None:
+    app.before_request(end_timed_out_session)
+    app.context_processor(warning_settings)
+    app.register_blueprint(bp)

@@ -1,0 +1,237 @@
+"""Who may open what: every route of the app, for every kind of visitor, against the answer it must give.
+
+A new route fails `test_every_route_is_classified` until it is added to EXPECTED below.
+"""
+
+import time
+from datetime import date, timedelta
+
+import pytest
+from flask_wtf.csrf import generate_csrf
+
+from dayinmylife import queries
+from dayinmylife.consultations import make_join_code
+from dayinmylife.db import connect, write_transaction
+
+from .conftest import PASSWORD_HASH
+
+ROLES = ("administrator", "practitioner", "consultation_lead", "signed_out", "child_mode", "pupil")
+OK, SIGN_IN, NOT_FOUND, LOCKED = "ok", "sign-in", "404", "locked"
+
+# route → the answer for each role, in the order of ROLES:
+#        administrator, practitioner, consultation_lead, signed out, a device in child mode, a pupil answering
+PRACTITIONERS_CHILD = (NOT_FOUND, OK, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN)
+CHILDS_OWN_PAGE = (NOT_FOUND, OK, NOT_FOUND, SIGN_IN, OK, OK)
+LEADS = (NOT_FOUND, NOT_FOUND, OK, SIGN_IN, LOCKED, SIGN_IN)
+SIGNED_IN = (OK, OK, OK, SIGN_IN, LOCKED, SIGN_IN)
+ANYONE = (OK, OK, OK, OK, LOCKED, OK)
+EXPECTED = {
+    "caseload.index": SIGNED_IN,
+    "admin.audit_log": (OK, NOT_FOUND, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN),
+    "child_mode.unlock": (OK, OK, OK, SIGN_IN, OK, SIGN_IN),
+    "caseload.child": PRACTITIONERS_CHILD,
+    "accounts.side_by_side": PRACTITIONERS_CHILD,
+    "insights.compare_sessions": PRACTITIONERS_CHILD,
+    "insights.comparison_record": PRACTITIONERS_CHILD,
+    "privacy.erase": PRACTITIONERS_CHILD,
+    "privacy.export_page": PRACTITIONERS_CHILD,
+    "privacy.export_json": PRACTITIONERS_CHILD,
+    "insights.history": PRACTITIONERS_CHILD,
+    "insights.history_record": PRACTITIONERS_CHILD,
+    "caseload.set_next_session": PRACTITIONERS_CHILD,
+    "outcomes.add": PRACTITIONERS_CHILD,
+    "caseload.start_session": PRACTITIONERS_CHILD,
+    "caseload.add_child": SIGNED_IN,
+    "consultations.index": (OK, NOT_FOUND, OK, SIGN_IN, LOCKED, SIGN_IN),  # an administrator may run them too
+    "consultations.overview": LEADS,
+    "consultation_reports.answers_csv": LEADS,
+    "consultation_reports.comments": LEADS,
+    "consultations.qr_code": LEADS,
+    "consultation_reports.results": LEADS,
+    "consultation_reports.results_csv": LEADS,
+    "consultations.classroom_sheet": LEADS,
+    "consultations.new": (OK, NOT_FOUND, OK, SIGN_IN, LOCKED, SIGN_IN),
+    "my_day.resume": CHILDS_OWN_PAGE,
+    "my_day.question": CHILDS_OWN_PAGE,
+    "my_day.finish": CHILDS_OWN_PAGE,
+    "my_day.help": CHILDS_OWN_PAGE,
+    "my_day.choose_language": CHILDS_OWN_PAGE,
+    "my_day.review": CHILDS_OWN_PAGE,
+    "my_day.stop": CHILDS_OWN_PAGE,
+    "my_day.thanks": CHILDS_OWN_PAGE,
+    "join.enter_code": ANYONE,
+    "join.sent": ANYONE,
+    "join.someone_else": ANYONE,
+    "join.start": ANYONE,
+    "session_limits.keep_alive": SIGNED_IN,
+    "caseload.session_view": PRACTITIONERS_CHILD,
+    "caseload.continue_session": PRACTITIONERS_CHILD,
+    "notes.message_to_child": PRACTITIONERS_CHILD,
+    "notes.add": PRACTITIONERS_CHILD,
+    "insights.session_record": PRACTITIONERS_CHILD,
+    "settings.index": SIGNED_IN,
+    "auth.sign_in": (OK, OK, OK, OK, LOCKED, OK),
+    "auth.sign_out": (SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, LOCKED, SIGN_IN),  # done: back to signing in
+    "static": (OK, OK, OK, OK, OK, OK),
+}
+
+
+@pytest.fixture
+def rows(app, db, questionnaires):
+    """Real rows: a practitioner's child and session, a lead's consultation with a pupil's answers."""
+    users = {
+        role: queries.create_user(db, f"{role}@example.org", role, PASSWORD_HASH, role)
+        for role in ("administrator", "practitioner", "consultation_lead")
+    }
+    users["child_mode"] = queries.create_user(db, "kim@example.org", "Kim Lee", PASSWORD_HASH)
+    child = queries.create_child(db, users["practitioner"], "Leo", "2017-03-14", None)
+    with write_transaction(db):  # Kim works with Leo too: the tablet in child mode is hers
+        db.execute(
+            "INSERT INTO child_practitioners (child_id, user_id) VALUES (?, ?)", (child, users["child_mode"])
+        )
+    session = queries.start_session(db, child, questionnaires["primary"], users["practitioner"])
+    today = date.today()
+    details = {
+        "title": "Year 5",
+        "questionnaire_id": "primary",
+        "opens_on": (today - timedelta(days=1)).isoformat(),
+        "closes_on": (today + timedelta(days=7)).isoformat(),
+        "min_group_size": 5,
+        "max_responses": 2000,
+    }
+    consultation = queries.create_consultation(db, users["consultation_lead"], details, [], make_join_code)
+    response = queries.start_consultation_response(
+        db, queries.consultation_by_id(db, consultation), questionnaires["primary"], None, "en"
+    )
+    return {
+        "users": users,
+        "child": child,
+        "session": session,
+        "consultation": consultation,
+        "pupil": response,
+    }
+
+
+def visitor(app, rows, role):
+    """A browser of this kind: signed in as the role, locked in child mode, or answering as a pupil."""
+    client = app.test_client()
+    with client.session_transaction() as flask_session:
+        if role in rows["users"]:  # as signing in leaves it (see auth.sign_in and session_limits.start)
+            flask_session.update(_user_id=str(rows["users"][role]), _fresh=True, session_version=0)
+            flask_session["signed_in_at"] = flask_session["last_seen"] = int(time.time())
+        if role == "child_mode":
+            flask_session["child_mode"] = rows["session"]
+        if role == "pupil":
+            flask_session["answering"] = [rows["pupil"]]
+    return client
+
+
+def url_for_rule(rule, rows, role) -> str:
+    """Fill a route's ids from the real rows; a pupil's session is their own consultation response."""
+    values = {
+        "child_id": rows["child"],
+        "session_id": rows["pupil"] if role == "pupil" else rows["session"],
+        "consultation_id": rows["consultation"],
+        "day_slug": "school-day",
+        "question_id": "who_wakes_you",
+        "filename": "css/app.css",
+    }
+    return rule.build({argument: values[argument] for argument in rule.arguments})[1]
+
+
+def answer(response, rows, role, endpoint) -> str:
+    """Read a response as the kind of answer it is."""
+    location = response.headers.get("Location", "")
+    if response.status_code == 404:
+        return NOT_FOUND
+    if response.status_code in (301, 302, 303) and location.startswith("/sign-in"):
+        return SIGN_IN
+    locked_out = role == "child_mode" and not endpoint.startswith("my_day.")
+    if locked_out and response.status_code == 302 and location == f"/day/{rows['session']}/":
+        return LOCKED
+    assert response.status_code < 500, response.status_code
+    return OK
+
+
+def test_every_route_is_classified(app):
+    unclassified = {rule.endpoint for rule in app.url_map.iter_rules()} - set(EXPECTED)
+    assert not unclassified, f"classify this new route in EXPECTED: {sorted(unclassified)}"
+
+
+@pytest.mark.parametrize("endpoint", sorted(EXPECTED))
+def test_each_route_gives_each_role_the_expected_answer(app, rows, endpoint):
+    app.config["WTF_CSRF_ENABLED"] = False  # who may; CSRF has its own test below
+    rules = [rule for rule in app.url_map.iter_rules() if rule.endpoint == endpoint]
+    assert rules, f"{endpoint} is in EXPECTED but is no route any more"
+    got, wanted = {}, dict(zip(ROLES, EXPECTED[endpoint], strict=True))
+    for role in ROLES:
+        for rule in rules:
+            method = "GET" if "GET" in rule.methods else "POST"
+            url = url_for_rule(rule, rows, role)
+            with visitor(app, rows, role).open(url, method=method) as response:
+                got[role] = answer(response, rows, role, endpoint)
+    assert got == wanted
+
+
+def test_a_pupil_cannot_open_a_childs_session(app, rows):
+    with visitor(app, rows, "pupil").get(f"/day/{rows['session']}/") as response:
+        assert answer(response, rows, "pupil", "my_day.resume") in (NOT_FOUND, SIGN_IN)
+
+
+# What a browser would send to each form: enough that, were the token not checked, something would change.
+PLAUSIBLE_FORM = {
+    "email": "practitioner@example.org",
+    "password": "correct horse battery staple",
+    "display_name": "Mia",
+    "date_of_birth": "2016-05-01",
+    "questionnaire": "primary",
+    "text": "Seen at home",
+    "statement": "I have breakfast before school",
+    "confirm_name": "Leo",
+    "answer": "alarm",
+    "language": "cy",
+    "next_session_on": "2030-01-01",
+    "title": "Year 6",
+    "code": "ABCDEF",
+}
+STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def everything_stored(app) -> str:
+    database = connect(app.config["DATABASE"])
+    try:
+        return "\n".join(database.conn.iterdump())
+    finally:
+        database.conn.close()
+
+
+def someone_allowed(endpoint: str) -> str:
+    """A role the route lets in, so the only thing that refuses the request is the CSRF check."""
+    allowed = [role for role, expected in zip(ROLES, EXPECTED[endpoint], strict=True) if expected == OK]
+    preferred = ("practitioner", "consultation_lead", "administrator", "pupil", "signed_out")
+    # Signing out lets nobody stay: it needs someone signed in.
+    return next((role for role in preferred if role in allowed), "practitioner")
+
+
+def token_of_another_session(app) -> str:
+    with app.test_request_context():
+        return generate_csrf()
+
+
+def test_every_state_changing_route_refuses_a_missing_or_wrong_csrf_token(app, rows):
+    before = everything_stored(app)
+    routes = [(rule, method) for rule in app.url_map.iter_rules() for method in rule.methods & STATE_CHANGING]
+    assert len(routes) >= 20  # every form of the app: sign-in, children, sessions, notes, answers, joining…
+    problems = []
+    for rule, method in routes:
+        role = someone_allowed(rule.endpoint)
+        url = url_for_rule(rule, rows, role)
+        for token in (None, "not-a-token", token_of_another_session(app)):
+            client = visitor(app, rows, role)
+            client.get("/join/").close()  # a page with a form: the browser has a CSRF token of its own
+            data = PLAUSIBLE_FORM | ({"csrf_token": token} if token else {})
+            with client.open(url, method=method, data=data) as response:
+                if response.status_code != 400:
+                    problems.append(f"{method} {url} as {role} with token {token!r}: {response.status_code}")
+    assert not problems
+    assert everything_stored(app) == before, "a request refused for its CSRF token changed something"

@@ -1,0 +1,63 @@
+"""Static files: versioned addresses cached for a year, text gzipped for browsers that accept it, pages not."""
+
+import gzip
+import re
+from pathlib import Path
+
+STATIC = Path(__file__).resolve().parents[1] / "static"
+
+
+def _get(client, url, **kwargs):
+    """Fetch and close (a static file is sent from an open file)."""
+    with client.get(url, **kwargs) as response:
+        response.get_data()
+        return response
+
+
+def _stylesheet_url(client) -> str:
+    html = client.get("/join/").get_data(as_text=True)
+    return re.search(r'href="(/static/css/app\.css\?v=[0-9a-f]+)"', html).group(1)
+
+
+def test_pages_link_static_files_by_a_version_of_their_content(client):
+    html = client.get("/join/").get_data(as_text=True)
+    assert re.search(r'/static/css/app\.css\?v=[0-9a-f]{12}"', html)
+    assert re.search(r'/static/pictures/sunrise\.svg\?v=[0-9a-f]{12}"', html)
+
+
+def test_a_versioned_file_is_cached_for_a_year(client):
+    response = _get(client, _stylesheet_url(client))
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+
+
+def test_an_unversioned_or_outdated_address_is_not_cached_for_long(client):
+    for url in ("/static/css/app.css", "/static/css/app.css?v=000000000000"):
+        assert "immutable" not in _get(client, url).headers.get("Cache-Control", "")
+
+
+def test_text_files_are_gzipped_for_browsers_that_accept_it(client):
+    response = _get(client, _stylesheet_url(client), headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response.headers["Vary"]
+    assert gzip.decompress(response.data) == (STATIC / "css" / "app.css").read_bytes()
+    assert int(response.headers["Content-Length"]) == len(response.data)
+
+
+def test_browsers_that_do_not_accept_gzip_get_the_plain_file(client):
+    response = _get(client, _stylesheet_url(client))
+    assert "Content-Encoding" not in response.headers
+    assert response.data == (STATIC / "css" / "app.css").read_bytes()
+
+
+def test_pictures_are_gzipped_but_fonts_are_sent_as_they_are(client):
+    svg = _get(client, "/static/pictures/sunrise.svg", headers={"Accept-Encoding": "gzip"})
+    assert svg.headers["Content-Encoding"] == "gzip"
+    font = _get(client, "/static/fonts/andika-400.woff2", headers={"Accept-Encoding": "gzip"})
+    assert font.status_code == 200 and "Content-Encoding" not in font.headers
+
+
+def test_pages_are_never_compressed_because_they_carry_a_csrf_token(client):
+    response = client.get("/join/", headers={"Accept-Encoding": "gzip"})
+    assert "Content-Encoding" not in response.headers
+    assert response.headers["Cache-Control"] == "no-store"
