@@ -194,24 +194,28 @@ def finish_session(db: Database, session_id: int, finished_at: str | None = None
 # Answers
 
 
+_ANSWER_ROWS = """
+    SELECT answers.session_id, question_id, day, value, skipped, source, sessions.language
+    FROM answers JOIN sessions ON sessions.id = answers.session_id
+"""
+
+
+def _answers_by_session(db: Database, where: str, params: tuple) -> dict[int, dict[tuple[str, str], Answer]]:
+    """Read answers: session id -> (question id, day) -> Answer, decoding each stored text once."""
+    found: dict[int, dict[tuple[str, str], Answer]] = {}
+    texts: dict[str, str] = {}  # the same few answers recur in every session
+    for session_id, question_id, day, text, skipped, source, language in db.execute(
+        f"{_ANSWER_ROWS} WHERE {where}", params
+    ).fetchall():
+        value = None if text is None else texts.get(text) or json.loads(text)
+        if isinstance(value, str):
+            texts[text] = value  # strings only: a decoded list must not be shared between answers
+        found.setdefault(session_id, {})[(question_id, day)] = Answer(value, bool(skipped), source, language)
+    return found
+
+
 def answers_of(db: Database, session_id: int) -> dict[tuple[str, str], Answer]:
-    rows = db.execute(
-        """
-        SELECT question_id, day, value, skipped, source, sessions.language
-        FROM answers JOIN sessions ON sessions.id = answers.session_id
-        WHERE answers.session_id = ?
-        """,
-        (session_id,),
-    ).fetchall()
-    return {
-        (row["question_id"], row["day"]): Answer(
-            json.loads(row["value"]) if row["value"] is not None else None,
-            bool(row["skipped"]),
-            row["source"],
-            row["language"],
-        )
-        for row in rows
-    }
+    return _answers_by_session(db, "answers.session_id = ?", (session_id,)).get(session_id, {})
 
 
 def save_answer(
@@ -327,22 +331,10 @@ def outcomes_of_child(db: Database, child_id: int) -> list[dict]:
 
 
 def answers_of_sessions(db: Database, session_ids: list[int]) -> dict[int, dict[tuple[str, str], Answer]]:
-    """Every answer of several sessions in one query: session id -> answers."""
-    found: dict[int, dict[tuple[str, str], Answer]] = {session_id: {} for session_id in session_ids}
+    """Every answer of several sessions in one query: session id -> answers (empty for none yet)."""
     marks = ", ".join("?" for _ in session_ids)
-    rows = db.execute(
-        f"""
-        SELECT session_id, question_id, day, value, skipped, source, sessions.language
-        FROM answers JOIN sessions ON sessions.id = answers.session_id WHERE session_id IN ({marks})
-        """,
-        tuple(session_ids),
-    ).fetchall()
-    for row in rows:
-        value = json.loads(row["value"]) if row["value"] is not None else None
-        found[row["session_id"]][(row["question_id"], row["day"])] = Answer(
-            value, bool(row["skipped"]), row["source"], row["language"]
-        )
-    return found
+    found = _answers_by_session(db, f"answers.session_id IN ({marks})", tuple(session_ids))
+    return {session_id: found.get(session_id, {}) for session_id in session_ids}
 
 
 def latest_session_of_child(db: Database, child_id: int) -> dict | None:
@@ -374,22 +366,7 @@ def sessions_over_time(db: Database, child_id: int) -> list[dict]:
 
 def answers_of_child(db: Database, child_id: int) -> dict[int, dict[tuple[str, str], Answer]]:
     """Every answer of every session of a child, in one query: session id -> answers."""
-    rows = db.execute(
-        """
-        SELECT answers.session_id, question_id, day, value, skipped, source, sessions.language
-        FROM answers JOIN sessions ON sessions.id = answers.session_id
-        WHERE sessions.child_id = ?
-        """,
-        (child_id,),
-    ).fetchall()
-    found: dict[int, dict[tuple[str, str], Answer]] = {}
-    texts: dict[str, str] = {}  # the same few answers recur in every session: decode each text once
-    for session_id, question_id, day, text, skipped, source, language in rows:
-        value = None if text is None else texts.get(text) or json.loads(text)
-        if isinstance(value, str):
-            texts[text] = value  # strings only: a decoded list must not be shared between answers
-        found.setdefault(session_id, {})[(question_id, day)] = Answer(value, bool(skipped), source, language)
-    return found
+    return _answers_by_session(db, "sessions.child_id = ?", (child_id,))
 
 
 # Consultations
