@@ -35,9 +35,10 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 
-# Re-vendor pictures and fonts from pinned npm packages (needs npm; never needed to run or test).
-assets:
-	$(PYTHON) scripts/vendor_assets.py
+# Re-vendor pictures and fonts from pinned npm packages (needs npm, and fontTools from the bench extra;
+# never needed to run or test).
+assets: $(BIN)/.installed-bench
+	$(BIN)/python scripts/vendor_assets.py
 
 # Extract every string (templates, Python, questionnaire files), update and compile the catalogs. New
 # messages arrive untranslated (tests/test_i18n.py fails until each catalog translates them).

@@ -9,10 +9,16 @@ or run time.
 What it does: `npm pack`s exact, checksum-pinned package versions into a temporary directory and
 writes only what the app uses: one SVG per picture named in questionnaires/*.yaml (`picture: NAME`)
 or scripts/pictures.txt, three project tiles (nappy, cot, pram) drawn from Material Design Icons
-glyphs, Latin woff2 fonts with fonts.css, licence texts, static/LICENSES.md and a manifest.
-Running it twice gives byte-identical output. Usage, from the repo root:
+glyphs, woff2 fonts with fonts.css, licence texts, static/LICENSES.md and a manifest.
+Running it twice gives byte-identical output. Usage, from the repo root (it needs fontTools, from the
+project's bench extra; `make assets` installs it):
 
-    python scripts/vendor_assets.py
+    .venv/bin/python scripts/vendor_assets.py
+
+Made lighter on the way, because a question page must download under 40 KB with a cold cache: the Latin
+fonts are cut to the characters English, Welsh and Polish need and lose their hinting instructions (fontTools'
+subsetter; ~19 KB to ~12 KB a weight, Latin Extended 81 KB to ~6 KB), and the pictures' coordinates keep two
+decimals (a 32-unit picture shown at 96 px moves by under 0.02 px).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from io import BytesIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,13 +70,20 @@ TILES = {"nappy": "diaper-outline", "cot": "crib", "pram": "baby-carriage"}  # o
 TILE_BG, TILE_FG, TILE_GLYPH = "#ffe0b2", "#8d6e63", 0.78  # glyph box = 78% of the 32-unit tile
 # Family and the subsets we serve: latin-ext carries Welsh ŵ ŷ and Polish ą ę ł ż; Urdu is written in Nastaliq.
 # A browser fetches a subset only for a page that uses its characters (unicode-range), and app.css uses the
-# Urdu family only on Urdu text.
+# Urdu family only on Urdu text. Andika, the children's font, comes in one weight: its bold would add 12 KB to a
+# question page's 40 KB budget, so browsers embolden the regular one (font-synthesis) where a page asks for bold.
 FONT_FAMILIES = {
-    "andika": ("Andika", ("latin", "latin-ext")),
-    "atkinson": ("Atkinson Hyperlegible", ("latin", "latin-ext")),
-    "nastaliq": ("Noto Nastaliq Urdu", ("arabic",)),
+    "andika": ("Andika", ("latin", "latin-ext"), (400,)),
+    "atkinson": ("Atkinson Hyperlegible", ("latin", "latin-ext"), (400, 700)),
+    "nastaliq": ("Noto Nastaliq Urdu", ("arabic",), (400, 700)),
 }
-WEIGHTS = (400, 700)
+# The Latin fonts are cut to these characters. "latin" keeps its own range (Fontsource's); "latin-ext" becomes
+# Latin Extended-A (Polish ą ę ł ś ż, Welsh ŵ ŷ) and Welsh's ẁ ẃ ẅ ỳ, instead of 81 KB of every Latin script.
+CUT_RANGES = {"latin-ext": "U+0100-017F,U+1E80-1E85,U+1EF2-1EF3"}
+CUT_FAMILIES = ("andika", "atkinson")  # Noto Nastaliq Urdu is kept whole: its shaping needs every glyph
+DECIMALS = 2  # picture coordinates
+ATTRIBUTE_RE = re.compile(r'(\s([\w:-]+)=")([^"]*)"')
+FRACTION_RE = re.compile(rf"\.(\d{{{DECIMALS + 1},}})")
 PICTURE_RE = re.compile(r"""(?:^|[\s{,])picture:\s*["']?([a-z0-9][a-z0-9-]*)["']?\s*(?=[,}#]|$)""")
 
 MIT_FLUENT = """MIT License
@@ -172,8 +186,30 @@ def icon(data: dict, name: str) -> tuple[str, tuple] | None:
     return body, (left, top, w, h)
 
 
+def shorter_fraction(match: re.Match) -> str:
+    """A number's fraction to DECIMALS places; the digits before it, and so every separator, stay as they are."""
+    digits = match.group(1)
+    scale = 10 ** (len(digits) - DECIMALS)
+    rounded = (int(digits) + scale // 2) // scale
+    if rounded >= 10**DECIMALS:  # 1.996 would carry into the integer part: left alone
+        return match.group(0)
+    return "." + (str(rounded).zfill(DECIMALS).rstrip("0") or "0")
+
+
+def round_coordinates(body: str) -> str:
+    """Coordinates to DECIMALS places in every attribute but ids and links."""
+
+    def attribute(match: re.Match) -> str:
+        if match.group(2) in ("id", "href", "xlink:href"):
+            return match.group(0)
+        return f'{match.group(1)}{FRACTION_RE.sub(shorter_fraction, match.group(3))}"'
+
+    return ATTRIBUTE_RE.sub(attribute, body)
+
+
 def svg(name: str, body: str, box: tuple) -> str:
-    """Standalone SVG: ids prefixed with the picture name, whitespace minified."""
+    """Standalone SVG: ids prefixed with the picture name, coordinates rounded, whitespace minified."""
+    body = round_coordinates(body)
     for old in sorted(set(re.findall(r'(?<![\w:-])id="([^"]+)"', body))):
         new = f"{name}-{old}"
         body = re.sub(rf'(?<![\w:-])id="{re.escape(old)}"', f'id="{new}"', body)
@@ -233,26 +269,52 @@ def font_file(key: str, subset: str, weight: int) -> str:
     return f"{key}-{weight}.woff2" if subset == "latin" else f"{key}-{subset}-{weight}.woff2"
 
 
+def cut_font(woff2: bytes, unicode_range: str) -> bytes:
+    """Keep only the characters of unicode_range (and what their shaping needs); drop hinting instructions."""
+    try:
+        from fontTools import subset
+        from fontTools.ttLib import TTFont
+    except ImportError:
+        fail("fontTools not found: run `make assets`, or install the project's bench extra")
+    options = subset.Options(flavor="woff2", hinting=False)
+    font = TTFont(BytesIO(woff2), recalcTimestamp=False)  # byte-identical on every run
+    cutter = subset.Subsetter(options)
+    cutter.populate(unicodes=subset.parse_unicodes(unicode_range.replace(",", " ")))
+    cutter.subset(font)
+    out = BytesIO()
+    subset.save_font(font, out, options)
+    return out.getvalue()
+
+
 def fonts(tmp: Path) -> tuple[int, int]:
     css, total, count = (
         ["/* Generated by scripts/vendor_assets.py: do not edit. Subsets by unicode-range, OFL-1.1. */\n"],
         0,
         0,
     )
-    for key, (family, subsets) in FONT_FAMILIES.items():
+    for key, (family, subsets, weights) in FONT_FAMILIES.items():
         stem = PACKAGES[key][0].rsplit("@", 1)[0].split("/")[-1]
-        wanted = [(subset, weight) for subset in subsets for weight in WEIGHTS]
+        wanted = [(subset, weight) for subset in subsets for weight in weights]
         files = [f"files/{stem}-{subset}-{weight}-normal.woff2" for subset, weight in wanted]
         unicode, licence, *woff2 = fetch(key, tmp, "unicode.json", "LICENSE", *files)
-        ranges = json.loads(unicode)
+        ranges = json.loads(unicode) | (CUT_RANGES if key in CUT_FAMILIES else {})
         for (subset, weight), data in zip(wanted, woff2, strict=True):
+            if key in CUT_FAMILIES:
+                data = cut_font(data, ranges[subset])
             total, count = total + write(FONTS / font_file(key, subset, weight), data), count + 1
+            # Versioned like every other static address (static_files.py), so browsers keep it for a year.
+            address = f"{font_file(key, subset, weight)}?v={hashlib.sha256(data).hexdigest()[:12]}"
             css.append(
                 f'@font-face {{\n  font-family: "{family}";\n  font-style: normal;\n  font-weight: {weight};\n'
-                f'  font-display: swap;\n  src: url("{font_file(key, subset, weight)}") format("woff2");\n'
+                f'  font-display: swap;\n  src: url("{address}") format("woff2");\n'
                 f"  unicode-range: {ranges[subset]};\n}}\n"
             )
         write(FONTS / f"OFL-{key}.txt", licence)
+    written = {font_file(key, subset, weight) for key, (_, subsets, weights) in FONT_FAMILIES.items()
+               for subset in subsets for weight in weights}  # fmt: skip
+    for stale in FONTS.glob("*.woff2"):
+        if stale.name not in written:
+            stale.unlink()
     write(FONTS / "fonts.css", "\n".join(css))
     return count, total
 
@@ -266,10 +328,10 @@ script). Re-run it to refresh; do not edit these files by hand.
 
 | What | Where it came from | Licence | Licence text |
 | --- | --- | --- | --- |
-| Pictures `static/pictures/*.svg` (see `manifest.json`) | Fluent Emoji Flat by Microsoft (https://github.com/microsoft/fluentui-emoji), npm `{spec["fluent"]}` | MIT | `pictures/LICENSE-fluent-emoji.txt` |
+| Pictures `static/pictures/*.svg` (see `manifest.json`) | Fluent Emoji Flat by Microsoft (https://github.com/microsoft/fluentui-emoji), npm `{spec["fluent"]}`; coordinates rounded to two decimals by this project | MIT | `pictures/LICENSE-fluent-emoji.txt` |
 | Tiles `nappy.svg`, `cot.svg`, `pram.svg` | Derived from Material Design Icons by Pictogrammers (https://github.com/Templarian/MaterialDesign) `mdi:diaper-outline`, `mdi:crib`, `mdi:baby-carriage`, npm `{spec["mdi"]}`; recoloured, scaled and placed on a rounded tile by this project | Apache-2.0 | `pictures/LICENSE-mdi.txt` |
-| Font Andika 400, 700 (`fonts/andika-*.woff2`) | SIL International, npm `{spec["andika"]}`, Latin and Latin Extended subsets | OFL-1.1 | `fonts/OFL-andika.txt` |
-| Font Atkinson Hyperlegible Next 400, 700 (`fonts/atkinson-*.woff2`, family "Atkinson Hyperlegible") | The Atkinson Hyperlegible Next Project Authors, npm `{spec["atkinson"]}`, Latin and Latin Extended subsets | OFL-1.1 | `fonts/OFL-atkinson.txt` |
+| Font Andika 400 (`fonts/andika-*.woff2`) | SIL International, npm `{spec["andika"]}`, Latin and Latin Extended subsets, cut to Latin-1 and Latin Extended-A and unhinted by this project (fontTools) | OFL-1.1 | `fonts/OFL-andika.txt` |
+| Font Atkinson Hyperlegible Next 400, 700 (`fonts/atkinson-*.woff2`, family "Atkinson Hyperlegible") | The Atkinson Hyperlegible Next Project Authors, npm `{spec["atkinson"]}`, Latin and Latin Extended subsets, cut to Latin-1 and Latin Extended-A and unhinted by this project (fontTools) | OFL-1.1 | `fonts/OFL-atkinson.txt` |
 | Font Noto Nastaliq Urdu 400, 700 (`fonts/nastaliq-arabic-*.woff2`), used for Urdu text only | The Noto Project Authors, npm `{spec["nastaliq"]}`, Arabic-script subset | OFL-1.1 | `fonts/OFL-nastaliq.txt` |
 
 The Apache-2.0 text is taken verbatim from npm `{spec["spdx"]}` (CC0-1.0).
