@@ -92,6 +92,9 @@ class Pupil(HttpUser):
         where = self._request("POST", "/join/start", "join: start", 302, data=data).headers["Location"]
         page = self._request("GET", where, "start page", 200).text
         where = html.unescape(FIRST_QUESTION.search(page).group(1))
+        while not QUESTION_URL.search(where):  # who will see the answers, before the first question
+            page = self._request("GET", where, "who will see", 200).text
+            where = html.unescape(FIRST_QUESTION.search(page).group(1))
         while QUESTION_URL.search(where):
             page = self._request("GET", where, "question page", 200).text
             self._think()

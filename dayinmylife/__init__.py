@@ -9,9 +9,12 @@ from flask_wtf.csrf import CSRFProtect
 from werkzeug.routing import IntegerConverter
 
 from . import (
+    account_admin,
     accounts,
     admin,
+    answer_links,
     auth,
+    care_team,
     caseload,
     child_mode,
     cli,
@@ -30,6 +33,8 @@ from . import (
     session_limits,
     settings,
     static_files,
+    two_factor,
+    two_factor_views,
 )
 from .questionnaire.loader import QUESTIONNAIRES_DIR, load_all
 
@@ -62,6 +67,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         QUESTIONNAIRES_DIR=QUESTIONNAIRES_DIR,
         # Children with no activity for this long are deleted by `flask retention --apply`.
         RETENTION_DAYS=int(os.environ.get("DAYINMYLIFE_RETENTION_DAYS", 3 * 365)),
+        # A teenager's own link to their session stops working after this many days.
+        ANSWER_LINK_DAYS=int(os.environ.get("DAYINMYLIFE_ANSWER_LINK_DAYS", 7)),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,  # a child may take a long time over a page; the token lives as long as the session
@@ -84,6 +91,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     auth.init_app(app)
     session_limits.init_app(app)  # before child mode, so a timed-out device is signed out first
     child_mode.init_app(app)
+    two_factor.init_app(app)  # after child mode, which keeps a handed-over device with the child
     join.init_app(app)
     consultations.init_app(app)
     errors.init_app(app)
@@ -97,11 +105,16 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(accounts.bp)
     app.register_blueprint(privacy.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(account_admin.bp)
+    app.register_blueprint(care_team.bp)
     app.register_blueprint(insights.bp)
     app.register_blueprint(consultations.bp)
     app.register_blueprint(consultation_reports.bp)
     app.register_blueprint(join.bp)
     app.register_blueprint(settings.bp)
+    app.register_blueprint(answer_links.bp)
+    app.register_blueprint(two_factor_views.bp)
+    app.register_blueprint(two_factor_views.admin_bp)
     return app
 
 

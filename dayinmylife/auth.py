@@ -1,14 +1,14 @@
 """Practitioners signing in and out."""
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from . import audit, queries, session_limits, throttling
+from . import audit, queries, session_limits, throttling, two_factor
 from .db import get_db
-from .forms import SignInForm
+from .forms import SecondStepForm, SignInForm
 
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()
@@ -24,6 +24,7 @@ class Practitioner(UserMixin):
         self.id, self.email, self.name, self.role = row["id"], row["email"], row["name"], row["role"]
         self.password_hash = row["password_hash"]
         self.language = row.get("language")  # their saved preference; None follows the browser
+        self.has_two_factor = bool(row.get("totp_secret"))
 
 
 def hash_password(password: str) -> str:
@@ -51,16 +52,58 @@ def sign_in():
         if throttling.too_many_failures("sign_in", email):
             form.password.errors.append(throttling.TOO_MANY_TRIES)
         elif (row := _practitioner_with(email, form.password.data)) is not None:
-            session.clear()  # a fresh session at sign-in, so nothing from before carries over
-            login_user(Practitioner(row))
-            session_limits.start(row)
-            audit.record(get_db(), "signed_in")
-            return redirect(_safe_next(request.args.get("next")))
+            if row["totp_secret"]:  # not signed in yet: the code from their app comes first
+                two_factor.await_second_step(row, _safe_next(request.args.get("next")))
+                return redirect(url_for("auth.second_step"))
+            return _sign_in_as(row, _safe_next(request.args.get("next")))
         else:
             throttling.record_failure("sign_in", email)
             form.password.errors.append(_("The e-mail or password is not right. Check them and try again."))
         audit.record(get_db(), "sign_in_failed", actor=f"sign-in as {email.strip()[:100]!r}")
     return render_template("auth/sign_in.html", form=form)
+
+
+@bp.route("/sign-in/code", methods=["GET", "POST"])
+def second_step():
+    """After a right password, ask for the code from the authenticator app or a recovery code."""
+    if current_user.is_authenticated:
+        return redirect(url_for("caseload.index"))
+    user = two_factor.awaiting_second_step()
+    if user is None:
+        if session.pop("second_step", None) is not None:
+            flash(_("It took too long to enter the code. Sign in again."))
+        return redirect(url_for("auth.sign_in"))
+    form = SecondStepForm()
+    if form.validate_on_submit():
+        account = user["email"]  # wrong codes count with wrong passwords, against the same limit
+        if throttling.too_many_failures("sign_in", account):
+            form.code.errors.append(TOO_MANY_CODES)
+        else:
+            outcome = two_factor.use_code_or_recovery_code(user, form.code.data)
+            if outcome in (two_factor.CODE, two_factor.RECOVERY_CODE):
+                return _sign_in_as(user, session["second_step"]["next"], second_step=outcome)
+            throttling.record_failure("sign_in", account)
+            form.code.errors.append(code_problem(outcome))
+        audit.record(get_db(), "second_step_failed", actor=f"sign-in as {user['email']!r}")
+    return render_template("auth/second_step.html", form=form)
+
+
+TOO_MANY_CODES = _l("Too many wrong codes. For safety, wait 15 minutes, then try again.")
+
+
+def code_problem(outcome: str) -> str:
+    """What to tell someone whose code from the app did not let them through."""
+    if outcome == two_factor.USED_ALREADY:
+        return _("That code has been used already. Wait for your app to show a new one.")
+    return _("That code is not right. Enter the code your app shows now, or one of your recovery codes.")
+
+
+def _sign_in_as(row: dict, next_page: str, **detail):
+    session.clear()  # a fresh session at sign-in, so nothing from before carries over
+    login_user(Practitioner(row))
+    session_limits.start(row)
+    audit.record(get_db(), "signed_in", **detail)
+    return redirect(next_page)
 
 
 @bp.post("/sign-out")

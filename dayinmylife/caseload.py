@@ -9,9 +9,10 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from . import audit, queries
+from . import answer_links, audit, queries
 from .access import child_or_404, session_or_404
 from .ages import age_in_words, age_on, suggested_questionnaire
+from .care_team import team_section
 from .child_mode import lock_to
 from .db import get_db
 from .forms import ACCOUNT_NAMES, ChildForm, NextSessionForm, StartSessionForm
@@ -112,6 +113,7 @@ def child(child_id: int):
         next_session_form=NextSessionForm(),
         outcome_history=outcome_history(child_id, sessions),
         account_names=ACCOUNT_NAMES,
+        **team_section(child_id),
     )
 
 
@@ -199,4 +201,5 @@ def session_view(session_id: int):
         notes=queries.notes_of_session(get_db(), session_id),
         account_names=ACCOUNT_NAMES,
         message_to_child=queries.message_to_child(get_db(), session_id),
+        own_phone=answer_links.own_phone_links(session),
     )

@@ -2,16 +2,16 @@
 
 import sqlite3
 import sys
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import click
 from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
-from . import audit, queries
-from .auth import hash_password
+from . import account_changes, audit, queries
+from .account_changes import ROLES, AccountRefused
 from .db import connect, migrate
-from .passwords import password_problem
 from .questionnaire.loader import QuestionnaireError, load_all
 
 questionnaires_cli = AppGroup("questionnaires", help="Questionnaire files.")
@@ -36,20 +36,80 @@ def check_questionnaires():
 @click.option(
     "--password", prompt=True, hide_input=True, confirmation_prompt=True, help="Asked for if not given."
 )
-@click.option(
-    "--role",
-    type=click.Choice(["practitioner", "administrator", "consultation_lead"]),
-    default="practitioner",
-)
+@click.option("--role", type=click.Choice(list(ROLES)), default="practitioner")
 def create_user(email, name, password, role):
     """Create a practitioner who can sign in with EMAIL."""
-    if problem := password_problem(password):
-        raise click.UsageError(problem)
-    db = connect(current_app.config["DATABASE"])
-    if queries.user_by_email(db, email):
-        raise click.UsageError(f"There is already an account for {email}.")
-    queries.create_user(db, email, name, hash_password(password), role)
+    with _refusals_as_errors():
+        account_changes.create_account(_database(), email, name, password, role)
     click.echo(f"Created {role} {name} <{email}>.")
+
+
+@user_cli.command("list")
+def list_users():
+    """List every account: e-mail, role, whether it can sign in, name."""
+    for account in queries.all_accounts(_database()):
+        status = "active" if account["active"] else "disabled"
+        click.echo(f"{account['email']}\t{account['role']}\t{status}\t{account['name']}")
+
+
+@user_cli.command("disable")
+@click.argument("email")
+def disable_user(email):
+    """Stop EMAIL signing in, and sign them out everywhere."""
+    db = _database()
+    with _refusals_as_errors():
+        account_changes.disable(db, _account(db, email), by=None)
+    click.echo(f"Disabled {email}: signed out everywhere, cannot sign in.")
+
+
+@user_cli.command("enable")
+@click.argument("email")
+def enable_user(email):
+    """Let a disabled EMAIL sign in again."""
+    db = _database()
+    account_changes.enable(db, _account(db, email))
+    click.echo(f"Enabled {email}: can sign in again.")
+
+
+@user_cli.command("reset-password")
+@click.argument("email")
+@click.password_option("--password", prompt="New password", help="Asked for (twice, hidden) if not given.")
+def reset_user_password(email, password):
+    """Set a new password for EMAIL and sign them out everywhere."""
+    db = _database()
+    with _refusals_as_errors():
+        account_changes.reset_password(db, _account(db, email), password)
+    click.echo(f"New password set for {email}; signed out everywhere. Pass it on in person or by phone.")
+
+
+@user_cli.command("role")
+@click.argument("email")
+@click.argument("role", type=click.Choice(list(ROLES)))
+def change_user_role(email, role):
+    """Give EMAIL another ROLE, and sign them out everywhere."""
+    db = _database()
+    with _refusals_as_errors():
+        account_changes.change_role(db, _account(db, email), role, by=None)
+    click.echo(f"{email} is now {role}; signed out everywhere.")
+
+
+def _database():
+    return connect(current_app.config["DATABASE"])
+
+
+def _account(db, email: str) -> dict:
+    account = queries.account_by_email(db, email)
+    if account is None:
+        raise click.ClickException(f"There is no account for {email}.")
+    return account
+
+
+@contextmanager
+def _refusals_as_errors():
+    try:
+        yield
+    except AccountRefused as refused:
+        raise click.ClickException(str(refused)) from None
 
 
 @click.command("demo")

@@ -1,6 +1,8 @@
-"""The SQLite database: one connection per request, WAL, and write transactions that survive concurrency."""
+"""The SQLite database: one connection per server thread, WAL, and write transactions that survive concurrency."""
 
+import os
 import sqlite3
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -26,17 +28,43 @@ def connect(path: str | Path) -> Database:
     return db
 
 
+_thread = threading.local()
+
+
 def get_db() -> Database:
-    """Return this request's connection, opening it on first use."""
+    """Return this request's connection: the thread's own, kept from one request to the next.
+
+    Opening a connection parses the whole schema and closing the last one checkpoints the WAL: together
+    more than a question page's own work. A connection is reopened if the file at the path is another one.
+    """
     if "db" not in g:
-        g.db = connect(current_app.config["DATABASE"])
+        g.db = _thread_connection(current_app.config["DATABASE"])
     return g.db
 
 
+def _thread_connection(path: str) -> Database:
+    try:
+        identity = (path, *_file_identity(path))
+    except FileNotFoundError:
+        identity = None
+    if identity is None or getattr(_thread, "identity", None) != identity:
+        if getattr(_thread, "db", None) is not None:
+            _thread.db.conn.close()
+        _thread.db = connect(path)
+        _thread.identity = (path, *_file_identity(path))
+    return _thread.db
+
+
+def _file_identity(path: str) -> tuple[int, int]:
+    stat = os.stat(path)
+    return stat.st_dev, stat.st_ino
+
+
 def close_db(_error=None) -> None:
+    """End the request's use of the connection; a transaction left open is rolled back, never kept."""
     db = g.pop("db", None)
-    if db is not None:
-        db.conn.close()
+    if db is not None and db.conn.in_transaction:
+        db.conn.rollback()
 
 
 @contextmanager

@@ -15,9 +15,10 @@ from wtforms import (
     ValidationError,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, Optional, Regexp
 
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
+from .passwords import password_problem
 from .questionnaire.builtins import ALWAYS_OFFERED
 from .questionnaire.model import NOT_A_REAL_ANSWER, OWN_WORDS_MAX_LENGTH, Question
 
@@ -167,6 +168,124 @@ class UnlockForm(FlaskForm):
     password = PasswordField(_l("Your password"), validators=[InputRequired(_l("Enter your password"))])
 
 
+def _code_from_app(label, description=None) -> StringField:
+    return StringField(
+        label,
+        description=description,
+        validators=[
+            InputRequired(_l("Enter the code from your authenticator app")),
+            Length(max=40, message=_l("Use 40 characters or fewer")),
+        ],
+    )
+
+
+class SecondStepForm(FlaskForm):
+    code = _code_from_app(
+        _l("Code"),
+        _l(
+            "The 6 digits your authenticator app shows now. Lost your phone? Enter one of your recovery codes."
+        ),
+    )
+
+
+class ConfirmAuthenticatorForm(FlaskForm):
+    code = _code_from_app(_l("Code from your app"), _l("The 6 digits it shows now."))
+
+
+class RenewRecoveryCodesForm(FlaskForm):
+    current_code = _code_from_app(_l("Code from your app"))
+
+
+class TurnOffTwoFactorForm(FlaskForm):
+    password = PasswordField(_l("Your password"), validators=[InputRequired(_l("Enter your password"))])
+    code = _code_from_app(_l("Code from your app"))
+
+
+class TwoFactorRequirementForm(FlaskForm):
+    required = RadioField(
+        _l("Who must use two-step sign-in"),
+        choices=[
+            SelectChoice("1", _l("Everyone: nobody can carry on until they have set it up")),
+            SelectChoice("0", _l("Only those who choose to")),
+        ],
+        validators=[InputRequired(_l("Choose who must use two-step sign-in"))],
+    )
+
+
+class ResetTwoFactorForm(FlaskForm):
+    user_id = StringField(validators=[Regexp(r"^[0-9]{1,18}$")])
+
+
+def _new_password():
+    return PasswordField(
+        _l("New password"),
+        description=_l("At least 12 characters, and not one of the common ones."),
+        validators=[InputRequired(_l("Enter a password"))],
+    )
+
+
+def _same_password_again():
+    return PasswordField(
+        _l("The same password again"),
+        validators=[
+            InputRequired(_l("Enter the password again")),
+            EqualTo("password", _l("The two passwords are not the same")),
+        ],
+    )
+
+
+class PasswordRules:
+    """Check a new password against the rules every password must meet."""
+
+    def validate_password(self, field):
+        if problem := password_problem(field.data):
+            raise ValidationError(problem)
+
+
+class NewPasswordForm(PasswordRules, FlaskForm):
+    """A password an administrator sets for someone, typed twice."""
+
+    password = _new_password()
+    confirm = _same_password_again()
+
+
+class NewAccountForm(PasswordRules, FlaskForm):
+    name = StringField(
+        _l("Name"),
+        validators=[
+            DataRequired(_l("Enter their name")),
+            Length(max=100, message=_l("Use 100 characters or fewer")),
+        ],
+    )
+    email = StringField(
+        _l("E-mail address"),
+        validators=[
+            DataRequired(_l("Enter their e-mail address")),
+            Length(max=254, message=_l("Use 254 characters or fewer")),
+            Regexp(
+                r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message=_l("Enter an e-mail address like name@example.org")
+            ),
+        ],
+    )
+    role = SelectField(_l("Role"), validators=[InputRequired(_l("Choose a role"))])  # choices: the view's
+    password = _new_password()
+    confirm = _same_password_again()
+
+
+class RoleForm(FlaskForm):
+    role = SelectField(_l("Role"), validators=[InputRequired(_l("Choose a role"))])  # choices: the view's
+
+
+class ConfirmForm(FlaskForm):
+    """A button that changes something: only the CSRF token travels."""
+
+
+class TeamMemberForm(FlaskForm):
+    practitioner = SelectField(
+        _l("Practitioner"), coerce=int, validators=[InputRequired(_l("Choose a practitioner"))]
+    )  # choices: the view's
+
+
 class QuestionForm(FlaskForm):
     """One question's page; the answer field is added by `question_form`."""
 
@@ -217,9 +336,20 @@ FIELD_BUILDERS = {
 }
 
 
+_QUESTION_FORMS: dict[tuple[int, bool], tuple[Question, type[QuestionForm]]] = {}
+
+
 def question_form(question: Question, record_source: bool, formdata=None, data=None) -> QuestionForm:
     """Build the form for one question: its answer field, a "not a real answer" choice for free text."""
+    # The class is made once per question: making it is most of the cost of a question page's form. The
+    # question is kept with it, so that its id() is never reused by another.
+    key = (id(question), record_source)
+    if key not in _QUESTION_FORMS:
+        _QUESTION_FORMS[key] = (question, _question_form_class(question, record_source))
+    return _QUESTION_FORMS[key][1](formdata=formdata, data=data)
 
+
+def _question_form_class(question: Question, record_source: bool) -> type[QuestionForm]:
     class Form(QuestionForm):
         pass
 
@@ -232,7 +362,7 @@ def question_form(question: Question, record_source: bool, formdata=None, data=N
         )
     if not record_source:
         Form.source = None  # WTForms drops a field set to None
-    return Form(formdata=formdata, data=data)
+    return Form
 
 
 def answer_from(form: QuestionForm, question: Question):

@@ -25,7 +25,7 @@ WRONG_CODES_ALLOWED = 10
 WAIT_AFTER_WRONG_CODES = 60  # seconds
 RESPONSES_PER_BROWSER = 100  # per consultation: a class set of tablets passed round a year group
 # Pupil pages that stay open after their answers are sent; the rest would show them to the next pupil.
-OPEN_AFTER_FINISHING = {"my_day.thanks", "my_day.help", "my_day.stop"}
+OPEN_AFTER_FINISHING = {"my_day.thanks", "my_day.help", "my_day.stop", "my_day.who_will_see"}
 
 NOT_OPEN = _l(
     "That code is not open for answers. Check it with your teacher: it may be typed wrong, "

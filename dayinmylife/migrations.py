@@ -316,3 +316,81 @@ def m009_sign_in_failures(db):
         CREATE INDEX sign_in_failures_by_address ON sign_in_failures(kind, address, at)
         """,
     )
+
+
+@migrations()
+def m010_two_factor(db):
+    # An authenticator app's secret per account, and single-use recovery codes kept only as hashes.
+    _run(
+        db,
+        """
+        ALTER TABLE users ADD COLUMN totp_secret TEXT;
+        ALTER TABLE users ADD COLUMN totp_last_step INTEGER;
+        CREATE TABLE recovery_codes (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            code_hash TEXT NOT NULL,
+            used_at TEXT
+        );
+        CREATE INDEX recovery_codes_by_user ON recovery_codes(user_id);
+        CREATE TABLE app_settings (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )
+        """,
+    )
+
+
+@migrations()
+def m011_answer_links(db):
+    # A teenager's own link to one session: only the token's SHA-256 is kept, so the table cannot sign anyone in.
+    _run(
+        db,
+        """
+        CREATE TABLE answer_links (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            token_hash TEXT NOT NULL UNIQUE,
+            created_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at TEXT,
+            revoked_at TEXT
+        );
+        CREATE INDEX answer_links_by_session ON answer_links(session_id)
+        """,
+    )
+
+
+@migrations()
+def m012_answers_no_longer_asked(db):
+    """Mark an answer the flow no longer asks (the child changed an earlier answer) and leave it uncounted.
+
+    The answer is kept, so changing back brings it back; consultation tallies count only asked answers.
+    Answers saved before this step count as asked until their session's next save.
+    """
+    db.execute("ALTER TABLE answers ADD COLUMN asked INTEGER NOT NULL DEFAULT 1")
+    for trigger in ("added", "changed", "removed"):
+        db.execute(f"DROP TRIGGER consultation_tally_answer_{trigger}")
+    count_in = """
+        INSERT INTO consultation_tallies (consultation_id, question_id, day, value, group_key, pupils)
+        SELECT consultation_id, NEW.question_id, NEW.day, COALESCE(NEW.value, ''),
+               COALESCE(consultation_group_id, 0), 1
+        FROM sessions WHERE id = NEW.session_id AND consultation_id IS NOT NULL AND NEW.asked
+        ON CONFLICT (consultation_id, question_id, day, value, group_key) DO UPDATE SET pupils = pupils + 1;
+    """
+    count_out = """
+        UPDATE consultation_tallies SET pupils = pupils - 1
+        WHERE OLD.asked AND (consultation_id, group_key) = (
+                SELECT consultation_id, COALESCE(consultation_group_id, 0) FROM sessions WHERE id = OLD.session_id
+              )
+          AND question_id = OLD.question_id AND day = OLD.day AND value = COALESCE(OLD.value, '');
+    """
+    db.execute(f"CREATE TRIGGER consultation_tally_answer_added AFTER INSERT ON answers BEGIN {count_in} END")
+    db.execute(
+        "CREATE TRIGGER consultation_tally_answer_changed AFTER UPDATE OF value, asked ON answers "
+        f"WHEN OLD.value IS NOT NEW.value OR OLD.asked IS NOT NEW.asked BEGIN {count_out} {count_in} END"
+    )
+    db.execute(
+        f"CREATE TRIGGER consultation_tally_answer_removed AFTER DELETE ON answers BEGIN {count_out} END"
+    )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask import session as flask_session
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from . import queries
@@ -14,8 +15,8 @@ from .child_mode import locked_session
 from .db import get_db
 from .forms import ACCOUNT_NAMES, QuestionForm, answer_from, answer_problem, question_form
 from .i18n import known
+from .question_cards import question_cards
 from .questionnaire import flow
-from .questionnaire.builtins import ALWAYS_OFFERED
 from .questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND, Answer, Questionnaire
 from .questionnaire.summary import day_summary
 
@@ -40,10 +41,26 @@ class Visit:
     def next_unanswered(self) -> flow.Step | None:
         return flow.first_unanswered(self.steps, set(self.answers))
 
+    @property
+    def privacy_audience(self) -> str:
+        """Who the "who will see the answers" words speak to: age band, pupil, or the adult answering."""
+        if self.session["consultation_id"]:
+            return "pupil"
+        if self.questionnaire.answered_by == "adult":
+            return "baby"
+        if self.questionnaire.id == "preschool":
+            return "preschool"
+        if self.session["account"] != "child":  # a parent's or the practitioner's own account
+            return "adult"
+        return "teenager" if self.questionnaire.id == "teenager" else "primary"
 
-def let_this_browser_answer(session_id: int) -> None:
+
+def let_this_browser_answer(session_id: int, link_id: int | None = None) -> None:
     """Let this browser answer one session without signing in (a pupil, or a young person's own link)."""
     flask_session["answering"] = [*flask_session.get("answering", []), session_id][-20:]
+    if link_id is not None:  # revoking the link shuts out the phone that used it too
+        links = flask_session.get("answer_links", {})
+        flask_session["answer_links"] = {**links, str(session_id): link_id}
 
 
 def _may_answer(row: dict) -> bool:
@@ -52,7 +69,8 @@ def _may_answer(row: dict) -> bool:
     if locked is not None:
         return locked == row["id"] and current_user.is_authenticated
     if row["id"] in flask_session.get("answering", []):
-        return True
+        link_id = flask_session.get("answer_links", {}).get(str(row["id"]))
+        return link_id is None or not queries.answer_link_revoked(get_db(), link_id)
     return (
         current_user.is_authenticated
         and queries.child_for(get_db(), current_user.id, row["child_id"]) is not None
@@ -87,16 +105,28 @@ def resume(session_id: int):
     """Start the session, or carry on at the first question not yet answered."""
     visit = _visit(session_id)
     if not visit.answers:
-        first = visit.steps[0]
         return render_template(
             "my_day/start.html",
             visit=visit,
-            first_url=step_url(session_id, first),
+            first_url=url_for("my_day.who_will_see", session_id=session_id),
             message=queries.message_for_next_session(get_db(), visit.session)
             if visit.session["child_id"]
             else None,
         )
     return redirect(step_url(session_id, visit.next_unanswered()))
+
+
+@bp.get("/<int:session_id>/who-will-see-my-answers")
+def who_will_see(session_id: int):
+    """Say, for this age band, who will see the answers and why: before the first question, and from Help."""
+    visit, back_url = _visit(session_id), _return_url(session_id)
+    if visit.answers:
+        onward, label = back_url, _("Go back to where I was")
+    else:
+        onward, label = step_url(session_id, visit.steps[0]), _("Start")
+    return render_template(
+        "my_day/who_will_see.html", visit=visit, onward=onward, onward_label=label, back_url=back_url
+    )
 
 
 @bp.post("/<int:session_id>/language")
@@ -164,11 +194,14 @@ def _problem(form: QuestionForm, step: flow.Step):
 
 
 def _save_and_move_on(visit: Visit, step: flow.Step, value, source):
-    queries.save_answer(get_db(), visit.session["id"], step.question.id, step.day, value, source)
     visit.answers[step.key] = Answer(value, skipped=value is None, source=source)
+    steps = visit.steps  # after this answer: a changed answer may mean some earlier ones are no longer asked
+    no_longer_asked = set(visit.answers) - {asked.key for asked in steps}
+    queries.save_answer(
+        get_db(), visit.session["id"], step.question.id, step.day, value, source, no_longer_asked
+    )
     if request.args.get("change"):
         return redirect(url_for("my_day.review", session_id=visit.session["id"]))
-    steps = visit.steps
     following = flow.step_after(steps, step) if step in steps else visit.next_unanswered()
     return redirect(step_url(visit.session["id"], following))
 
@@ -191,7 +224,7 @@ def _question_page(visit: Visit, step: flow.Step, form: QuestionForm, problem=No
         problem=problem,
         back_url=back_url,
         part_number=visit.questionnaire.parts.index(step.part) + 1,
-        always_offered=ALWAYS_OFFERED,
+        cards=question_cards(visit.questionnaire, step.question),
         account_names=ACCOUNT_NAMES,
     )
 

@@ -2,6 +2,8 @@
 
 from functools import cache
 
+from flask_babel import lazy_gettext as _l
+
 MIN_PASSWORD_LENGTH = 12
 
 
@@ -16,7 +18,7 @@ def common_passwords() -> frozenset[str]:
 def password_problem(password: str) -> str | None:
     """Say what is wrong with a new password, or None when it will do."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"The password must be at least {MIN_PASSWORD_LENGTH} characters."
+        return _l("The password must be at least %(count)d characters.", count=MIN_PASSWORD_LENGTH)
     if password.lower() in common_passwords() or len(set(password)) < 4:
-        return "That password is one of the most common ones, easy to guess: choose another."
+        return _l("That password is one of the most common ones, easy to guess: choose another.")
     return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -52,6 +52,136 @@ def set_user_language(db: Database, user_id: int, language: str | None) -> None:
         db.execute("UPDATE users SET language = ? WHERE id = ?", (language, user_id))
 
 
+# Account management (administrators): disabled accounts included
+
+
+def all_accounts(db: Database) -> list[dict]:
+    return _all(
+        db,
+        "SELECT id, email, name, role, active, created_at FROM users ORDER BY name COLLATE NOCASE, id",
+    )
+
+
+def account_by_id(db: Database, user_id: int) -> dict | None:
+    return _one(db, "SELECT id, email, name, role, active, created_at FROM users WHERE id = ?", (user_id,))
+
+
+def account_by_email(db: Database, email: str) -> dict | None:
+    return _one(
+        db, "SELECT id, email, name, role, active, created_at FROM users WHERE email = ?", (email.strip(),)
+    )
+
+
+def update_account(db: Database, user_id: int, **changes: Any) -> bool:
+    """Change an account's active, role or password_hash and end all its sessions.
+
+    Refuse (return False, change nothing) when that would leave no active administrator.
+    """
+    columns = "".join(
+        f"{name} = :{name}, " for name in changes if name in ("active", "role", "password_hash")
+    )
+    with write_transaction(db):
+        account = _one(db, "SELECT role, active FROM users WHERE id = ?", (user_id,))
+        after = {**account, **changes}
+        was_administrator = account["role"] == "administrator" and account["active"]
+        stays_administrator = after["role"] == "administrator" and after["active"]
+        others = db.execute(
+            "SELECT COUNT(*) FROM users WHERE role = 'administrator' AND active AND id != ?", (user_id,)
+        ).fetchone()[0]
+        if was_administrator and not stays_administrator and not others:
+            return False
+        db.execute(
+            f"UPDATE users SET {columns}session_version = session_version + 1 WHERE id = :id",
+            {**changes, "id": user_id},
+        )
+    return True
+
+
+# A second step at sign-in: an authenticator app's secret and single-use recovery codes
+
+
+def _replace_recovery_codes(db: Database, user_id: int, code_hashes: list[str]) -> None:
+    db.execute("DELETE FROM recovery_codes WHERE user_id = ?", (user_id,))
+    db.conn.executemany(
+        "INSERT INTO recovery_codes (user_id, code_hash) VALUES (?, ?)",
+        [(user_id, code_hash) for code_hash in code_hashes],
+    )
+
+
+def start_two_factor(db: Database, user_id: int, secret: str, step: int, code_hashes: list[str]) -> None:
+    """Turn on the second step: the app's secret, the step of the code just used, new recovery codes."""
+    with write_transaction(db):
+        db.execute(
+            "UPDATE users SET totp_secret = ?, totp_last_step = ? WHERE id = ?", (secret, step, user_id)
+        )
+        _replace_recovery_codes(db, user_id, code_hashes)
+
+
+def renew_recovery_codes(db: Database, user_id: int, code_hashes: list[str]) -> None:
+    with write_transaction(db):
+        _replace_recovery_codes(db, user_id, code_hashes)
+
+
+def end_two_factor(db: Database, user_id: int) -> bool:
+    """Forget the account's secret and recovery codes; tell whether it had a second step."""
+    with write_transaction(db):
+        cursor = db.execute(
+            "UPDATE users SET totp_secret = NULL, totp_last_step = NULL WHERE id = ? AND totp_secret IS NOT NULL",
+            (user_id,),
+        )
+        db.execute("DELETE FROM recovery_codes WHERE user_id = ?", (user_id,))
+    return cursor.rowcount == 1
+
+
+def use_totp_step(db: Database, user_id: int, step: int) -> bool:
+    """Mark a code's time step used; false when it or a later one was used already (a replayed code)."""
+    with write_transaction(db):
+        cursor = db.execute(
+            "UPDATE users SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)",
+            (step, user_id, step),
+        )
+    return cursor.rowcount == 1
+
+
+def use_recovery_code(db: Database, user_id: int, code_hash: str) -> bool:
+    """Spend one unused recovery code; false when there is no such unused code."""
+    with write_transaction(db):
+        cursor = db.execute(
+            "UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL",
+            (now(), user_id, code_hash),
+        )
+    return cursor.rowcount == 1
+
+
+def recovery_codes_left(db: Database, user_id: int) -> int:
+    return db.execute(
+        "SELECT COUNT(*) FROM recovery_codes WHERE user_id = ? AND used_at IS NULL", (user_id,)
+    ).fetchone()[0]
+
+
+def accounts_with_two_factor_state(db: Database) -> list[dict]:
+    """Every active account: whether it has a second step, and how many recovery codes it has left."""
+    return _all(
+        db,
+        "SELECT id, name, email, role, totp_secret IS NOT NULL AS has_two_factor, "
+        "(SELECT COUNT(*) FROM recovery_codes WHERE user_id = users.id AND used_at IS NULL) AS codes_left "
+        "FROM users WHERE active ORDER BY name COLLATE NOCASE, id",
+    )
+
+
+def app_setting(db: Database, name: str, default: str) -> str:
+    row = db.execute("SELECT value FROM app_settings WHERE name = ?", (name,)).fetchone()
+    return row[0] if row else default
+
+
+def set_app_setting(db: Database, name: str, value: str) -> None:
+    with write_transaction(db):
+        db.execute(
+            "INSERT INTO app_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (name, value),
+        )
+
+
 # Children
 
 
@@ -95,6 +225,66 @@ def create_child(
         ).lastrowid
         db.execute("INSERT INTO child_practitioners (child_id, user_id) VALUES (?, ?)", (child_id, user_id))
     return child_id
+
+
+# Care teams: the practitioners who work with a child
+
+
+def team_of_child(db: Database, child_id: int) -> list[dict]:
+    return _all(
+        db,
+        """
+        SELECT users.id, users.name, users.email, users.active FROM users
+        JOIN child_practitioners ON child_practitioners.user_id = users.id
+        WHERE child_practitioners.child_id = ? ORDER BY users.name COLLATE NOCASE, users.id
+        """,
+        (child_id,),
+    )
+
+
+def practitioners_not_on_team(db: Database, child_id: int) -> list[dict]:
+    """Active practitioners who could join a child's team."""
+    return _all(
+        db,
+        """
+        SELECT id, name, email FROM users
+        WHERE role = 'practitioner' AND active
+          AND id NOT IN (SELECT user_id FROM child_practitioners WHERE child_id = ?)
+        ORDER BY name COLLATE NOCASE, id
+        """,
+        (child_id,),
+    )
+
+
+def add_to_team(db: Database, child_id: int, user_id: int) -> bool:
+    """Put an active practitioner on a child's team; False if they cannot join or are on it already."""
+    with write_transaction(db):
+        cursor = db.execute(
+            """
+            INSERT OR IGNORE INTO child_practitioners (child_id, user_id)
+            SELECT ?, id FROM users WHERE id = ? AND role = 'practitioner' AND active
+            """,
+            (child_id, user_id),
+        )
+    return cursor.rowcount == 1
+
+
+def remove_from_team(db: Database, child_id: int, user_id: int) -> bool:
+    """Take a practitioner off a child's team, unless no other active practitioner would be left on it."""
+    with write_transaction(db):
+        others = db.execute(
+            """
+            SELECT COUNT(*) FROM child_practitioners JOIN users ON users.id = child_practitioners.user_id
+            WHERE child_id = ? AND user_id != ? AND users.active
+            """,
+            (child_id, user_id),
+        ).fetchone()[0]
+        if not others:
+            return False
+        cursor = db.execute(
+            "DELETE FROM child_practitioners WHERE child_id = ? AND user_id = ?", (child_id, user_id)
+        )
+    return cursor.rowcount == 1
 
 
 # Sessions
@@ -191,6 +381,69 @@ def finish_session(db: Database, session_id: int, finished_at: str | None = None
         )
 
 
+# A teenager's own link: one session, kept only as the token's hash
+
+
+def create_answer_link(
+    db: Database, session_id: int, created_by: int, token_hash: str, expires_at: str
+) -> int:
+    with write_transaction(db):
+        cursor = db.execute(
+            "INSERT INTO answer_links (session_id, token_hash, created_by, created_at, expires_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (session_id, token_hash, created_by, now(), expires_at),
+        )
+    return cursor.lastrowid
+
+
+def answer_links_of_session(db: Database, session_id: int) -> list[dict]:
+    """A session's links, newest first; never the hashes, which the page has no use for."""
+    return _all(
+        db,
+        """
+        SELECT answer_links.id, answer_links.created_at, expires_at, used_at, revoked_at,
+            users.name AS created_by_name
+        FROM answer_links LEFT JOIN users ON users.id = answer_links.created_by
+        WHERE session_id = ? ORDER BY answer_links.created_at DESC, answer_links.id DESC
+        """,
+        (session_id,),
+    )
+
+
+def answer_link_by_hash(db: Database, token_hash: str) -> dict | None:
+    return _one(db, "SELECT * FROM answer_links WHERE token_hash = ?", (token_hash,))
+
+
+def use_answer_link(db: Database, token_hash: str, at: str) -> dict | None:
+    """Mark a link used if it still opens an unfinished session; at most one request ever gets it."""
+    with write_transaction(db):
+        return _one(
+            db,
+            """
+            UPDATE answer_links SET used_at = :at
+            WHERE token_hash = :hash AND used_at IS NULL AND revoked_at IS NULL AND expires_at > :at
+              AND session_id IN (SELECT id FROM sessions WHERE status != 'finished')
+            RETURNING id, session_id
+            """,
+            {"hash": token_hash, "at": at},
+        )
+
+
+def revoke_answer_link(db: Database, session_id: int, link_id: int) -> bool:
+    """Revoke one of a session's links; False if the session has no such link."""
+    with write_transaction(db):
+        cursor = db.execute(
+            "UPDATE answer_links SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND session_id = ?",
+            (now(), link_id, session_id),
+        )
+    return cursor.rowcount == 1
+
+
+def answer_link_revoked(db: Database, link_id: int) -> bool:
+    row = db.execute("SELECT revoked_at FROM answer_links WHERE id = ?", (link_id,)).fetchone()
+    return row is None or row["revoked_at"] is not None
+
+
 # Answers
 
 
@@ -219,9 +472,20 @@ def answers_of(db: Database, session_id: int) -> dict[tuple[str, str], Answer]:
 
 
 def save_answer(
-    db: Database, session_id: int, question_id: str, day: str, value: Any, source: str | None = None
+    db: Database,
+    session_id: int,
+    question_id: str,
+    day: str,
+    value: Any,
+    source: str | None = None,
+    no_longer_asked: Iterable[tuple[str, str]] = (),
 ) -> None:
-    """Store an answer (value None means skipped); saving the same question and day again replaces it."""
+    """Store an answer (value None means skipped); saving the same question and day again replaces it.
+
+    `no_longer_asked`: the session's (question id, day) the flow skips after this answer; they are kept but
+    marked, and every other answer of the session is marked asked again.
+    """
+    not_asked = json.dumps([f"{question} {day}" for question, day in no_longer_asked])
     with write_transaction(db):
         db.execute(
             """
@@ -240,6 +504,14 @@ def save_answer(
                 source,
                 now(),
             ),
+        )
+        db.execute(
+            """
+            UPDATE answers SET asked = NOT asked
+            WHERE session_id = ?
+              AND asked = ((question_id || ' ' || day) IN (SELECT value FROM json_each(?)))
+            """,
+            (session_id, not_asked),
         )
 
 
@@ -493,7 +765,7 @@ def consultation_answer_recount(db: Database, consultation_id: int) -> CountRows
         SELECT answers.question_id, answers.day, COALESCE(answers.value, ''),
                COALESCE(sessions.consultation_group_id, 0), COUNT(*)
         FROM sessions JOIN answers ON answers.session_id = sessions.id
-        WHERE sessions.consultation_id = ?
+        WHERE sessions.consultation_id = ? AND answers.asked
         GROUP BY 1, 2, 3, 4
         """,
         (consultation_id,),
@@ -523,7 +795,7 @@ def consultation_own_words(
         SELECT answers.question_id, answers.day, answers.value, answers.saved_at,
                sessions.consultation_group_id AS group_id
         FROM answers JOIN sessions ON sessions.id = answers.session_id
-        WHERE sessions.consultation_id = ? AND answers.question_id IN ({questions})
+        WHERE sessions.consultation_id = ? AND answers.question_id IN ({questions}) AND answers.asked
           AND answers.value IS NOT NULL AND answers.value NOT IN ('"dont_know"', '"rather_not_say"')
         ORDER BY answers.saved_at, answers.session_id, answers.question_id, answers.day
         LIMIT ? OFFSET ?
@@ -537,7 +809,7 @@ def consultation_own_words_count(db: Database, consultation_id: int, question_id
     return db.execute(
         f"""
         SELECT COUNT(*) FROM answers JOIN sessions ON sessions.id = answers.session_id
-        WHERE sessions.consultation_id = ? AND answers.question_id IN ({questions})
+        WHERE sessions.consultation_id = ? AND answers.question_id IN ({questions}) AND answers.asked
           AND answers.value IS NOT NULL AND answers.value NOT IN ('"dont_know"', '"rather_not_say"')
         """,
         (consultation_id, *question_ids),
@@ -551,7 +823,7 @@ def consultation_responses(db: Database, consultation_id: int) -> Iterator[tuple
         SELECT sessions.id, sessions.consultation_group_id, answers.question_id, answers.day, answers.value,
                answers.skipped
         FROM sessions JOIN answers ON answers.session_id = sessions.id
-        WHERE sessions.consultation_id = ?
+        WHERE sessions.consultation_id = ? AND answers.asked
         ORDER BY sessions.id
         """,
         (consultation_id,),

@@ -12,6 +12,7 @@ from .db import get_db
 bp = Blueprint("session_limits", __name__)
 
 WARNING_SECONDS = 120  # the page warns this long before the idle timeout
+FINAL_WARNING_SECONDS = 600  # and this long before the absolute limit, which cannot be put off
 
 
 def clock() -> float:
@@ -71,8 +72,21 @@ def keep_alive():
     return "", 204
 
 
+def absolute_seconds_left() -> int:
+    """Return how long this session has until its absolute limit (0 when not signed in)."""
+    if "signed_in_at" not in session:
+        return 0
+    limit = session["signed_in_at"] + current_app.config["SESSION_ABSOLUTE_HOURS"] * 3600
+    return max(int(limit - clock()), 0)
+
+
 def warning_settings() -> dict:
-    return {"session_idle_seconds": idle_seconds(), "session_warning_seconds": WARNING_SECONDS}
+    return {
+        "session_idle_seconds": idle_seconds(),
+        "session_warning_seconds": WARNING_SECONDS,
+        "session_absolute_seconds_left": absolute_seconds_left(),
+        "session_final_warning_seconds": FINAL_WARNING_SECONDS,
+    }
 
 
 def init_app(app) -> None:

@@ -1,7 +1,8 @@
 """Static files as a school network wants them: versioned names cached for a year, text compressed.
 
 Every `url_for("static", ...)` gets `?v=<hash of the file's content>`, so a changed file has a new address and
-browsers may keep each address for a year. CSS, JavaScript and SVG go out gzipped to browsers that accept it.
+browsers may keep each address for a year. CSS, JavaScript and SVG go out compressed (Brotli, else gzip) to
+browsers that accept it.
 Pages (HTML) are never compressed here: they carry a CSRF token next to reflected input (BREACH).
 """
 
@@ -10,7 +11,9 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from flask import current_app, request
+import brotli
+from flask import current_app, has_request_context, request, url_for
+from markupsafe import Markup
 
 ONE_YEAR = 31_536_000
 COMPRESSIBLE = {"text/css", "text/javascript", "application/javascript", "image/svg+xml"}
@@ -50,13 +53,31 @@ def add_static_version(endpoint: str, values: dict) -> None:
             values["v"] = version
 
 
+def picture_tag(name: str, size: int = 64, class_: str = "pic") -> Markup:
+    """An <img> of a vendored picture, built once per picture, size and class (a question page has ~25).
+
+    Decorative (alt=""): a picture always stands beside its word.
+    """
+    key = (request.script_root if has_request_context() else "", name, size, class_)
+    tags = current_app.extensions.setdefault("picture_tags", {})
+    if key not in tags or current_app.debug:
+        source = url_for("static", filename=f"pictures/{name}.svg")
+        tags[key] = Markup('<img class="{}" src="{}" alt="" width="{}" height="{}">').format(
+            class_, source, size, size
+        )
+    return tags[key]
+
+
 @lru_cache(maxsize=512)
-def _gzipped(data: bytes) -> bytes:
+def _compressed(data: bytes, encoding: str) -> bytes:
+    """Compress once per file and process, as hard as each format goes (a few hundred files at most)."""
+    if encoding == "br":  # 10-15% smaller than gzip on our CSS and pictures
+        return brotli.compress(data, quality=11)
     return gzip.compress(data, compresslevel=9, mtime=0)
 
 
 def cache_and_compress(response):
-    """Cache versioned static files for a year; gzip text ones for browsers that accept it."""
+    """Cache versioned static files for a year; compress text ones for browsers that accept it."""
     if request.endpoint != "static" or response.status_code != 200:
         return response
     filename = (request.view_args or {}).get("filename", "")
@@ -65,18 +86,20 @@ def cache_and_compress(response):
         response.headers["Cache-Control"] = f"public, max-age={ONE_YEAR}, immutable"
     if response.mimetype in COMPRESSIBLE and "Content-Range" not in response.headers:
         response.vary.add("Accept-Encoding")
-        if "gzip" in request.accept_encodings:
+        encoding = next((name for name in ("br", "gzip") if name in request.accept_encodings), None)
+        if encoding:
             response.direct_passthrough = False
             plain = response.get_data()
             response.close()  # the file it was read from
-            response.set_data(_gzipped(plain))
-            response.headers["Content-Encoding"] = "gzip"
+            response.set_data(_compressed(plain, encoding))
+            response.headers["Content-Encoding"] = encoding
             etag, weak = response.get_etag()
             if etag:  # the compressed body is another representation: another tag
-                response.set_etag(f"{etag}-gzip", weak=weak)
+                response.set_etag(f"{etag}-{encoding}", weak=weak)
     return response
 
 
 def init_app(app) -> None:
     app.url_defaults(add_static_version)
+    app.add_template_global(picture_tag)
     app.after_request(cache_and_compress)

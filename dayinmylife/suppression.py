@@ -2,12 +2,12 @@
 
 A table is one question on one day: answers down the side, the reported groups across, the groups too
 small to report pooled into one column that is never shown, the whole consultation as the row totals and
-the pupils who answered as the column totals. Every count from 1 to the minimum less one is hidden and shown
-as "fewer than N" (primary suppression); a 0 is shown as 0, for it is nobody. Then more cells are hidden
-(secondary suppression) until no hidden count can be worked out from what is shown: not from a total, not
-from the whole minus the other groups, and not from any mix of them together with what the page says about
-hidden cells ("fewer than N" is 1 to N-1, a "hidden" cell is at least N, a group not reported has fewer
-than N pupils).
+the pupils who answered as the column totals. Every count under the minimum, 0 included, is hidden and shown as
+"fewer than N" (primary suppression): a 0 would say something about every pupil of a group ("none of 5B had
+breakfast"). Then more cells are hidden (secondary suppression) until no hidden count can be worked out from
+what is shown: not from a total, not from the whole minus the other groups, and not from any mix of them
+together with what the page says about hidden cells ("fewer than N" is 0 to N-1, a "hidden" cell is at least
+N, a group not reported has fewer than N pupils).
 
 Why a hidden count is safe: every line of the table (a row with its whole, a column with its total) adds
 up, so the tables that agree with everything shown differ from the true one by a circulation on the graph
@@ -20,6 +20,13 @@ reported for the question at all, so nothing is said about its cells but that th
 For "pick several" questions a group's answers add up to its pupils who answered plus their extra picks (a
 row never shown, at least 0). That no answer is picked by more pupils than answered is not used here: it is
 no sum, and the other tables found move one count at a time where a pupil's several answers move together.
+
+Each table is protected on its own. Questions are also linked, by inequalities only: a follow-up is answered
+by at most the pupils whose answer asked it, a part's weekend questions by at most those who said the weekend
+is different. Such a link gives a hidden count a lower bound, and where that meets the count's upper bound
+(every pupil of a group who said "yes, different" also answered a weekend question, none skipping it) the
+hidden count is given away, and the rest of its group's answers only as their sum. No table here models the
+links; suppressing linked tables together is the next step.
 """
 
 from __future__ import annotations
@@ -114,21 +121,11 @@ class Suppressed:
         """The counts the page does not show (the unshown extra picks of "pick several" are no count)."""
         return {key for key, status in self.statuses.items() if status != SHOWN and key[0] != EXTRA}
 
-    def protected(self) -> set[Key]:
-        """The hidden counts that no one can work out: all but those in a line that adds up to a shown 0."""
-        return {key for key in self.hidden() if not nobody(self.table, self.statuses, key)}
-
-
-def nobody(table: CountTable, statuses: Mapping[Key, str], key: Key) -> bool:
-    """Whether a count is in a line whose total is a shown 0: then it is 0 and nobody's, and needs no hiding."""
-    totals = [(key[0], WHOLE), (ANSWERED, key[1])]
-    return any(statuses.get(total) == SHOWN and table.values[total] == 0 for total in totals if total != key)
-
 
 def suppress(table: CountTable, minimum: int) -> Suppressed:
     """Hide every count under the minimum, then enough others that no hidden count can be worked out."""
     graph = _Graph(table, minimum)
-    to_check = deque(key for key in graph.hidden() if not nobody(table, graph.statuses, key))
+    to_check = deque(graph.hidden())
     while to_check:
         key = to_check.popleft()
         # Hiding more, or saying less, only adds ways round a hidden cell: a cell found safe stays safe.
@@ -141,9 +138,7 @@ def suppress(table: CountTable, minimum: int) -> Suppressed:
             unsaid = _stop_reporting(graph, key)
             if not unsaid:
                 break
-            to_check.extend(
-                cell for cell in unsaid if cell[0] != EXTRA and not nobody(table, graph.statuses, cell)
-            )
+            to_check.extend(cell for cell in unsaid if cell[0] != EXTRA)
     _show_what_is_not_needed(graph)
     return Suppressed(table, minimum, graph.statuses)
 
@@ -162,7 +157,7 @@ def alternative(suppressed: Suppressed, key: Key) -> dict[Key, int] | None:
 
 def bounds(table: CountTable, statuses: Mapping[Key, str], minimum: int, key: Key) -> tuple[int, int | None]:
     """What the page tells anyone about a hidden count: at least, and at most (None: no limit)."""
-    low, high = {SMALL: (1, minimum - 1), HIDDEN: (minimum, None), NOT_REPORTED: (0, None)}[statuses[key]]
+    low, high = {SMALL: (0, minimum - 1), HIDDEN: (minimum, None), NOT_REPORTED: (0, None)}[statuses[key]]
     limit = table.pooled_pupils if key[1] == POOLED else table.sizes.get(key[1])
     if limit is not None and key[0] != EXTRA:
         high = limit if high is None else min(high, limit)
@@ -172,7 +167,7 @@ def bounds(table: CountTable, statuses: Mapping[Key, str], minimum: int, key: Ke
 def _first_status(key: Key, value: int, minimum: int) -> str:
     if key[1] == POOLED or key[0] == EXTRA:
         return NOT_REPORTED
-    return SMALL if 0 < value < minimum else SHOWN
+    return SMALL if value < minimum else SHOWN
 
 
 def _is_total(key: Key) -> bool:
@@ -305,8 +300,8 @@ def _partner(graph: _Graph, key: Key) -> Key | None:
 
 
 def _can_hide(graph: _Graph, key: Key) -> bool:
-    # "Hidden" says at least the minimum, so a 0 stays shown; and a total equal to its group's shown size
-    # gives itself away however it is labelled.
+    # "Hidden" says at least the minimum, so a count under it is "fewer than N" already; and a total equal to
+    # its group's shown size gives itself away however it is labelled.
     if graph.values[key] < graph.minimum:
         return False
     if key[1] not in graph.table.sizes:
@@ -336,8 +331,7 @@ def _show_what_is_not_needed(graph: _Graph) -> None:
     extra = [key for key, status in graph.statuses.items() if status == HIDDEN]
     for key in sorted(extra, key=lambda key: _cost(key, graph.values), reverse=True):
         graph.set(key, SHOWN)
-        others = [other for other in graph.hidden() if not nobody(graph.table, graph.statuses, other)]
-        if any(graph.recoverable(other) for other in others):
+        if any(graph.recoverable(other) for other in graph.hidden()):
             graph.set(key, HIDDEN)
 
 

@@ -57,6 +57,8 @@ def child_pages(page, size):
     page.get_by_role("button", name="Start").click()
     shoot(page, "child-start", size)
     page.get_by_role("link", name="Let's start").click()
+    shoot(page, "child-who-will-see", size)
+    page.get_by_role("link", name="Start", exact=True).click()
     page.locator(".cards .card").nth(1).click()
     shoot(page, "child-question", size)
     page.get_by_role("button", name="Continue").click()

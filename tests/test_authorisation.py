@@ -25,9 +25,19 @@ CHILDS_OWN_PAGE = (NOT_FOUND, OK, NOT_FOUND, SIGN_IN, OK, OK)
 LEADS = (NOT_FOUND, NOT_FOUND, OK, SIGN_IN, LOCKED, SIGN_IN)
 SIGNED_IN = (OK, OK, OK, SIGN_IN, LOCKED, SIGN_IN)
 ANYONE = (OK, OK, OK, OK, LOCKED, OK)
+ADMINISTRATORS = (OK, NOT_FOUND, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN)
 EXPECTED = {
     "caseload.index": SIGNED_IN,
     "admin.audit_log": (OK, NOT_FOUND, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN),
+    "account_admin.index": ADMINISTRATORS,
+    "account_admin.create": ADMINISTRATORS,
+    "account_admin.account": ADMINISTRATORS,
+    "account_admin.change_role": ADMINISTRATORS,
+    "account_admin.reset_password": ADMINISTRATORS,
+    "account_admin.disable": ADMINISTRATORS,
+    "account_admin.enable": ADMINISTRATORS,
+    "care_team.add": PRACTITIONERS_CHILD,
+    "care_team.remove": PRACTITIONERS_CHILD,
     "child_mode.unlock": (OK, OK, OK, SIGN_IN, OK, SIGN_IN),
     "caseload.child": PRACTITIONERS_CHILD,
     "accounts.side_by_side": PRACTITIONERS_CHILD,
@@ -59,6 +69,12 @@ EXPECTED = {
     "my_day.review": CHILDS_OWN_PAGE,
     "my_day.stop": CHILDS_OWN_PAGE,
     "my_day.thanks": CHILDS_OWN_PAGE,
+    "my_day.who_will_see": CHILDS_OWN_PAGE,
+    "answer_links.create": PRACTITIONERS_CHILD,
+    "answer_links.revoke": PRACTITIONERS_CHILD,
+    # A made-up token: everyone gets the one "ask your worker for a new link" page (see test_answer_links).
+    "answer_links.welcome": (NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, LOCKED, NOT_FOUND),
+    "answer_links.use": (NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, LOCKED, NOT_FOUND),
     "join.enter_code": ANYONE,
     "join.sent": ANYONE,
     "join.someone_else": ANYONE,
@@ -71,6 +87,15 @@ EXPECTED = {
     "insights.session_record": PRACTITIONERS_CHILD,
     "settings.index": SIGNED_IN,
     "auth.sign_in": (OK, OK, OK, OK, LOCKED, OK),
+    # The second step: signed in already goes on to the app; without a right password first, back to sign in.
+    "auth.second_step": SIGNED_IN,
+    "two_factor.set_up": SIGNED_IN,
+    "two_factor.renew_recovery_codes": SIGNED_IN,
+    "two_factor.turn_off": SIGNED_IN,
+    # Only while the set-up page has a new secret in this session: none here.
+    "two_factor.qr_code": (NOT_FOUND, NOT_FOUND, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN),
+    "two_factor_admin.overview": ADMINISTRATORS,
+    "two_factor_admin.reset": ADMINISTRATORS,
     "auth.sign_out": (SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, LOCKED, SIGN_IN),  # done: back to signing in
     "static": (OK, OK, OK, OK, OK, OK),
 }
@@ -90,6 +115,7 @@ def rows(app, db, questionnaires):
             "INSERT INTO child_practitioners (child_id, user_id) VALUES (?, ?)", (child, users["child_mode"])
         )
     session = queries.start_session(db, child, questionnaires["primary"], users["practitioner"])
+    link = queries.create_answer_link(db, session, users["practitioner"], "0" * 64, "2999-01-01T00:00:00Z")
     today = date.today()
     details = {
         "title": "Year 5",
@@ -109,6 +135,7 @@ def rows(app, db, questionnaires):
         "session": session,
         "consultation": consultation,
         "pupil": response,
+        "link": link,
     }
 
 
@@ -126,16 +153,24 @@ def visitor(app, rows, role):
     return client
 
 
-def url_for_rule(rule, rows, role) -> str:
-    """Fill a route's ids from the real rows; a pupil's session is their own consultation response."""
-    values = {
+def path_values(rows, role) -> dict:
+    """The value of each URL argument for this visitor; a pupil's session is their own consultation response."""
+    return {
         "child_id": rows["child"],
+        "user_id": rows["users"]["administrator"],  # their own account: the rules refuse to disable it
         "session_id": rows["pupil"] if role == "pupil" else rows["session"],
         "consultation_id": rows["consultation"],
         "day_slug": "school-day",
         "question_id": "who_wakes_you",
         "filename": "css/app.css",
+        "link_id": rows["link"],
+        "token": "not-a-real-token",
     }
+
+
+def url_for_rule(rule, rows, role) -> str:
+    """Fill a route's ids from the real rows."""
+    values = path_values(rows, role)
     return rule.build({argument: values[argument] for argument in rule.arguments})[1]
 
 

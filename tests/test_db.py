@@ -1,9 +1,10 @@
 """The database: settings every connection needs, migrations, and several writers at once."""
 
+import os
 import threading
 
 from dayinmylife import queries
-from dayinmylife.db import connect, migrate, write_transaction
+from dayinmylife.db import connect, get_db, migrate, write_transaction
 
 
 def test_every_connection_uses_wal_foreign_keys_and_durable_commits(db):
@@ -68,3 +69,36 @@ def test_deleting_a_child_deletes_their_sessions_and_answers(db, practitioners, 
         db.execute("DELETE FROM children WHERE id = ?", (child_id,))
     assert db.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 0
     assert db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 0
+
+
+def test_a_request_never_leaves_its_thread_holding_the_write_lock(app, db):
+    """Each server thread keeps its connection between requests; what a request left unfinished is undone."""
+    with app.test_request_context():
+        kept = get_db()
+        kept.execute("BEGIN IMMEDIATE")
+        kept.execute("UPDATE users SET name = 'half-done'")
+    db.execute("PRAGMA busy_timeout = 100")
+    with write_transaction(db):  # would fail with "database is locked" if the lock were still held
+        db.execute(
+            "INSERT INTO users (email, name, password_hash, role, created_at) VALUES ('a@b.c', 'A', 'x', 'practitioner', '')"
+        )
+    with app.test_request_context():
+        assert get_db() is kept
+        assert get_db().execute("SELECT name FROM users").fetchall()[0][0] == "A"
+
+
+def test_a_database_file_put_back_in_its_place_is_opened_afresh(app, tmp_path):
+    """Restoring a backup replaces the file: the app reads the restored one, not the old one still open."""
+    with app.test_request_context():
+        before = get_db()
+    restored = tmp_path / "restored.sqlite3"
+    migrate(restored)
+    own = connect(restored)
+    queries.create_user(own, "restored@example.org", "Restored", "x")
+    own.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    own.conn.close()
+    before.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    os.replace(restored, app.config["DATABASE"])
+    with app.test_request_context():
+        assert get_db() is not before
+        assert [row[0] for row in get_db().execute("SELECT email FROM users")] == ["restored@example.org"]

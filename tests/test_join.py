@@ -259,3 +259,27 @@ def test_every_join_form_needs_its_security_token(pupil, db, consultation, url):
     response = pupil.post(url, data={"code": consultation["join_code"], "action": "start"})
     assert response.status_code == 400
     assert db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 0
+
+
+def test_an_answer_no_longer_asked_after_a_change_stops_counting_and_comes_back_with_the_change(
+    pupil, db, consultation
+):
+    session_id = join_as_pupil(pupil, db, consultation)
+    day = f"/day/{session_id}/school-day"
+    answer(pupil, f"{day}/had_breakfast", answer="yes")
+    answer(pupil, f"{day}/breakfast_food", answer=["toast", "fruit"])
+    counted = lambda: {row[0] for row in queries.consultation_answer_counts(db, consultation["id"])}  # noqa: E731
+
+    answer(pupil, f"{day}/had_breakfast?change=1", answer="no")  # no breakfast: what it was is not asked
+    assert counted() == {"had_breakfast"}
+    assert queries.consultation_answer_counts(db, consultation["id"]) == queries.consultation_answer_recount(
+        db, consultation["id"]
+    )
+    kept = queries.answers_of(db, session_id)[("breakfast_food", "school")]
+    assert kept.value == ["toast", "fruit"]
+
+    answer(pupil, f"{day}/had_breakfast?change=1", answer="yes")
+    assert counted() == {"had_breakfast", "breakfast_food"}
+    assert queries.consultation_answer_counts(db, consultation["id"]) == queries.consultation_answer_recount(
+        db, consultation["id"]
+    )

@@ -24,7 +24,10 @@ def test_starting_a_session_shows_who_sees_the_answers_then_the_first_question(c
     page = client.get(f"/day/{session_id}/")
     assert "Tell us about your day" in page.text
     assert "skip" in page.text.lower()
-    assert f'href="/day/{session_id}/school-day/who_wakes_you"' in page.text
+    assert f'href="/day/{session_id}/who-will-see-my-answers"' in page.text
+    explanation = client.get(f"/day/{session_id}/who-will-see-my-answers")
+    assert "Who will see your answers?" in explanation.text
+    assert f'href="/day/{session_id}/school-day/who_wakes_you"' in explanation.text
 
 
 def test_a_question_page_shows_the_question_its_pictures_and_the_always_offered_answers(client, session_id):

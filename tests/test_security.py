@@ -41,6 +41,8 @@ def test_a_page_in_production_carries_every_security_header(tmp_path):
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "same-origin"
     assert headers["Permissions-Policy"] == "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["X-XSS-Protection"] == "0"
     assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
     assert headers["Cache-Control"] == "no-store"
 

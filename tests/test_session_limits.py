@@ -75,6 +75,16 @@ def test_the_limits_are_configurable(app, client, practitioners, clock):
     assert signed_out(client.get("/"))
 
 
+def test_each_page_knows_how_long_is_left_before_the_absolute_limit(app, client, practitioners, clock):
+    app.config.update(SESSION_IDLE_MINUTES=24 * 60)
+    practitioners.create()
+    practitioners.sign_in()
+    clock.at += 11 * HOUR + 55 * MINUTE
+    page = client.get("/").text
+    assert 'data-absolute-seconds-left="300"' in page and 'data-final-warning-seconds="600"' in page
+    assert "This cannot be put off: save what you are writing now" in page
+
+
 @pytest.fixture
 def locked(practitioners, signed_in, child_of, clock):
     """A device in child mode, signed in at START."""

@@ -1,8 +1,10 @@
-"""Static files: versioned addresses cached for a year, text gzipped for browsers that accept it, pages not."""
+"""Static files: versioned addresses cached for a year, text compressed for browsers that accept it, pages not."""
 
 import gzip
 import re
 from pathlib import Path
+
+import brotli
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
 
@@ -36,12 +38,26 @@ def test_an_unversioned_or_outdated_address_is_not_cached_for_long(client):
         assert "immutable" not in _get(client, url).headers.get("Cache-Control", "")
 
 
-def test_text_files_are_gzipped_for_browsers_that_accept_it(client):
+def test_text_files_are_sent_as_brotli_to_browsers_that_accept_it(client):
     response = _get(client, _stylesheet_url(client), headers={"Accept-Encoding": "gzip, deflate, br"})
-    assert response.headers["Content-Encoding"] == "gzip"
+    assert response.headers["Content-Encoding"] == "br"
     assert "Accept-Encoding" in response.headers["Vary"]
-    assert gzip.decompress(response.data) == (STATIC / "css" / "app.css").read_bytes()
+    assert brotli.decompress(response.data) == (STATIC / "css" / "app.css").read_bytes()
     assert int(response.headers["Content-Length"]) == len(response.data)
+
+
+def test_text_files_are_gzipped_for_browsers_that_accept_only_gzip(client):
+    response = _get(client, _stylesheet_url(client), headers={"Accept-Encoding": "gzip, deflate"})
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(response.data) == (STATIC / "css" / "app.css").read_bytes()
+
+
+def test_each_encoding_has_its_own_etag(client):
+    tags = {
+        _get(client, "/static/js/read-aloud.js", headers={"Accept-Encoding": encoding}).headers["ETag"]
+        for encoding in ("br", "gzip", "identity")
+    }
+    assert len(tags) == 3
 
 
 def test_browsers_that_do_not_accept_gzip_get_the_plain_file(client):
@@ -50,14 +66,29 @@ def test_browsers_that_do_not_accept_gzip_get_the_plain_file(client):
     assert response.data == (STATIC / "css" / "app.css").read_bytes()
 
 
-def test_pictures_are_gzipped_but_fonts_are_sent_as_they_are(client):
-    svg = _get(client, "/static/pictures/sunrise.svg", headers={"Accept-Encoding": "gzip"})
-    assert svg.headers["Content-Encoding"] == "gzip"
-    font = _get(client, "/static/fonts/andika-400.woff2", headers={"Accept-Encoding": "gzip"})
+def test_pictures_are_compressed_but_fonts_are_sent_as_they_are(client):
+    svg = _get(client, "/static/pictures/sunrise.svg", headers={"Accept-Encoding": "gzip, br"})
+    assert svg.headers["Content-Encoding"] == "br"
+    font = _get(client, "/static/fonts/andika-400.woff2", headers={"Accept-Encoding": "gzip, br"})
     assert font.status_code == 200 and "Content-Encoding" not in font.headers
 
 
+def test_fonts_are_linked_by_versioned_addresses_and_cached_for_a_year(client):
+    fonts_css = (STATIC / "fonts" / "fonts.css").read_text()
+    addresses = re.findall(r'url\("([^"]+)"\)', fonts_css)
+    assert addresses and all(re.fullmatch(r"[a-z0-9-]+\.woff2\?v=[0-9a-f]{12}", url) for url in addresses)
+    for address in addresses:
+        response = _get(client, f"/static/fonts/{address}")
+        assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable", address
+
+
+def test_a_question_page_needs_only_small_fonts(client):
+    """Latin fonts are cut to the characters English, Welsh and Polish need (scripts/vendor_assets.py)."""
+    for font in ("andika-400", "andika-latin-ext-400", "atkinson-400", "atkinson-latin-ext-400"):
+        assert (STATIC / "fonts" / f"{font}.woff2").stat().st_size < 13_000, font
+
+
 def test_pages_are_never_compressed_because_they_carry_a_csrf_token(client):
-    response = client.get("/join/", headers={"Accept-Encoding": "gzip"})
+    response = client.get("/join/", headers={"Accept-Encoding": "gzip, br"})
     assert "Content-Encoding" not in response.headers
     assert response.headers["Cache-Control"] == "no-store"

@@ -54,7 +54,7 @@ def what_the_page_says(table, status, cell):
     size = table.pooled_pupils if cell[1] == POOLED else table.sizes.get(cell[1])
     within_group = (lambda value: value <= size) if size is not None else (lambda value: True)
     stated = {
-        SMALL: lambda value: 1 <= value <= MINIMUM - 1,  # "fewer than 5": and a 0 would have been shown
+        SMALL: lambda value: 0 <= value <= MINIMUM - 1,  # "fewer than 5"
         HIDDEN: lambda value: value >= MINIMUM,  # else it would read "fewer than 5"
         NOT_REPORTED: lambda value: value >= 0,
     }[status]
@@ -69,17 +69,6 @@ def rows_across(table):
 def columns_down(table):
     """Each group's answers down to its pupils who answered, last."""
     return [[(row, column) for row in (*table.answers, ANSWERED)] for column in table.columns()]
-
-
-def adds_up_to_a_shown_zero(result, line) -> bool:
-    total = line[-1]
-    return result.statuses[total] == SHOWN and result.table.values[total] == 0
-
-
-def in_a_line_of_zeros(result, key) -> bool:
-    """A count in a row or column whose total is a shown 0: 0 itself, and nobody's."""
-    lines = [line for line in rows_across(result.table) + columns_down(result.table) if key in line[:-1]]
-    return any(adds_up_to_a_shown_zero(result, line) for line in lines)
 
 
 def adds_up(line, values):
@@ -97,19 +86,19 @@ tables = st.one_of(count_tables(), count_tables(pick_several=True))
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tables)
-def test_shown_counts_are_the_true_counts_and_every_count_from_1_to_the_minimum_is_hidden(table):
+def test_shown_counts_are_the_true_counts_and_every_count_under_the_minimum_is_hidden(table):
     result = suppress(table, MINIMUM)
     values = table.values
     for key, status in result.statuses.items():
         if status == SHOWN:
-            assert values[key] == 0 or values[key] >= MINIMUM
+            assert values[key] >= MINIMUM
             assert result.cell(*key).count == values[key]
             continue
         assert result.cell(*key).count is None
         if key[1] == POOLED:
             assert status == NOT_REPORTED
-        elif values[key] < MINIMUM:  # the label never lies: "fewer than N" (1 to N-1), or nothing said
-            assert status in (SMALL, NOT_REPORTED) and (values[key] > 0 or status == NOT_REPORTED)
+        elif values[key] < MINIMUM:  # the label never lies: "fewer than N" (0 to N-1), or nothing said
+            assert status in (SMALL, NOT_REPORTED)
         else:
             assert status in (HIDDEN, NOT_REPORTED)
 
@@ -123,8 +112,6 @@ def test_no_line_has_exactly_one_hidden_count(table):
     # With "pick several" a group's answers do not add up to its total: no sum gives one away.
     lines = rows_across(table) + ([] if table.pick_several else columns_down(table))
     for line in lines:
-        if adds_up_to_a_shown_zero(result, line):
-            continue  # every count in it is 0: nobody to hide
         assert len(hidden.intersection(line)) != 1, line
 
 
@@ -135,8 +122,6 @@ def test_a_hidden_group_count_is_never_the_whole_minus_the_other_groups(table):
     hidden = result.hidden()
     for answer in (*table.answers, ANSWERED):
         row = [(answer, column) for column in table.columns()]
-        if adds_up_to_a_shown_zero(result, row):
-            continue
         hidden_in_row = [key for key in row if key in hidden]
         if hidden_in_row:
             assert len(hidden_in_row) >= 2
@@ -149,8 +134,7 @@ def test_every_hidden_count_has_another_possible_value_given_everything_shown(ta
     """The proof of safety: for each hidden cell, a different table agrees with all the page says."""
     result = suppress(table, MINIMUM)
     values = table.values
-    assert result.protected() == {key for key in result.hidden() if not in_a_line_of_zeros(result, key)}
-    for key in result.protected():
+    for key in result.hidden():
         other = alternative(result, key)
         assert other is not None, key
         assert other[key] != values[key]
@@ -173,7 +157,6 @@ def test_no_hidden_count_follows_from_the_shown_counts_by_any_sum_or_difference(
     """Independently of the search above: no mix of the lines' equations isolates a hidden cell."""
     result = suppress(table, MINIMUM)
     hidden = sorted(result.hidden(), key=repr)
-    protected = result.protected()
     index = {key: n for n, key in enumerate(hidden)}
     equations = []
     for line in rows_across(table) + ([] if table.pick_several else columns_down(table)):
@@ -184,7 +167,7 @@ def test_no_hidden_count_follows_from_the_shown_counts_by_any_sum_or_difference(
         if any(row):
             equations.append(row)
     basis = _row_echelon(equations)
-    for key in protected:
+    for key in hidden:
         unit = [Fraction(int(other == key)) for other in hidden]
         assert not _in_span(basis, unit), key
 
@@ -254,3 +237,9 @@ def test_a_group_too_small_to_report_cannot_be_found_as_the_whole_minus_the_othe
     for answer in ("yes", "no", "not_sure"):
         row = [result.cell(answer, group) for group in ("5 Oak", "5 Ash")] + [result.whole(answer)]
         assert any(not cell.shown for cell in row), answer
+
+
+def test_a_zero_is_fewer_than_the_minimum_too_so_no_group_is_seen_to_answer_as_one():
+    result = suppress(one_question({"5 Oak": [20, 0, 9], "5 Ash": [15, 12, 7]}), MINIMUM)
+    assert result.cell("no", "5 Oak").status == SMALL  # not "0": that would say no one in 5 Oak said no
+    assert alternative(result, ("no", "5 Oak"))[("no", "5 Oak")] > 0

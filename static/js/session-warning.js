@@ -1,4 +1,5 @@
-// Warn a practitioner shortly before the idle timeout signs them out, and let them stay signed in.
+// Warn a practitioner shortly before the idle timeout signs them out, and let them stay signed in; warn them
+// too before the absolute limit, which nothing can put off, so they can save what they are writing.
 // Without JavaScript the page works the same; the session simply ends after the idle timeout.
 (function () {
   "use strict";
@@ -6,15 +7,24 @@
   if (!warning || !window.fetch) {
     return;
   }
+  const idleNotice = warning.querySelector(".session-warning__idle");
+  const finalNotice = warning.querySelector(".session-warning__final");
   const idle = Number(warning.dataset.idleSeconds) * 1000;
   const ahead = Number(warning.dataset.warningSeconds) * 1000;
+  const absoluteLeft = Number(warning.dataset.absoluteSecondsLeft) * 1000;
+  const finalAhead = Number(warning.dataset.finalWarningSeconds) * 1000;
   let timers = [];
+
+  function show() {
+    warning.hidden = idleNotice.hidden && finalNotice.hidden;
+  }
 
   function restart() {
     timers.forEach(clearTimeout);
-    warning.hidden = true;
+    idleNotice.hidden = true;
+    show();
     timers = [
-      setTimeout(function () { warning.hidden = false; }, Math.max(idle - ahead, 0)),
+      setTimeout(function () { idleNotice.hidden = false; show(); }, Math.max(idle - ahead, 0)),
       // Once the session has ended, show the sign-in page rather than records on an unattended screen.
       setTimeout(function () { window.location.reload(); }, idle + 5000),
     ];
@@ -27,4 +37,8 @@
       .catch(function () { window.location.reload(); });
   });
   restart();
+  if (absoluteLeft > 0) {
+    setTimeout(function () { finalNotice.hidden = false; show(); }, Math.max(absoluteLeft - finalAhead, 0));
+    setTimeout(function () { window.location.reload(); }, absoluteLeft + 5000);
+  }
 })();

@@ -58,11 +58,13 @@ def answer_by_keyboard(page, question_number: int) -> tuple[str, str]:
     return prompt, chosen
 
 
+@pytest.mark.a11y
 def test_a_child_finishes_the_primary_questionnaire_with_the_keyboard_alone(page):
     start_session(page, "primary")
-    press_tab_until(page, "a.button--go")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    for _ in ("Let's start", "Start"):  # the welcome, then who will see the answers
+        press_tab_until(page, "a.button--go")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
     given = []
     for number in range(200):
         if not on_question_page(page):
@@ -95,6 +97,7 @@ def test_a_child_finishes_the_primary_questionnaire_with_the_keyboard_alone(page
 def test_a_preschool_child_answers_by_clicking_pictures(page):
     start_session(page, "preschool", child="Ava", born="2022-06-01")
     page.get_by_role("link", name="Let's start").click()
+    page.get_by_role("link", name="Start", exact=True).click()  # after who will see the answers
     chosen = []
     for _ in range(120):
         if not on_question_page(page):
@@ -122,15 +125,18 @@ def test_child_mode_keeps_the_child_in_their_questionnaire(page):
         assert page.get_by_role("link", name="My children").count() == 0
 
 
+@pytest.mark.a11y
 def test_tapping_an_answer_never_moves_on_by_itself(page):
     start_session(page, "primary")
     page.get_by_role("link", name="Let's start").click()
+    page.get_by_role("link", name="Start", exact=True).click()  # after who will see the answers
     url = page.url
     page.locator(".card").first.click()
     page.wait_for_timeout(300)
     assert page.url == url
 
 
+@pytest.mark.a11y
 @pytest.mark.parametrize("viewport, size", [(PHONE, "phone"), (TABLET, "tablet")])
 def test_question_pages_pass_the_accessibility_checks_at_phone_and_tablet_size(
     browser, live_app, viewport, size
@@ -141,6 +147,9 @@ def test_question_pages_pass_the_accessibility_checks_at_phone_and_tablet_size(
     assert accessibility_violations(page) == []
     screenshot(page, f"primary-start-{size}")
     page.get_by_role("link", name="Let's start").click()
+    assert accessibility_violations(page) == []
+    screenshot(page, f"primary-who-will-see-{size}")
+    page.get_by_role("link", name="Start", exact=True).click()
     seen_types = set()
     for _ in range(80):
         if not on_question_page(page):
@@ -161,15 +170,18 @@ def test_question_pages_pass_the_accessibility_checks_at_phone_and_tablet_size(
     context.close()
 
 
+@pytest.mark.a11y
 def test_an_error_is_announced_and_linked_from_a_summary(page):
     start_session(page, "primary")
     page.get_by_role("link", name="Let's start").click()
+    page.get_by_role("link", name="Start", exact=True).click()  # after who will see the answers
     page.get_by_role("button", name="Continue").click()
     assert page.get_by_role("alert").get_by_text("Choose an answer").is_visible()
     assert page.title().startswith("Error:")
     assert accessibility_violations(page) == []
 
 
+@pytest.mark.a11y
 def test_read_aloud_reads_the_question_in_the_page_language(page):
     page.add_init_script(
         """
@@ -181,6 +193,7 @@ def test_read_aloud_reads_the_question_in_the_page_language(page):
     )
     start_session(page, "primary")
     page.get_by_role("link", name="Let's start").click()
+    page.get_by_role("link", name="Start", exact=True).click()  # after who will see the answers
     page.get_by_role("button", name="Read it to me").click()
     spoken = page.evaluate("window.__spoken")
     assert spoken and "Who wakes you up?" in spoken[0]["text"] and spoken[0]["lang"] == "en"

@@ -12,7 +12,7 @@ from dayinmylife.demo_consultation import LEAD_EMAIL, TITLE
 
 from .conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.a11y]  # each checks WCAG 2.2 AA
 
 
 @pytest.fixture
@@ -54,6 +54,10 @@ def test_a_pupil_joins_with_the_code_chooses_a_group_and_finishes(browser, live_
     page.get_by_role("button", name="Start").click()
     assert page.get_by_text("Do not write your name").is_visible()
     page.get_by_role("link", name="Let's start").click()
+    assert page.get_by_text("never just yours").is_visible()
+    assert accessibility_violations(page) == [], page.url
+    screenshot(page, "join-who-will-see-phone")
+    page.get_by_role("link", name="Start", exact=True).click()
     assert accessibility_violations(page) == [], page.url
     screenshot(page, "join-question-phone")
     for number in range(120):

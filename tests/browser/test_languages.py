@@ -133,6 +133,7 @@ def test_the_child_chooses_welsh_on_their_first_page(phone, sessions):
     screenshot(phone, "languages-start-cy-phone")
 
 
+@pytest.mark.a11y
 @pytest.mark.parametrize("size", ["phone", "tablet"])
 def test_the_urdu_pages_have_no_accessibility_violations(browser, live_app, sessions, size):
     context = browser.new_context(viewport=PHONE if size == "phone" else TABLET, base_url=live_app.url)
@@ -162,6 +163,7 @@ def test_the_urdu_pages_have_no_accessibility_violations(browser, live_app, sess
     context.close()
 
 
+@pytest.mark.a11y
 def test_read_aloud_says_when_there_is_no_polish_voice_and_reads_once_one_arrives(phone, sessions):
     sign_in(phone)
     show(phone, QUESTION.format(session=sessions["pl"]))
@@ -185,6 +187,7 @@ def test_read_aloud_says_when_there_is_no_polish_voice_and_reads_once_one_arrive
     assert spoken[0]["text"].startswith("Kto cię budzi?") and "Budzik" in spoken[0]["text"]
 
 
+@pytest.mark.a11y
 def test_an_english_page_on_a_device_with_only_a_welsh_voice_says_so_at_once(browser, live_app, sessions):
     context = browser.new_context(viewport=PHONE, base_url=live_app.url)
     context.add_init_script(SPEECH_STUB + 'window.__voices = [{name: "Gwyneth", lang: "cy-GB"}];')
@@ -195,6 +198,7 @@ def test_an_english_page_on_a_device_with_only_a_welsh_voice_says_so_at_once(bro
     context.close()
 
 
+@pytest.mark.a11y
 def test_the_practitioner_reads_a_polish_session_in_english_with_the_words_marked(page, live_app, sessions):
     db = connect(live_app.app.config["DATABASE"])
     session_id = sessions["pl"]

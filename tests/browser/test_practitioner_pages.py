@@ -7,7 +7,7 @@ from dayinmylife.demo import DEMO_EMAIL, DEMO_PASSWORD, seed
 
 from .conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.a11y]  # each checks WCAG 2.2 AA
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 
 from .conftest import accessibility_violations, sign_in
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.a11y]  # each checks WCAG 2.2 AA
 
 
 def test_the_warning_shows_before_the_idle_timeout_and_stay_signed_in_keeps_the_session(page):

@@ -1,0 +1,147 @@
+"""A teenager's own link: a one-time link that opens one session on their own phone, and nothing else."""
+
+import hashlib
+import secrets
+from datetime import UTC, datetime, timedelta
+
+import segno
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import session as flask_session
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from markupsafe import Markup
+
+from . import audit, queries
+from .access import session_or_404
+from .db import get_db
+from .my_day import let_this_browser_answer
+
+bp = Blueprint("answer_links", __name__)
+
+# Children under 12 answer with their worker beside them: only teenagers answer alone on a phone.
+OWN_PHONE_QUESTIONNAIRES = {"teenager"}
+
+
+def token_hash(token: str) -> str:
+    """The only form of a token the database keeps: a leaked table cannot open any session."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def may_send_link(session: dict) -> bool:
+    """Tell whether this session can go to the young person's own phone."""
+    return (
+        session["status"] != "finished"
+        and session["account"] == "child"
+        and session["questionnaire_id"] in OWN_PHONE_QUESTIONNAIRES
+    )
+
+
+@bp.post("/sessions/<int:session_id>/answer-links")
+@login_required
+def create(session_id: int):
+    """Make a new link for the young person and show it (and its QR code) this once."""
+    session = session_or_404(session_id)
+    if not may_send_link(session):
+        flash(_("Only an unfinished teenager's session in their own account can go to their own phone."))
+        return redirect(url_for("caseload.session_view", session_id=session_id))
+    token = secrets.token_urlsafe(32)  # 256 bits
+    expires_at = datetime.now(UTC) + timedelta(days=current_app.config["ANSWER_LINK_DAYS"])
+    db = get_db()
+    link_id = queries.create_answer_link(
+        db, session_id, current_user.id, token_hash(token), expires_at.isoformat(timespec="seconds")
+    )
+    audit.record(db, "answer_link_created", child_id=session["child_id"], session_id=session_id, link=link_id)
+    link = url_for("answer_links.welcome", token=token, _external=True)
+    return render_template(
+        "answer_links/created.html",
+        session=session,
+        link=link,
+        qr_code=_qr_code(link),
+        expires_on=expires_at.date().isoformat(),
+    )
+
+
+def _qr_code(link: str) -> Markup:
+    # Inline SVG (no style attributes), so the token is in no other URL and the strict CSP holds.
+    svg = segno.make(link, error="m").svg_inline(scale=5, border=4, title=_("QR code of the link"))
+    return Markup(svg)
+
+
+@bp.post("/sessions/<int:session_id>/answer-links/<int:link_id>/revoke")
+@login_required
+def revoke(session_id: int, link_id: int):
+    """Stop a link working, on the phone that already used it too."""
+    session = session_or_404(session_id)
+    if not queries.revoke_answer_link(get_db(), session_id, link_id):
+        abort(404)
+    audit.record(
+        get_db(), "answer_link_revoked", child_id=session["child_id"], session_id=session_id, link=link_id
+    )
+    flash(_("The link no longer works."))
+    return redirect(url_for("caseload.session_view", session_id=session_id) + "#own-phone")
+
+
+@bp.get("/link/<token>")
+def welcome(token: str):
+    """Greet the young person with a Start button; opening the link changes nothing."""
+    link = queries.answer_link_by_hash(get_db(), token_hash(token))
+    if link and _used_here(link):
+        return redirect(url_for("my_day.resume", session_id=link["session_id"]))
+    if link is None or not _still_works(link):
+        return _link_not_working()
+    return render_template("answer_links/open.html", token=token)
+
+
+@bp.post("/link/<token>")
+def use(token: str):
+    """Use the link once: from now on this browser may answer that one session, and nothing else."""
+    db = get_db()
+    link = queries.use_answer_link(db, token_hash(token), queries.now())
+    if link is None:
+        return _link_not_working()
+    let_this_browser_answer(link["session_id"], link_id=link["id"])
+    session = queries.session_by_id(db, link["session_id"])
+    audit.record(
+        db, "answer_link_used", child_id=session["child_id"], session_id=session["id"], link=link["id"]
+    )
+    return redirect(url_for("my_day.resume", session_id=session["id"]))
+
+
+def _still_works(link: dict) -> bool:
+    session = queries.session_by_id(get_db(), link["session_id"])
+    return (
+        link["used_at"] is None
+        and link["revoked_at"] is None
+        and link["expires_at"] > queries.now()
+        and session is not None
+        and session["status"] != "finished"
+    )
+
+
+def _used_here(link: dict) -> bool:
+    """This browser used the link before: let it carry on (the link opens nothing new)."""
+    mine = flask_session.get("answer_links", {}).get(str(link["session_id"])) == link["id"]
+    return mine and link["revoked_at"] is None
+
+
+def _link_not_working():
+    # One message for unknown, expired, revoked and used links: it tells a guesser nothing.
+    return render_template("answer_links/not_working.html"), 404
+
+
+def own_phone_links(session: dict) -> dict:
+    """What a session's page shows: its links so far, each with its state, and whether a new one may go."""
+    now = queries.now()
+    links = [
+        {**link, "state": _state(link, now)}
+        for link in queries.answer_links_of_session(get_db(), session["id"])
+    ]
+    return {"links": links, "may_send": may_send_link(session)}
+
+
+def _state(link: dict, now: str) -> str:
+    if link["revoked_at"]:
+        return "revoked"
+    if link["used_at"]:
+        return "used"
+    return "expired" if link["expires_at"] <= now else "waiting"
