@@ -20,12 +20,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.bench_school import CODE, _consultation  # the same school as the load run
 from dayinmylife import create_app
-from dayinmylife.db import connect, migrate
 
 PUPILS_IN_PROCESS = 5
 ROUNDS = 3  # the figure is the least disturbed round's: other processes slow even CPU time a little
-CODE = "BENCH3"
 SECRET = "bench-question-page-" * 3
 CSRF = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
 CHOICES = re.compile(r'<input type="(radio|checkbox)" name="answer" value="([^"]+)"')
@@ -33,29 +32,6 @@ SOURCES = re.compile(r'<input type="radio" name="source" value="([^"]+)"')
 GROUPS = re.compile(r'<input type="radio" name="group" id="[^"]+" value="([^"]+)"')
 FIRST_QUESTION = re.compile(r'<a class="button button--go" href="([^"]+)"')
 QUESTION_URL = re.compile(r"/day/\d+/[a-z-]+/[^/?]+$")
-
-
-def _consultation(database: Path) -> None:
-    from bench.bench_school import CLASSES  # the same school as the load run
-    from dayinmylife import queries
-
-    migrate(database)
-    db = connect(database)
-    try:
-        lead = queries.create_user(
-            db, "lead@bench.example", "Lead", "not a password hash", "consultation_lead"
-        )
-        details = {
-            "title": "A whole school",
-            "questionnaire_id": "primary",
-            "opens_on": "2000-01-01",
-            "closes_on": "2999-12-31",
-            "min_group_size": 5,
-            "max_responses": 100_000,
-        }
-        queries.create_consultation(db, lead, details, list(CLASSES), lambda: CODE)
-    finally:
-        db.conn.close()
 
 
 def _timed(timings: list, call, *args, **kwargs):
