@@ -59,9 +59,17 @@ def end_timed_out_session():
         session["last_seen"] = int(now)
         return None
     # An old copy of this cookie times out the same way, so other devices of the same person stay signed in.
+    in_child_mode = session.get("child_mode") is not None
     logout_user()
     session.clear()
-    flash(_("You were signed out to keep the records safe. Sign in again to carry on."))
+    if in_child_mode:  # the child is holding the device
+        flash(
+            _(
+                "Your answers are saved. Please give the device back to your worker, so they can sign in again."
+            )
+        )
+    else:
+        flash(_("You were signed out to keep the records safe. Sign in again to carry on."))
     return redirect(url_for("auth.sign_in"))
 
 

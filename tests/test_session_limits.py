@@ -123,8 +123,15 @@ def test_practitioner_pages_carry_the_warning_and_its_script(client, signed_in):
     assert "Stay signed in" in page
 
 
-def test_no_warning_in_child_mode(client, locked):
-    assert "session-warning" not in client.get(f"/day/{locked}/help").text
+def test_a_child_mode_device_tells_the_child_before_the_absolute_limit_and_after(client, locked, clock):
+    clock.at = START + 11 * HOUR + 55 * MINUTE
+    page = client.get(f"/day/{locked}/help").text
+    assert 'data-absolute-seconds-left="300"' in page and "/static/js/session-warning.js" in page
+    assert "Your answers are saved. Soon your worker will need to sign in on this device again." in page
+    assert "Stay signed in" not in page  # no idle timeout in child mode, and nothing can put this one off
+    clock.at = START + 12 * HOUR + MINUTE
+    after = client.get(f"/day/{locked}/help", follow_redirects=True).text
+    assert "Please give the device back to your worker, so they can sign in again." in after
 
 
 def test_no_warning_when_signed_out(client):

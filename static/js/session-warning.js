@@ -7,7 +7,7 @@
   if (!warning || !window.fetch) {
     return;
   }
-  const idleNotice = warning.querySelector(".session-warning__idle");
+  const idleNotice = warning.querySelector(".session-warning__idle"); // none in child mode: no idle timeout
   const finalNotice = warning.querySelector(".session-warning__final");
   const idle = Number(warning.dataset.idleSeconds) * 1000;
   const ahead = Number(warning.dataset.warningSeconds) * 1000;
@@ -16,7 +16,7 @@
   let timers = [];
 
   function show() {
-    warning.hidden = idleNotice.hidden && finalNotice.hidden;
+    warning.hidden = (!idleNotice || idleNotice.hidden) && finalNotice.hidden;
   }
 
   function restart() {
@@ -30,13 +30,15 @@
     ];
   }
 
-  warning.addEventListener("submit", function (event) {
-    event.preventDefault();
-    fetch(warning.action, { method: "POST", body: new FormData(warning), credentials: "same-origin" })
-      .then(function (response) { return response.ok ? restart() : window.location.reload(); })
-      .catch(function () { window.location.reload(); });
-  });
-  restart();
+  if (idleNotice) {
+    warning.addEventListener("submit", function (event) {
+      event.preventDefault();
+      fetch(warning.action, { method: "POST", body: new FormData(warning), credentials: "same-origin" })
+        .then(function (response) { return response.ok ? restart() : window.location.reload(); })
+        .catch(function () { window.location.reload(); });
+    });
+    restart();
+  }
   if (absoluteLeft > 0) {
     setTimeout(function () { finalNotice.hidden = false; show(); }, Math.max(absoluteLeft - finalAhead, 0));
     setTimeout(function () { window.location.reload(); }, absoluteLeft + 5000);

@@ -126,6 +126,21 @@ def test_child_mode_keeps_the_child_in_their_questionnaire(page):
 
 
 @pytest.mark.a11y
+def test_a_child_is_told_before_the_practitioners_time_runs_out_that_their_answers_are_saved(page, live_app):
+    live_app.app.config.update(SESSION_ABSOLUTE_HOURS=1)
+    page.clock.install()
+    start_session(page, "primary")
+    page.wait_for_load_state()  # the warning's timers start once its script has run
+    notice = page.locator(".session-warning__final")
+    page.clock.run_for("49:00")
+    assert notice.is_hidden()
+    page.clock.run_for("01:05")  # ten minutes before the limit
+    assert notice.is_visible() and "Your answers are saved" in notice.inner_text()
+    assert page.get_by_role("button", name="Stay signed in").count() == 0
+    assert accessibility_violations(page) == []
+
+
+@pytest.mark.a11y
 def test_tapping_an_answer_never_moves_on_by_itself(page):
     start_session(page, "primary")
     page.get_by_role("link", name="Let's start").click()
