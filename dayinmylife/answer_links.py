@@ -4,14 +4,12 @@ import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
 
-import segno
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask import session as flask_session
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from markupsafe import Markup
 
-from . import audit, queries
+from . import audit, qr_codes, queries
 from .access import session_or_404
 from .db import get_db
 from .my_day import let_this_browser_answer
@@ -56,15 +54,10 @@ def create(session_id: int):
         "answer_links/created.html",
         session=session,
         link=link,
-        qr_code=_qr_code(link),
+        # Inline, so the token is in no other URL.
+        qr_code=qr_codes.svg_inline(link, _("QR code of the link")),
         expires_on=expires_at.date().isoformat(),
     )
-
-
-def _qr_code(link: str) -> Markup:
-    # Inline SVG (no style attributes), so the token is in no other URL and the strict CSP holds.
-    svg = segno.make(link, error="m").svg_inline(scale=5, border=4, title=_("QR code of the link"))
-    return Markup(svg)
 
 
 @bp.post("/sessions/<int:session_id>/answer-links/<int:link_id>/revoke")

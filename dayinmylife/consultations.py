@@ -1,10 +1,8 @@
 """School consultations, for the lead who runs them: create one, share its code, print the classroom sheet."""
 
-import io
 import secrets
 from datetime import date, timedelta
 
-import segno
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -13,7 +11,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, RadioField, StringField, TextAreaField, ValidationError
 from wtforms.validators import InputRequired, Length, NumberRange
 
-from . import audit, queries
+from . import audit, qr_codes, queries
 from .access import role_required
 from .db import get_db
 
@@ -206,12 +204,8 @@ def overview(consultation_id: int):
 def qr_code(consultation_id: int):
     """Serve the QR code that opens the join page with this consultation's code filled in."""
     consultation = consultation_or_404(consultation_id)
-    qr = segno.make(join_url(consultation["join_code"]), error="m")
-    svg = io.BytesIO()
-    qr.save(svg, kind="svg", scale=10, border=4, xmldecl=False, title=_("QR code to join"), dark="#000")
-    return Response(
-        svg.getvalue(), mimetype="image/svg+xml", headers={"Cache-Control": "private, max-age=3600"}
-    )
+    svg = qr_codes.svg_image(join_url(consultation["join_code"]), _("QR code to join"), scale=10)
+    return Response(svg, mimetype="image/svg+xml", headers={"Cache-Control": "private, max-age=3600"})
 
 
 @bp.get("/<int:consultation_id>/sheet")

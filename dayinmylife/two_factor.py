@@ -2,11 +2,9 @@
 
 import hashlib
 import hmac
-import io
 import secrets
 
 import pyotp
-import segno
 from flask import redirect, request, session, url_for
 from flask_login import current_user
 
@@ -39,14 +37,6 @@ def new_secret() -> str:
 def authenticator_uri(secret: str, email: str) -> str:
     """The otpauth:// address an authenticator app reads from the QR code."""
     return pyotp.TOTP(secret).provisioning_uri(name=email, issuer_name=ISSUER)
-
-
-def qr_svg(uri: str, title: str) -> bytes:
-    svg = io.BytesIO()
-    segno.make(uri, error="m").save(
-        svg, kind="svg", scale=5, border=4, xmldecl=False, title=title, dark="#000"
-    )
-    return svg.getvalue()
 
 
 def grouped(secret: str) -> str:

@@ -4,7 +4,7 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from . import audit, queries, throttling, two_factor
+from . import audit, qr_codes, queries, throttling, two_factor
 from .access import role_required
 from .auth import TOO_MANY_CODES, password_matches
 from .db import get_db
@@ -59,7 +59,7 @@ def qr_code():
     if not secret or current_user.has_two_factor:
         abort(404)
     uri = two_factor.authenticator_uri(secret, current_user.email)
-    svg = two_factor.qr_svg(uri, _("QR code for your authenticator app"))
+    svg = qr_codes.svg_image(uri, _("QR code for your authenticator app"))
     return Response(svg, mimetype="image/svg+xml", headers={"Cache-Control": "no-store"})
 
 
