@@ -44,10 +44,31 @@ class QuietHandler(WSGIRequestHandler):
         pass
 
 
+def whole_responses(app):
+    """Hand Werkzeug's development server each response whole, its files already closed.
+
+    When a browser drops a connection mid-response (Chromium cancels a font when the page moves on), the
+    development server can skip closing the response, leaving a static file open until garbage collection:
+    a ResourceWarning that fails whichever test is running. Gunicorn, which serves the real app, closes it.
+    """
+
+    def buffered(environ, start_response):
+        response = app(environ, start_response)
+        try:
+            return [b"".join(response)]
+        finally:
+            if hasattr(response, "close"):
+                response.close()
+
+    return buffered
+
+
 class LiveServer:
     def __init__(self, app):
         self.app = app
-        self.server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietHandler)
+        self.server = make_server(
+            "127.0.0.1", 0, whole_responses(app), threaded=True, request_handler=QuietHandler
+        )
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
