@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .questionnaire import flow
 from .questionnaire.builtins import ALWAYS_OFFERED
 from .questionnaire.model import ONCE, SCHOOL, WEEKEND, Option, Part, Question, Questionnaire
-from .suppression import WHOLE, CountTable, Suppressed, suppress
+from .suppression import ANSWERED, POOLED, WHOLE, CountTable, Link, Suppressed, suppress, suppress_linked
 
 EVERYONE = "everyone"  # the one column of a consultation without groups
 PUPILS = "pupils"  # the row of pupils per group
@@ -104,21 +104,88 @@ def build_results(
     """Count each question's answers per group and day and suppress small numbers in every table."""
     tallies = _tally(rows)
     layout = _Layout(groups, minimum)
+    tables: dict[Hashable, CountTable] = {PUPILS: layout.pupils_table}
+    for part in questionnaire.parts:
+        if part.asks_about_weekend:
+            gate = flow.weekend_question(questionnaire, part)
+            tables[(gate.id, ONCE)] = layout.table(gate, tallies.get((gate.id, ONCE)))
+        for question in part.questions:
+            if not question.free_text:
+                for day in _days(question):
+                    tables[(question.id, day)] = layout.table(question, tallies.get((question.id, day)))
+    suppressed = suppress_linked(tables, _links(questionnaire, tables, layout), minimum, fixed=[PUPILS])
     parts = []
     for part in questionnaire.parts:
-        gate = flow.weekend_question(questionnaire, part)
-        weekend_differs = (
-            DayResult(ONCE, layout.table(gate, tallies.get((gate.id, ONCE), {}), minimum))
-            if part.asks_about_weekend
-            else None
-        )
+        gate_id = part.weekend_question_id
+        weekend_differs = DayResult(ONCE, suppressed[(gate_id, ONCE)]) if part.asks_about_weekend else None
         questions = tuple(
-            _question_result(part, question, tallies, layout, minimum)
+            QuestionResult(
+                part,
+                question,
+                rows_of(question),
+                tuple(DayResult(day, suppressed[(question.id, day)]) for day in _days(question)),
+            )
             for question in part.questions
             if not question.free_text
         )
         parts.append(PartResult(part, weekend_differs, questions))
-    return Results(minimum, groups, layout.pupils, tuple(parts))
+    return Results(minimum, groups, suppressed[PUPILS], tuple(parts))
+
+
+def _days(question: Question) -> tuple[str, ...]:
+    return (ONCE,) if question.days == "once" else (SCHOOL, WEEKEND)
+
+
+def _links(questionnaire: Questionnaire, tables: dict, layout: _Layout) -> list[Link]:
+    """What the order of the questions makes true between tables, in every column.
+
+    No table answers more than its group has pupils; a part's weekend questions are answered by at most those
+    who said its weekend is different; a follow-up by at most those whose answer asked it (and, asked of
+    everyone but those who gave an answer, by at most the others). Conditions of other shapes give no link.
+    """
+    columns = (*layout.columns, *((POOLED,) if layout.pooled_pupils is not None else ()), WHOLE)
+    links = []
+    for name in tables:
+        if name == PUPILS:
+            continue
+        links += [Link(((name, ANSWERED, c),), ((PUPILS, PUPILS, c),)) for c in columns]
+        question_id, day = name
+        if question_id not in questionnaire.questions_by_id:
+            continue  # a part's "is the weekend different?"
+        question = questionnaire.questions_by_id[question_id]
+        part = questionnaire.part_of(question)
+        everyone = (PUPILS, PUPILS)
+        if day == WEEKEND:
+            everyone = ((part.weekend_question_id, ONCE), "yes")
+            links += [Link(((name, ANSWERED, c),), ((*everyone, c),)) for c in columns]
+        links += _follow_up_links(questionnaire, question, day, part, everyone, tables, columns)
+    return links
+
+
+def _follow_up_links(questionnaire, question, day, part, everyone, tables, columns) -> list[Link]:
+    condition = question.ask_if or {}
+    negated = "not" in condition
+    condition = condition.get("not", condition)
+    if set(condition) != {"question", "any_of"}:
+        return []
+    asker = questionnaire.questions_by_id[condition["question"]]
+    if asker.days == "once":
+        asker_day = ONCE
+    elif day == WEEKEND and questionnaire.part_of(asker) != part:
+        return []  # asked by the weekend answer or the school-day one, pupil by pupil: no count to link
+    else:
+        asker_day = WEEKEND if day == WEEKEND else SCHOOL
+    asker_table = (asker.id, asker_day)
+    values = [v for v in condition["any_of"] if asker_table in tables and v in tables[asker_table].answers]
+    name = (question.id, day)
+    if not negated:
+        return [Link(((name, ANSWERED, c),), tuple((asker_table, v, c) for v in values)) for c in columns]
+    if asker.multiple and len(values) > 1:
+        return []  # a pupil picking two of them would be counted twice
+    return [
+        Link(((name, ANSWERED, c), *((asker_table, v, c) for v in values)), ((*everyone, c),))
+        for c in columns
+    ]
 
 
 def rows_of(question: Question) -> tuple[Option, ...]:
@@ -131,19 +198,6 @@ def share(table: Suppressed, answer: Hashable, column: Hashable) -> float | None
     if not (cell.shown and answered.shown and answered.count):
         return None
     return cell.count / answered.count
-
-
-def _question_result(part, question, tallies, layout, minimum) -> QuestionResult:
-    days = (ONCE,) if question.days == "once" else (SCHOOL, WEEKEND)
-    return QuestionResult(
-        part,
-        question,
-        rows_of(question),
-        tuple(
-            DayResult(day, layout.table(question, tallies.get((question.id, day), {}), minimum))
-            for day in days
-        ),
-    )
 
 
 class _Tally:
@@ -183,14 +237,15 @@ class _Layout:
             pooled = [group for group in groups if not group.reported]
             if pooled:  # all anyone can know of them: each has fewer pupils than the minimum
                 self.pooled_pupils = len(pooled) * (minimum - 1)
-        self.pupils = self._pupils(groups, minimum)
+        self.pupils_table = self._pupils(groups)
+        self.pupils = suppress(self.pupils_table, minimum)
         self.sizes = {
             column: self.pupils.cell(PUPILS, column).count
             for column in (*self.columns, WHOLE)
             if self.pupils.cell(PUPILS, column).shown
         }
 
-    def _pupils(self, groups, minimum) -> Suppressed:
+    def _pupils(self, groups) -> CountTable:
         """Pupils per group, suppressed too: else the whole minus the others gives away a small group."""
         counts: dict[tuple[str, Hashable], int] = defaultdict(int)
         pooled = 0
@@ -201,12 +256,11 @@ class _Layout:
             else:
                 counts[(PUPILS, column)] += group.size
         answered = {column: counts[(PUPILS, column)] for column in self.columns}
-        table = CountTable(
+        return CountTable(
             (PUPILS,), self.columns, counts, answered, {PUPILS: pooled}, pooled, self.pooled_pupils
         )
-        return suppress(table, minimum)
 
-    def table(self, question: Question, tally: _Tally | dict, minimum: int) -> Suppressed:
+    def table(self, question: Question, tally: _Tally | None) -> CountTable:
         answers = tuple(option.value for option in rows_of(question))
         counts: dict[tuple[str, Hashable], int] = defaultdict(int)
         pooled: dict[str, int] = defaultdict(int)
@@ -224,7 +278,7 @@ class _Layout:
                 pooled_answered += pupils
             else:
                 answered[column] += pupils
-        table = CountTable(
+        return CountTable(
             answers,
             self.columns,
             counts,
@@ -235,7 +289,6 @@ class _Layout:
             self.sizes,
             pick_several=question.multiple,
         )
-        return suppress(table, minimum)
 
 
 def rows_for(result: QuestionResult, column: Hashable) -> list[tuple[Option, list[tuple]]]:

@@ -328,6 +328,29 @@ def test_a_group_too_small_is_not_reported_and_cannot_be_worked_out_from_the_who
     assert first_count(whole, "Who wakes you up?", "An alarm") == "fewer than 5"
 
 
+def test_a_follow_up_everyone_in_a_class_answered_does_not_say_that_none_of_them_went_without(
+    client, db, lead, questionnaires
+):
+    """ "Who gets your breakfast?" is asked of everyone who did not say "no" to breakfast. All 20 of 5 Oak
+    answered it, so if the page showed both that 20 and 5 Oak's 20 pupils, anyone could tell that no one in
+    5 Oak goes without breakfast, though the page says only "fewer than 5"."""
+    consultation_id = create_consultation(db, lead, groups=("5 Oak", "5 Ash"))
+    ids = group_ids(db, consultation_id)
+
+    def fed(by):
+        return {**breakfast("yes"), ("who_makes_breakfast", "school"): by}
+
+    oak = [fed("grown_up")] * 8 + [fed("myself")] * 6 + [fed("brother_or_sister")] * 6
+    primary = questionnaires["primary"]
+    pupils_answer(db, primary, consultation_id, ids["5 Oak"], oak)
+    pupils_answer(db, primary, consultation_id, ids["5 Ash"], [fed("grown_up")] * 7 + [breakfast("no")] * 3)
+    page = client.get(f"/consultations/{consultation_id}/results?group={ids['5 Oak']}").text
+    assert first_count(page, "Do you have breakfast?", "No") == "fewer than 5"
+    oak_pupils_shown = '5 Oak <span class="muted">(20)</span>' in page
+    who_answered = first_count(page, "Who gets your breakfast?", "Pupils who answered").strip()
+    assert not (oak_pupils_shown and who_answered == "20")
+
+
 def test_results_for_one_group_are_that_groups_alone(client, db, answered):
     oak = group_ids(db, answered)["5 Oak"]
     page = client.get(f"/consultations/{answered}/results?group={oak}").text
