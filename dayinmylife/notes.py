@@ -1,6 +1,6 @@
 """Practitioner notes on a session or a single answer, and "You said, we did" written back to the child."""
 
-from flask import Blueprint, flash, redirect, url_for
+from flask import Blueprint, current_app, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -21,8 +21,9 @@ def add(session_id: int):
     session = session_or_404(session_id)
     form = NoteForm()
     question_id, day = form.question.data or None, form.day.data or None
-    if (question_id is None) != (day is None) or (day is not None and day not in NOTE_DAYS):
-        question_id = day = None  # a note that names half an answer belongs to the session
+    questions = current_app.extensions["questionnaires"][session["questionnaire_id"]].questions_by_id
+    if question_id not in questions or day not in NOTE_DAYS:
+        question_id = day = None  # naming no answer of this session, or half of one: a note on the session
     if form.validate_on_submit():
         queries.add_note(get_db(), session["id"], current_user.id, form.text.data, question_id, day)
         audit.record(get_db(), "note_added", child_id=session["child_id"], session_id=session["id"])

@@ -59,6 +59,17 @@ def test_a_note_naming_half_an_answer_belongs_to_the_session(client, db, session
     assert queries.notes_of_session(db, session_id)[0]["question_id"] is None
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["who_wakes_you\r\nSet-Cookie: crlf=1", "no_such_question"],  # the first as wapiti's CRLF probe sent it
+)
+def test_a_note_naming_no_question_of_the_session_belongs_to_the_session(client, db, session_id, question):
+    data = {"text": "Seen at home", "question": question, "day": "school"}
+    response = post_from_session(client, session_id, f"/sessions/{session_id}/notes", data)
+    assert response.status_code == 302 and response.location.endswith(f"/sessions/{session_id}#notes")
+    assert queries.notes_of_session(db, session_id)[0]["question_id"] is None
+
+
 def test_notes_on_another_practitioners_session_are_refused(
     client, db, practitioners, child_of, questionnaires, session_id
 ):
