@@ -264,16 +264,13 @@ class _Linked:
             # What a table once hid or left unsaid stays so: others only ever know less, so this ends.
             hidden = {key for key, status in current.statuses.items() if status == HIDDEN} | self.hide[name]
             unsaid = {key for key, status in current.statuses.items() if status == NOT_REPORTED}
-            if limits == current.limits and hidden <= set(current.hidden()) and self.unsaid[name] <= unsaid:
-                continue
+            if hidden <= set(current.hidden()) and self.unsaid[name] <= unsaid:
+                if limits == current.limits:
+                    continue
+                if _still_safe(current, limits):  # the new limits leave every hidden count room
+                    self.results[name] = Suppressed(current.table, self.minimum, current.statuses, limits)
+                    continue
             unsaid |= self.unsaid[name]
-            if (
-                hidden <= set(current.hidden())
-                and self.unsaid[name] <= unsaid
-                and _still_safe(current, limits)
-            ):
-                self.results[name] = Suppressed(current.table, self.minimum, current.statuses, limits)
-                continue
             result = suppress(self.tables[name], self.minimum, limits, hidden, unsaid)
             given_away = [self._hide_what_pins(name, key) for key in result.given_away]
             if not all(given_away):  # pinned by tables that hide no more: protect them here as far as can be
