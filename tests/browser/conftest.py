@@ -98,6 +98,15 @@ def live_app(tmp_path):
 
 
 @pytest.fixture
+def administrator(live_app) -> str:
+    """An administrator, Ada, besides the practitioner: her e-mail (the password is the practitioner's)."""
+    db = connect(live_app.app.config["DATABASE"])
+    queries.create_user(db, "ada@example.org", "Ada Admin", hash_password(PASSWORD), "administrator")
+    db.conn.close()
+    return "ada@example.org"
+
+
+@pytest.fixture
 def page(browser, live_app):
     context = browser.new_context(viewport=TABLET, base_url=live_app.url)
     page = context.new_page()

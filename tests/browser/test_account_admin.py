@@ -10,13 +10,10 @@ from .conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_
 NEW_PASSWORD = "a brand new long passphrase"
 
 
-def test_an_administrator_creates_then_disables_an_account(browser, live_app):
-    db = connect(live_app.app.config["DATABASE"])
-    queries.create_user(db, "ada@example.org", "Ada Admin", hash_password(PASSWORD), "administrator")
-    db.conn.close()
+def test_an_administrator_creates_then_disables_an_account(browser, live_app, administrator):
     context = browser.new_context(viewport=TABLET, base_url=live_app.url)
     page = context.new_page()
-    sign_in(page, "ada@example.org")
+    sign_in(page, administrator)
     page.get_by_role("link", name="Accounts").click()
     assert page.get_by_role("cell", name="sam@example.org").is_visible()
     assert accessibility_violations(page) == []

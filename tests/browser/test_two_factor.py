@@ -6,11 +6,6 @@ import time
 import pyotp
 import pytest
 
-from dayinmylife import queries
-from dayinmylife.auth import hash_password
-from dayinmylife.db import connect
-
-from ..conftest import PASSWORD
 from .conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
@@ -58,13 +53,10 @@ def test_setting_up_then_signing_in_with_a_code(browser, live_app, viewport, siz
     context.close()
 
 
-def test_the_administrators_page(browser, live_app):
-    db = connect(live_app.app.config["DATABASE"])
-    queries.create_user(db, "ada@example.org", "Ada Admin", hash_password(PASSWORD), "administrator")
-    db.conn.close()
+def test_the_administrators_page(browser, live_app, administrator):
     context = browser.new_context(viewport=PHONE, base_url=live_app.url)
     page = context.new_page()
-    sign_in(page, "ada@example.org")
+    sign_in(page, administrator)
     page.goto("/settings")
     page.get_by_role("link", name="Two-step sign-in for everyone").click()
     assert page.get_by_role("cell", name="Sam Taylor").is_visible()
