@@ -92,7 +92,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     session_limits.init_app(app)  # before child mode, so a timed-out device is signed out first
     child_mode.init_app(app)
     two_factor.init_app(app)  # after child mode, which keeps a handed-over device with the child
-    join.init_app(app)
     consultations.init_app(app)
     errors.init_app(app)
     cli.init_app(app)

@@ -5,14 +5,12 @@ import secrets
 from datetime import UTC, datetime, timedelta
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
-from flask import session as flask_session
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from . import audit, qr_codes, queries
+from . import audit, grants, qr_codes, queries
 from .access import session_or_404
 from .db import get_db
-from .my_day import let_this_browser_answer
 
 bp = Blueprint("answer_links", __name__)
 
@@ -78,7 +76,7 @@ def revoke(session_id: int, link_id: int):
 def welcome(token: str):
     """Greet the young person with a Start button; opening the link changes nothing."""
     link = queries.answer_link_by_hash(get_db(), token_hash(token))
-    if link and _used_here(link):
+    if link and grants.used_link_here(link):
         return redirect(url_for("my_day.resume", session_id=link["session_id"]))
     if link is None or not _still_works(link):
         return _link_not_working()
@@ -92,7 +90,7 @@ def use(token: str):
     link = queries.use_answer_link(db, token_hash(token), queries.now())
     if link is None:
         return _link_not_working()
-    let_this_browser_answer(link["session_id"], link_id=link["id"])
+    grants.let_link_answer(link["session_id"], link["id"])
     session = queries.session_by_id(db, link["session_id"])
     audit.record(
         db, "answer_link_used", child_id=session["child_id"], session_id=session["id"], link=link["id"]
@@ -109,12 +107,6 @@ def _still_works(link: dict) -> bool:
         and session is not None
         and session["status"] != "finished"
     )
-
-
-def _used_here(link: dict) -> bool:
-    """This browser used the link before: let it carry on (the link opens nothing new)."""
-    mine = flask_session.get("answer_links", {}).get(str(link["session_id"])) == link["id"]
-    return mine and link["revoked_at"] is None
 
 
 def _link_not_working():

@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from . import audit, queries, session_limits, throttling, two_factor
+from . import audit, grants, queries, session_limits, throttling, two_factor
 from .db import get_db
 from .forms import SecondStepForm, SignInForm
 
@@ -43,8 +43,8 @@ def load_practitioner(user_id: str):
 
 @bp.route("/sign-in", methods=["GET", "POST"])
 def sign_in():
-    """Sign a practitioner in with their e-mail and password."""
-    if current_user.is_authenticated:
+    """Sign a practitioner in with their e-mail and password (on a device in child mode, ending it)."""
+    if current_user.is_authenticated and grants.locked_session() is None:
         return redirect(url_for("caseload.index"))
     form = SignInForm()
     if form.validate_on_submit():
@@ -66,7 +66,7 @@ def sign_in():
 @bp.route("/sign-in/code", methods=["GET", "POST"])
 def second_step():
     """After a right password, ask for the code from the authenticator app or a recovery code."""
-    if current_user.is_authenticated:
+    if current_user.is_authenticated and grants.locked_session() is None:
         return redirect(url_for("caseload.index"))
     user = two_factor.awaiting_second_step()
     if user is None:

@@ -9,11 +9,10 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from . import answer_links, audit, queries
+from . import answer_links, audit, grants, queries
 from .access import child_or_404, session_or_404
 from .ages import age_in_words, age_on, suggested_questionnaire
 from .care_team import team_section
-from .child_mode import lock_to
 from .db import get_db
 from .forms import ACCOUNT_NAMES, ChildForm, NextSessionForm, StartSessionForm
 from .i18n import format_day, known
@@ -159,7 +158,7 @@ def start_session(child_id: int):
             get_db(), child_id, questionnaire, current_user.id, language=form.language.data, account=account
         )
         if questionnaire.answered_by == "child" and account == "child":
-            lock_to(session_id)
+            grants.lock_to(session_id)
         return redirect(url_for("my_day.resume", session_id=session_id))
     return render_template(
         "caseload/start_session.html", child=child, form=form, questionnaires=questionnaires
@@ -179,7 +178,7 @@ def continue_session(session_id: int):
     session = session_or_404(session_id)
     questionnaire = current_app.extensions["questionnaires"][session["questionnaire_id"]]
     if questionnaire.answered_by == "child" and session["account"] == "child":
-        lock_to(session_id)
+        grants.lock_to(session_id)
     return redirect(url_for("my_day.resume", session_id=session_id))
 
 

@@ -13,12 +13,14 @@ from flask import has_request_context, request, session
 from flask_babel import Babel, format_date, get_locale, gettext
 from flask_login import current_user
 
-from . import queries
+from . import grants, queries
 from .db import get_db
 
 # Each language in its own name, as a person looking for it would recognise it.
 LANGUAGES = {"en": "English", "cy": "Cymraeg", "pl": "Polski", "ur": "اردو"}
 RIGHT_TO_LEFT = {"ar", "fa", "he", "ur"}
+# Pages a device in child mode shows to the practitioner, in the practitioner's language.
+_THE_ADULTS_PAGES = {"child_mode.unlock", "auth.sign_in", "auth.second_step"}
 DEFAULT_LANGUAGE = "en"
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 
@@ -48,8 +50,8 @@ def _language_of_session_shown() -> str | None:
     endpoint = request.endpoint or ""
     if endpoint.startswith("my_day."):
         session_id = (request.view_args or {}).get("session_id")
-    elif endpoint != "child_mode.unlock":  # the unlock page is the practitioner's
-        session_id = session.get("child_mode")  # a locked device shows only the child's session
+    elif endpoint not in _THE_ADULTS_PAGES:
+        session_id = grants.locked_session()  # a locked device shows only the child's session
     else:
         session_id = None
     return known(queries.session_language(get_db(), session_id)) if session_id is not None else None

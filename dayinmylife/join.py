@@ -14,18 +14,14 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, StringField
 from wtforms.validators import InputRequired
 
-from . import queries
+from . import grants, queries
 from .consultations import normalise_code, status_on
 from .db import get_db
-from .my_day import let_this_browser_answer
 
 bp = Blueprint("join", __name__, url_prefix="/join")
 
 WRONG_CODES_ALLOWED = 10
 WAIT_AFTER_WRONG_CODES = 60  # seconds
-RESPONSES_PER_BROWSER = 100  # per consultation: a class set of tablets passed round a year group
-# Pupil pages that stay open after their answers are sent; the rest would show them to the next pupil.
-OPEN_AFTER_FINISHING = {"my_day.thanks", "my_day.help", "my_day.stop", "my_day.who_will_see"}
 
 NOT_OPEN = _l(
     "That code is not open for answers. Check it with your teacher: it may be typed wrong, "
@@ -78,31 +74,8 @@ def _open_consultation(typed: str) -> dict | None:
     return consultation
 
 
-def _responses() -> dict:
-    """This browser's response to each consultation it joined: consultation id -> session id."""
-    return flask_session.get("consultation_responses", {})
-
-
-def _remember(consultation_id: int, session_id: int) -> None:
-    flask_session["consultation_responses"] = {**_responses(), str(consultation_id): session_id}
-    started = flask_session.get("consultation_started", {})
-    flask_session["consultation_started"] = {
-        **started,
-        str(consultation_id): started.get(str(consultation_id), 0) + 1,
-    }
-    let_this_browser_answer(session_id)
-
-
-def _forget(consultation_id: int) -> None:
-    session_id = _responses().get(str(consultation_id))
-    flask_session["consultation_responses"] = {
-        key: value for key, value in _responses().items() if key != str(consultation_id)
-    }
-    flask_session["answering"] = [sid for sid in flask_session.get("answering", []) if sid != session_id]
-
-
 def _unfinished_response(consultation: dict) -> dict | None:
-    session_id = _responses().get(str(consultation["id"]))
+    session_id = grants.pupil_response(consultation["id"])
     row = queries.session_by_id(get_db(), session_id) if session_id else None
     if row is None or row["consultation_id"] != consultation["id"] or row["status"] == "finished":
         return None
@@ -148,7 +121,7 @@ def start():
     unfinished = _unfinished_response(consultation)
     if form.validate_on_submit():
         if request.form.get("action") == "carry_on" and unfinished:
-            let_this_browser_answer(unfinished["id"])
+            grants.let_pupil_answer(consultation["id"], unfinished["id"])
             return redirect(url_for("my_day.resume", session_id=unfinished["id"]))
         chosen = next((group for group in groups if str(group["id"]) == form.group.data), None)
         if groups and chosen is None:
@@ -161,16 +134,13 @@ def start():
 
 
 def _start_response(consultation: dict, group: dict | None):
-    started = flask_session.get("consultation_started", {}).get(str(consultation["id"]), 0)
     questionnaire = current_app.extensions["questionnaires"][consultation["questionnaire_id"]]
-    session_id = None
-    if started < RESPONSES_PER_BROWSER:
-        session_id = queries.start_consultation_response(
-            get_db(), consultation, questionnaire, group["id"] if group else None, str(get_locale())
-        )
+    session_id = queries.start_consultation_response(
+        get_db(), consultation, questionnaire, group["id"] if group else None, str(get_locale())
+    )
     if session_id is None:
         return render_template("join/code.html", form=CodeForm(), problem=FULL), 403
-    _remember(consultation["id"], session_id)
+    grants.let_pupil_answer(consultation["id"], session_id)
     return redirect(url_for("my_day.resume", session_id=session_id))
 
 
@@ -179,34 +149,5 @@ def someone_else():
     """Forget this browser's answers to the consultation, so the next pupil on the device starts afresh."""
     consultation_id = flask_session.get("joining")
     if consultation_id is not None:
-        _forget(consultation_id)
+        grants.forget(grants.pupil_response(consultation_id))
     return redirect(url_for("join.enter_code"))
-
-
-@bp.get("/sent")
-def sent():
-    """Tell a pupil their answers have been sent and can no longer be opened here."""
-    return render_template("join/sent.html")
-
-
-def keep_sent_answers_closed():
-    """Once a pupil finishes, their answers cannot be opened again from this browser, but for thank you."""
-    endpoint = request.endpoint or ""
-    if not endpoint.startswith("my_day.") or endpoint in OPEN_AFTER_FINISHING:
-        return None
-    session_id = (request.view_args or {}).get("session_id")
-    if session_id is None or session_id not in _responses().values():
-        return None
-    row = queries.session_by_id(get_db(), session_id)
-    if (
-        row is not None
-        and row["consultation_id"]
-        and row["status"] == "finished"
-        and endpoint != "my_day.finish"
-    ):
-        return redirect(url_for("join.sent"))
-    return None
-
-
-def init_app(app) -> None:
-    app.before_request(keep_sent_answers_closed)

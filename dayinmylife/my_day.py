@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, make_response, redirect, render_template, request, url_for
 from flask import session as flask_session
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from . import queries
+from . import grants, queries
 from .auth import login_manager
-from .child_mode import locked_session
 from .db import get_db
 from .forms import ACCOUNT_NAMES, QuestionForm, answer_from, answer_problem, question_form
 from .i18n import known
@@ -22,6 +23,9 @@ from .questionnaire.summary import day_summary
 
 bp = Blueprint("my_day", __name__, url_prefix="/day")
 
+NOT_SAVED = _l(
+    "Sorry, that did not save. Your answer is still here: wait a moment, then press the button again."
+)
 DAY_OF_SLUG = {"school-day": SCHOOL, "weekend": WEEKEND, "any-day": ONCE}
 SLUG_OF_DAY = {day: slug for slug, day in DAY_OF_SLUG.items()}
 
@@ -33,6 +37,7 @@ class Visit:
     session: dict
     questionnaire: Questionnaire
     answers: dict[tuple[str, str], Answer]
+    access: str = grants.ANSWER
 
     @property
     def steps(self) -> list[flow.Step]:
@@ -55,36 +60,20 @@ class Visit:
         return "teenager" if self.questionnaire.id == "teenager" else "primary"
 
 
-def let_this_browser_answer(session_id: int, link_id: int | None = None) -> None:
-    """Let this browser answer one session without signing in (a pupil, or a young person's own link)."""
-    flask_session["answering"] = [*flask_session.get("answering", []), session_id][-20:]
-    if link_id is not None:  # revoking the link shuts out the phone that used it too
-        links = flask_session.get("answer_links", {})
-        flask_session["answer_links"] = {**links, str(session_id): link_id}
-
-
-def _may_answer(row: dict) -> bool:
-    """The one check for who may open a session's questions."""
-    locked = locked_session()
-    if locked is not None:
-        return locked == row["id"] and current_user.is_authenticated
-    if row["id"] in flask_session.get("answering", []):
-        link_id = flask_session.get("answer_links", {}).get(str(row["id"]))
-        return link_id is None or not queries.answer_link_revoked(get_db(), link_id)
-    return (
-        current_user.is_authenticated
-        and queries.child_for(get_db(), current_user.id, row["child_id"]) is not None
-    )
-
-
 def _visit(session_id: int) -> Visit:
+    """The session this browser asks for, if it may open it (and this page of it: see grants)."""
     row = queries.session_by_id(get_db(), session_id)
-    if row is None or not _may_answer(row):
-        if not current_user.is_authenticated and locked_session() is None:
+    access = grants.access_to(row) if row is not None else None
+    if access is None:
+        if not current_user.is_authenticated and grants.locked_session() is None:
             abort(login_manager.unauthorized())
         abort(404)
+    if access == grants.LINK_ENDED:  # the young person's own page, never the practitioners' sign-in
+        abort(make_response(render_template("answer_links/not_working.html"), 404))
+    if access == grants.SENT and request.endpoint not in grants.OPEN_ONCE_SENT:
+        abort(redirect(url_for("my_day.sent", session_id=session_id)))
     questionnaire = current_app.extensions["questionnaires"][row["questionnaire_id"]]
-    return Visit(row, questionnaire, queries.answers_of(get_db(), session_id))
+    return Visit(row, questionnaire, queries.answers_of(get_db(), session_id), access)
 
 
 def step_url(session_id: int, step: flow.Step | None, **query) -> str:
@@ -176,32 +165,48 @@ def question(session_id: int, day_slug: str, question_id: str):
         )
         return _question_page(visit, step, form)
     form = question_form(step.question, record_source, formdata=request.form)
+    given, problem = _answer_given(form, step)
+    if problem is None and not _saved(visit, step, *given):
+        problem = NOT_SAVED  # the form comes back as the child filled it in: nothing they chose is lost
+    if visit.access == grants.SAVE_ONLY:  # the practitioner's sign-in ended as this answer was sent
+        return grants.give_device_back()
+    if problem is not None:
+        return _question_page(visit, step, form, problem), 503 if problem is NOT_SAVED else 400
+    return _move_on(visit, step)
+
+
+def _answer_given(form: QuestionForm, step: flow.Step) -> tuple[tuple, str | None]:
+    """The (value, source) the form gives, where None is a skip; or the problem with what was sent."""
     if request.form.get("action") == "skip":  # CSRFProtect has already checked the token
-        return _save_and_move_on(visit, step, None, None)
-    problem = _problem(form, step)
-    if problem is None:
-        value = answer_from(form, step.question)
-        source = form.source.data if "source" in form and value not in NOT_A_REAL_ANSWER else None
-        return _save_and_move_on(visit, step, value, source)
-    return _question_page(visit, step, form, problem), 400
-
-
-def _problem(form: QuestionForm, step: flow.Step):
+        return (None, None), None
     if not form.validate_on_submit():
         messages = [error for errors in form.errors.values() for error in errors]
-        return messages[0] if messages else None
-    return answer_problem(form, step.question, answer_from(form, step.question))
+        if messages:
+            return (), messages[0]
+    value = answer_from(form, step.question)
+    problem = answer_problem(form, step.question, value)
+    source = form.source.data if "source" in form and value not in NOT_A_REAL_ANSWER else None
+    return (value, source), problem
 
 
-def _save_and_move_on(visit: Visit, step: flow.Step, value, source):
+def _saved(visit: Visit, step: flow.Step, value, source) -> bool:
+    """Save the answer (None: skipped); False when the database could not take it just now."""
     visit.answers[step.key] = Answer(value, skipped=value is None, source=source)
-    steps = visit.steps  # after this answer: a changed answer may mean some earlier ones are no longer asked
-    no_longer_asked = set(visit.answers) - {asked.key for asked in steps}
-    queries.save_answer(
-        get_db(), visit.session["id"], step.question.id, step.day, value, source, no_longer_asked
-    )
+    no_longer_asked = set(visit.answers) - {asked.key for asked in visit.steps}
+    try:
+        queries.save_answer(
+            get_db(), visit.session["id"], step.question.id, step.day, value, source, no_longer_asked
+        )
+    except sqlite3.OperationalError:  # locked too long, read-only, disk full
+        current_app.logger.exception("An answer could not be saved")
+        return False
+    return True
+
+
+def _move_on(visit: Visit, step: flow.Step):
     if request.args.get("change"):
         return redirect(url_for("my_day.review", session_id=visit.session["id"]))
+    steps = visit.steps  # after this answer: a changed answer may mean some earlier ones are no longer asked
     following = flow.step_after(steps, step) if step in steps else visit.next_unanswered()
     return redirect(step_url(visit.session["id"], following))
 
@@ -256,6 +261,15 @@ def finish(session_id: int):
 def thanks(session_id: int):
     """Thank the child, say who will see the answers and how to get help."""
     return render_template("my_day/thanks.html", visit=_visit(session_id))
+
+
+@bp.get("/<int:session_id>/sent")
+def sent(session_id: int):
+    """Say that these answers have been sent, so they can no longer be opened or changed on this device."""
+    visit = _visit(session_id)
+    if visit.session["status"] != "finished":
+        return redirect(url_for("my_day.resume", session_id=session_id))
+    return render_template("my_day/sent.html", visit=visit)
 
 
 @bp.get("/<int:session_id>/help")

@@ -439,9 +439,8 @@ def revoke_answer_link(db: Database, session_id: int, link_id: int) -> bool:
     return cursor.rowcount == 1
 
 
-def answer_link_revoked(db: Database, link_id: int) -> bool:
-    row = db.execute("SELECT revoked_at FROM answer_links WHERE id = ?", (link_id,)).fetchone()
-    return row is None or row["revoked_at"] is not None
+def answer_link_by_id(db: Database, link_id: int) -> dict | None:
+    return _one(db, "SELECT * FROM answer_links WHERE id = ?", (link_id,))
 
 
 # Answers

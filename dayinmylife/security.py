@@ -1,5 +1,8 @@
 """Security headers on every response, and the settings that must hold outside development."""
 
+import logging
+import re
+
 from flask import current_app
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -63,5 +66,22 @@ def set_security_headers(response):
     return response
 
 
+class HideLinkTokens(logging.Filter):
+    """Keep a young person's link out of the server's log: the token in its path opens their session."""
+
+    TOKEN = re.compile(r"/link/[^\s\"?/]+")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = self.TOKEN.sub("/link/[hidden]", str(record.msg))
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                self.TOKEN.sub("/link/[hidden]", arg) if isinstance(arg, str) else arg for arg in record.args
+            )
+        return True
+
+
 def init_app(app) -> None:
     app.after_request(set_security_headers)
+    server_log = logging.getLogger("werkzeug")  # the development server's log of every request
+    if not any(isinstance(each, HideLinkTokens) for each in server_log.filters):
+        server_log.addFilter(HideLinkTokens())

@@ -4,9 +4,9 @@ import time
 
 from flask import Blueprint, current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import login_required, logout_user
+from flask_login import current_user, login_required, logout_user
 
-from . import queries
+from . import grants, queries
 from .db import get_db
 
 bp = Blueprint("session_limits", __name__)
@@ -47,7 +47,7 @@ def timed_out(now: float) -> bool:
     """Tell whether this session is past its absolute limit, or idle too long outside child mode."""
     if now - session["signed_in_at"] > current_app.config["SESSION_ABSOLUTE_HOURS"] * 3600:
         return True
-    return session.get("child_mode") is None and now - session.get("last_seen", 0) > idle_seconds()
+    return grants.locked_session() is None and now - session.get("last_seen", 0) > idle_seconds()
 
 
 def end_timed_out_session():
@@ -56,20 +56,18 @@ def end_timed_out_session():
         return None
     now = clock()
     if not timed_out(now):
-        session["last_seen"] = int(now)
+        if current_user.is_authenticated:  # an old copy of an ended session's cookie is not activity
+            session["last_seen"] = int(now)
         return None
     # An old copy of this cookie times out the same way, so other devices of the same person stay signed in.
-    in_child_mode = session.get("child_mode") is not None
+    locked, last_seen = grants.locked_session(), session.get("last_seen")
     logout_user()
     session.clear()
-    if in_child_mode:  # the child is holding the device
-        flash(
-            _(
-                "Your answers are saved. Please give the device back to your worker, so they can sign in again."
-            )
-        )
-    else:
-        flash(_("You were signed out to keep the records safe. Sign in again to carry on."))
+    if locked is not None:  # the child is holding the device: child mode saves their answer and hands it back
+        grants.lock_to(locked)
+        session["last_seen"] = last_seen
+        return None
+    flash(_("You were signed out to keep the records safe. Sign in again to carry on."))
     return redirect(url_for("auth.sign_in"))
 
 

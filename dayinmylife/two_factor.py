@@ -8,7 +8,7 @@ import pyotp
 from flask import redirect, request, session, url_for
 from flask_login import current_user
 
-from . import queries, session_limits
+from . import grants, queries, session_limits
 from .db import get_db
 
 ISSUER = "Day in my life"  # the name the authenticator app shows beside the codes
@@ -119,7 +119,7 @@ def awaiting_second_step() -> dict | None:
 
 def send_to_set_up():
     """While it is required, send a signed-in person without a second step to set one up first."""
-    if request.endpoint in _OPEN_BEFORE_SET_UP or session.get("child_mode") is not None:
+    if request.endpoint in _OPEN_BEFORE_SET_UP or grants.locked_session() is not None:
         return None  # a device in child mode stays with the child until the practitioner unlocks it
     if not current_user.is_authenticated or current_user.has_two_factor or not required():
         return None

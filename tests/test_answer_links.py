@@ -144,7 +144,8 @@ def test_a_revoked_link_does_not_work_and_shuts_out_the_phone_that_used_it(
             f"/sessions/{teen_session}/answer-links/{link_id}/revoke", token_from=f"/sessions/{teen_session}"
         )
         assert response.status_code == 302
-    assert phone.get(f"/day/{teen_session}/").status_code == 302  # the phone is out
+    shut_out = phone.get(f"/day/{teen_session}/")  # the phone is out, told in words written for them
+    assert shut_out.status_code == 404 and NOT_WORKING in shut_out.text
     assert NOT_WORKING in app.test_client().get(unused).text
     page = client.get(f"/sessions/{teen_session}").text
     assert page.count("Revoked on") == 2 and ">Revoke<" not in page

@@ -69,6 +69,7 @@ EXPECTED = {
     "my_day.review": CHILDS_OWN_PAGE,
     "my_day.stop": CHILDS_OWN_PAGE,
     "my_day.thanks": CHILDS_OWN_PAGE,
+    "my_day.sent": CHILDS_OWN_PAGE,
     "my_day.who_will_see": CHILDS_OWN_PAGE,
     "answer_links.create": PRACTITIONERS_CHILD,
     "answer_links.revoke": PRACTITIONERS_CHILD,
@@ -76,7 +77,6 @@ EXPECTED = {
     "answer_links.welcome": (NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, LOCKED, NOT_FOUND),
     "answer_links.use": (NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, LOCKED, NOT_FOUND),
     "join.enter_code": ANYONE,
-    "join.sent": ANYONE,
     "join.someone_else": ANYONE,
     "join.start": ANYONE,
     "session_limits.keep_alive": SIGNED_IN,
@@ -86,9 +86,10 @@ EXPECTED = {
     "notes.add": PRACTITIONERS_CHILD,
     "insights.session_record": PRACTITIONERS_CHILD,
     "settings.index": SIGNED_IN,
-    "auth.sign_in": (OK, OK, OK, OK, LOCKED, OK),
+    # On a device in child mode, signing in afresh is how a locked-out practitioner takes it back.
+    "auth.sign_in": (OK, OK, OK, OK, OK, OK),
     # The second step: signed in already goes on to the app; without a right password first, back to sign in.
-    "auth.second_step": SIGNED_IN,
+    "auth.second_step": (OK, OK, OK, SIGN_IN, SIGN_IN, SIGN_IN),
     "two_factor.set_up": SIGNED_IN,
     "two_factor.renew_recovery_codes": SIGNED_IN,
     "two_factor.turn_off": SIGNED_IN,
@@ -149,7 +150,7 @@ def visitor(app, rows, role):
         if role == "child_mode":
             flask_session["child_mode"] = rows["session"]
         if role == "pupil":
-            flask_session["answering"] = [rows["pupil"]]
+            flask_session["grants"] = {str(rows["pupil"]): {"consultation": rows["consultation"]}}
     return client
 
 

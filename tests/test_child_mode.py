@@ -16,7 +16,7 @@ def locked(practitioners, signed_in, child_of):
     return int(response.location.strip("/").split("/")[-1])
 
 
-@pytest.mark.parametrize("url", ["/", "/children/1", "/children/new", "/sessions/1", "/sign-in", "/nowhere"])
+@pytest.mark.parametrize("url", ["/", "/children/1", "/children/new", "/sessions/1", "/settings", "/nowhere"])
 def test_every_other_page_leads_back_to_the_questionnaire(client, locked, url):
     response = client.get(url)
     assert response.status_code == 302 and response.location == f"/day/{locked}/"

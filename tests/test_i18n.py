@@ -287,7 +287,7 @@ def test_a_young_person_on_their_own_device_keeps_their_language_beyond_the_ques
     session_id = queries.start_session(db, leo, questionnaires["teenager"], signed_in)
     young_person = app.test_client()
     with young_person.session_transaction() as browser:
-        browser["answering"] = [session_id]  # as their one-time link or a consultation code lets them in
+        browser["grants"] = {str(session_id): {"consultation": 0}}  # as a consultation code lets them in
     token = csrf_token(young_person.get(f"/day/{session_id}/").text)
     young_person.post(f"/day/{session_id}/language", data={"language": "pl", "csrf_token": token})
     assert page_language(young_person.get(f"/day/{session_id}/")) == ("pl", "ltr")
@@ -380,8 +380,11 @@ def test_own_words_in_the_pages_language_are_not_marked(client, db, leo, questio
     assert "Mum makes toast" in page and "written in" not in page
 
 
-def test_the_child_reviews_their_polish_answers_in_polish(client, answered_in_polish):
-    page = text_of(client.get(f"/day/{answered_in_polish}/review"))
+def test_the_child_reviews_their_polish_answers_in_polish(client, db, leo, questionnaires, signed_in):
+    session_id = queries.start_session(db, leo, questionnaires["primary"], signed_in, language="pl")
+    queries.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
+    queries.save_answer(db, session_id, "mornings_own_words", "school", "Mama robi mi kanapki <3")
+    page = text_of(client.get(f"/day/{session_id}/review"))
     assert "Budzik" in page and "Mama robi mi kanapki <3" in page and "written in" not in page
 
 
@@ -408,8 +411,9 @@ PRACTITIONER_PAGES = [
 CHILD_PAGES = [
     "/day/{fresh}/",
     "/day/{fresh}/school-day/who_wakes_you",
-    "/day/{session}/review",
+    "/day/{fresh}/review",
     "/day/{session}/thanks",
+    "/day/{session}/sent",
     "/day/{session}/help",
     "/day/{session}/stop",
 ]

@@ -253,7 +253,7 @@ def test_a_browser_given_a_session_answers_it_without_signing_in_and_nothing_els
     other = queries.start_session(db, child_of(user, "Leo"), questionnaires["primary"], user)
     browser = app.test_client()
     with browser.session_transaction() as flask_session:
-        flask_session["answering"] = [mine]  # what let_this_browser_answer() grants
+        flask_session["grants"] = {str(mine): {"consultation": 0}}  # what grants.let_pupil_answer() holds
     assert browser.get(f"/day/{mine}/").status_code == 200
     assert browser.get(f"/day/{other}/").status_code == 302  # to sign in
     assert browser.get(f"/sessions/{mine}").status_code == 302

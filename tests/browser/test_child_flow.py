@@ -119,10 +119,13 @@ def test_a_preschool_child_answers_by_clicking_pictures(page):
 def test_child_mode_keeps_the_child_in_their_questionnaire(page):
     start_session(page, "primary")
     session_url = page.url
-    for address in ("/", "/children/new", "/sessions/1", "/sign-in"):
+    for address in ("/", "/children/new", "/sessions/1", "/settings"):
         page.goto(address)
         assert page.url.endswith(session_url.split("127.0.0.1")[-1].split("/", 1)[-1]) or "/day/" in page.url
         assert page.get_by_role("link", name="My children").count() == 0
+    page.goto("/sign-in")  # the practitioner's way back when unlocking is refused: no menu for the child
+    assert page.get_by_text("takes this device out of child mode").is_visible()
+    assert page.get_by_role("link", name="My children").count() == 0
 
 
 @pytest.mark.a11y

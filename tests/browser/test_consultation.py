@@ -114,3 +114,45 @@ def test_the_classroom_sheet_prints_the_code_and_the_qr_code(browser, live_app, 
     page.emulate_media(media="print")
     assert page.locator(".site-header").is_hidden()
     context.close()
+
+
+def answer_until_own_words(page, words: str) -> int:
+    """From the first question, answer until the pupil's own words, write them; return the session id."""
+    session_id = int(page.url.split("/day/")[1].split("/")[0])
+    for _ in range(10):
+        box = page.locator("textarea")
+        if box.count():
+            box.fill(words)
+            page.get_by_role("button", name="Continue").click()
+            return session_id
+        page.locator(".cards:not(.cards--small) .card").first.click()
+        page.get_by_role("button", name="Continue").click()
+    raise AssertionError("no question for the pupil's own words near the start")
+
+
+def test_three_pupils_on_one_tablet_cannot_open_each_others_answers(browser, live_app, school):
+    tablet = browser.new_context(viewport=TABLET, base_url=live_app.url)
+    page = tablet.new_page()
+    sessions = {}
+    for pupil, words in enumerate(("Ravi's porridge", "Maya's pancakes", "Tom's toast")):
+        if pupil == 1:  # the thank-you page's own "start again with the code"
+            page.get_by_role("link", name="Start again with the code").click()
+            page.get_by_label("Type your code").fill(school["code"])
+            page.get_by_role("button", name="Go").click()
+        else:  # the QR code on the classroom sheet
+            page.goto(f"/join/?code={school['code']}")
+        page.get_by_label("5 Oak").check()
+        page.get_by_role("button", name="Start").click()
+        page.get_by_role("link", name="Let's start").click()
+        page.get_by_role("link", name="Start", exact=True).click()
+        sessions[answer_until_own_words(page, words)] = words
+        page.get_by_role("link", name="Change something").click()
+        page.get_by_role("button", name="That's my day – finish").click()
+        assert page.get_by_role("heading", name="Thank you!").is_visible()
+    for session_id, words in sessions.items():
+        for path in ("/", "/review", "/thanks", "/school-day/mornings_own_words"):
+            page.goto(f"/day/{session_id}{path}")
+            assert words not in page.content(), (session_id, path)
+    page.goto(f"/day/{list(sessions)[0]}/review")
+    assert page.get_by_text("cannot be opened again").is_visible() or "sign-in" in page.url
+    tablet.close()
