@@ -7,15 +7,20 @@ APP = $(BIN)/flask --app dayinmylife
 
 .PHONY: run test lint assets translations compile-translations bench screenshots
 
-$(BIN)/.installed: pyproject.toml
+# Running needs only the app's own dependencies; the tests add theirs on top.
+$(BIN)/.installed-run: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(BIN)/.installed: $(BIN)/.installed-run
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-run: $(BIN)/.installed compile-translations
+# Flask says "Running on http://127.0.0.1:$(PORT)" once the server is up (Ctrl+C stops it).
+run: $(BIN)/.installed-run compile-translations
 	DAYINMYLIFE_ENV=development $(APP) demo
-	@echo "Day in my life is running at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
 	DAYINMYLIFE_ENV=development $(APP) run --host 127.0.0.1 --port $(PORT)
 
 test: $(BIN)/.installed compile-translations
@@ -49,7 +54,7 @@ translations: $(BIN)/.installed
 	$(BIN)/pybabel -q compile -d translations
 
 # The compiled catalogs (.mo) are not committed: `make run` and `make test` build them from the .po files.
-compile-translations: $(BIN)/.installed
+compile-translations: $(BIN)/.installed-run
 	$(BIN)/pybabel -q compile -d translations
 
 # Key pages at phone and tablet size into docs/screenshots/, for the README and for looking at.

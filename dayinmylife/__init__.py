@@ -4,6 +4,7 @@ import os
 import secrets
 from pathlib import Path
 
+import click
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.routing import IntegerConverter
@@ -76,10 +77,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.url_map.converters["int"] = RecordIdConverter
     if test_config:
         app.config.from_mapping(test_config)
-    if not security.is_development(app):
-        security.configure_for_production(app)  # refuses to start without a real secret key
-    elif not app.config["SECRET_KEY"]:
-        app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
+    if security.is_development(app):
+        app.config["SECRET_KEY"] = app.config["SECRET_KEY"] or _instance_secret(Path(app.instance_path))
+    else:
+        _configure_for_production(app)
     # Refuse to start on a broken questionnaire file: the error names the file, question and problem.
     app.extensions["questionnaires"] = load_all(Path(app.config["QUESTIONNAIRES_DIR"]))
 
@@ -115,6 +116,22 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(two_factor_views.bp)
     app.register_blueprint(two_factor_views.admin_bp)
     return app
+
+
+def _configure_for_production(app: Flask) -> None:
+    """Refuse to serve pages without a real secret key; a command that serves none (user, backup, retention,
+    questionnaires check, --help) signs no cookie, so it runs with a throwaway key instead of refusing."""
+    command = click.get_current_context(silent=True)  # None under gunicorn; the command under `flask`
+    serves_pages = command is None or command.info_name == "run"
+    try:
+        security.configure_for_production(app)
+    except security.InsecureConfiguration as refused:
+        if serves_pages and command is not None:
+            raise click.ClickException(str(refused)) from None  # one line, not a traceback
+        if serves_pages:
+            raise
+        app.config["SECRET_KEY"] = secrets.token_hex(32)
+        security.configure_for_production(app)
 
 
 def _instance_secret(instance: Path) -> str:

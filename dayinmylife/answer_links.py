@@ -5,6 +5,7 @@ import secrets
 from datetime import UTC, datetime, timedelta
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import session as flask_session
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -16,6 +17,7 @@ bp = Blueprint("answer_links", __name__)
 
 # Children under 12 answer with their worker beside them: only teenagers answer alone on a phone.
 OWN_PHONE_QUESTIONNAIRES = {"teenager"}
+_TO_SHOW = "new_answer_link"
 
 
 def token_hash(token: str) -> str:
@@ -47,14 +49,36 @@ def create(session_id: int):
         db, session_id, current_user.id, token_hash(token), expires_at.isoformat(timespec="seconds")
     )
     audit.record(db, "answer_link_created", child_id=session["child_id"], session_id=session_id, link=link_id)
-    link = url_for("answer_links.welcome", token=token, _external=True)
+    # Shown once, by the page after this POST: a reload can neither make a second link nor show this one again.
+    flask_session[_TO_SHOW] = {"link_id": link_id, "token": token}
+    return redirect(url_for("answer_links.show", session_id=session_id, link_id=link_id))
+
+
+@bp.get("/sessions/<int:session_id>/answer-links/<int:link_id>")
+@login_required
+def show(session_id: int, link_id: int):
+    """Show a new link (and its QR code) this once; afterwards only its state on the session page."""
+    session = session_or_404(session_id)
+    pending = flask_session.pop(_TO_SHOW, None)
+    link_row = queries.answer_link_by_id(get_db(), link_id)
+    if (
+        not pending
+        or pending["link_id"] != link_id
+        or link_row is None
+        or link_row["session_id"] != session_id
+    ):
+        flash(
+            _("A link is shown only once, when it is made. If it was not sent, revoke it and make a new one.")
+        )
+        return redirect(url_for("caseload.session_view", session_id=session_id) + "#own-phone")
+    link = url_for("answer_links.welcome", token=pending["token"], _external=True)
     return render_template(
         "answer_links/created.html",
         session=session,
         link=link,
         # Inline, so the token is in no other URL.
         qr_code=qr_codes.svg_inline(link, _("QR code of the link")),
-        expires_on=expires_at.date().isoformat(),
+        expires_on=link_row["expires_at"][:10],
     )
 
 
@@ -95,7 +119,7 @@ def use(token: str):
     audit.record(
         db, "answer_link_used", child_id=session["child_id"], session_id=session["id"], link=link["id"]
     )
-    return redirect(url_for("my_day.resume", session_id=session["id"]))
+    return redirect(url_for("my_day.resume", session_id=session["id"], welcome=1))
 
 
 def _still_works(link: dict) -> bool:

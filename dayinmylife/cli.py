@@ -4,6 +4,7 @@ import sqlite3
 import sys
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import click
 from flask import current_app
@@ -94,7 +95,14 @@ def change_user_role(email, role):
 
 
 def _database():
-    return connect(current_app.config["DATABASE"])
+    """The app's database, or one clear line saying there is none yet (never an empty file made here)."""
+    path = current_app.config["DATABASE"]
+    if not Path(path).is_file() or "users" not in (db := connect(path)).table_names():
+        raise click.ClickException(
+            f"There is no Day in my life database at {path} yet: run `make run` once, or "
+            "`.venv/bin/flask --app dayinmylife migrate`, or set DAYINMYLIFE_DATABASE to the one you use."
+        )
+    return db
 
 
 def _account(db, email: str) -> dict:
@@ -116,16 +124,21 @@ def _refusals_as_errors():
 @with_appcontext
 def demo_command():
     """Migrate, add the demo practitioner and children if the database is empty, and say how to sign in."""
-    from .demo import DEMO_EMAIL, DEMO_PASSWORD, seed
+    from .demo import ADMIN_EMAIL, DEMO_EMAIL, DEMO_PASSWORD, seed
     from .demo_consultation import LEAD_EMAIL
 
     migrate(current_app.config["DATABASE"])
     db = connect(current_app.config["DATABASE"])
     if db["users"].count == 0:
         seed(db, current_app.extensions["questionnaires"])
-        click.echo("Added the demo practitioner and three demo children.")
+        click.echo(
+            "Added the demo practitioner, three demo children, a consultation lead and an administrator."
+        )
     click.echo(f"Sign in as {DEMO_EMAIL} with the password {DEMO_PASSWORD}")
     click.echo(f"A school consultation's results: sign in as {LEAD_EMAIL} with the same password")
+    click.echo(
+        f"Accounts, the audit log and two-step sign-in for everyone: sign in as {ADMIN_EMAIL}, same password"
+    )
 
 
 @click.command("retention")
@@ -135,7 +148,7 @@ def retention_command(apply):
     """List (or with --apply, delete) children with no activity for longer than the retention period."""
     days = current_app.config["RETENTION_DAYS"]
     cutoff = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
-    db = connect(current_app.config["DATABASE"])
+    db = _database()
     expired = queries.children_inactive_since(db, cutoff)
     for child in expired:
         reference = child["case_reference"] or "no case reference"

@@ -21,6 +21,7 @@ from .questionnaire.model import DONT_KNOW, NOT_A_REAL_ANSWER, RATHER_NOT_SAY, W
 
 DEMO_EMAIL = "demo@dayinmylife.example"
 DEMO_PASSWORD = "sunrise-breakfast-bedtime"
+ADMIN_EMAIL = "admin@dayinmylife.example"  # the demo administrator: accounts, the audit log, two-step for all
 SKIPPED = None
 
 
@@ -248,7 +249,7 @@ class DemoChild:
 
 
 CHILDREN = (
-    DemoChild("Amara", "DEMO-0142", 243, "baby", 10, (
+    DemoChild("Amara", "DEMO-0142", 255, "baby", 10, (
         Visit(205, AMARA_1, AMARA_1_WEEKEND, AMARA_SEEN),
         Visit(110, AMARA_2, AMARA_2_WEEKEND, AMARA_SEEN | {"checkups_and_immunisations"}),  # saw the red book
         Visit(20, AMARA_3, AMARA_3_WEEKEND, AMARA_SEEN),
@@ -271,7 +272,8 @@ class DemoScriptError(ValueError):
 
 
 def seed(db: Database, questionnaires: dict[str, Questionnaire]) -> None:
-    """Add Sam Taylor, a social worker, and three demo children whose sessions span nine months."""
+    """Add Sam Taylor, a social worker, and three demo children whose sessions span nine months; a consultation
+    lead with a school's consultation; and an administrator."""
     for child in CHILDREN:  # check every script first, so a broken one leaves no half-made demo
         check_script(questionnaires[child.questionnaire], child)
     today = date.today()
@@ -295,6 +297,7 @@ def seed(db: Database, questionnaires: dict[str, Questionnaire]) -> None:
     seed_consultation(
         db, questionnaires, queries.create_user(db, LEAD_EMAIL, LEAD_NAME, sam_hash, "consultation_lead")
     )
+    queries.create_user(db, ADMIN_EMAIL, "Alex Morgan", sam_hash, "administrator")
 
 
 def seed_casework(db: Database, sam: int, leo_sessions: list[int], today: date) -> None:

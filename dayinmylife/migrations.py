@@ -394,3 +394,10 @@ def m012_answers_no_longer_asked(db):
     db.execute(
         f"CREATE TRIGGER consultation_tally_answer_removed AFTER DELETE ON answers BEGIN {count_out} END"
     )
+
+
+@migrations()
+def m013_messages_seen(db):
+    """Record when (and in which session) the child saw a "you said, we did", so it is shown once."""
+    db.execute("ALTER TABLE messages_to_child ADD COLUMN seen_in_session INTEGER")
+    db.execute("ALTER TABLE messages_to_child ADD COLUMN seen_at TEXT")

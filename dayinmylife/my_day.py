@@ -91,18 +91,26 @@ def step_url(session_id: int, step: flow.Step | None, **query) -> str:
 
 @bp.get("/<int:session_id>/")
 def resume(session_id: int):
-    """Start the session, or carry on at the first question not yet answered."""
+    """Start the session, or carry on at the first question not yet answered (after a short welcome back,
+    when a young person opens their link to a session begun with their worker)."""
     visit = _visit(session_id)
-    if not visit.answers:
-        return render_template(
-            "my_day/start.html",
-            visit=visit,
-            first_url=url_for("my_day.who_will_see", session_id=session_id),
-            message=queries.message_for_next_session(get_db(), visit.session)
-            if visit.session["child_id"]
-            else None,
-        )
-    return redirect(step_url(session_id, visit.next_unanswered()))
+    if visit.answers and not request.args.get("welcome"):
+        return redirect(step_url(session_id, visit.next_unanswered()))
+    return render_template(
+        "my_day/start.html",
+        visit=visit,
+        first_url=step_url(session_id, visit.next_unanswered() if visit.answers else visit.steps[0]),
+        messages=_messages_shown(visit.session),
+    )
+
+
+def _messages_shown(session: dict) -> list[dict]:
+    """ "You said, we did" is for the child alone: never on a parent's or the practitioner's account."""
+    if not session["child_id"] or session["account"] != "child":
+        return []
+    messages = queries.messages_for_child(get_db(), session)
+    queries.mark_messages_seen(get_db(), [message["session_id"] for message in messages], session["id"])
+    return messages
 
 
 @bp.get("/<int:session_id>/who-will-see-my-answers")
@@ -114,7 +122,7 @@ def who_will_see(session_id: int):
     else:
         onward, label = step_url(session_id, visit.steps[0]), _("Start")
     return render_template(
-        "my_day/who_will_see.html", visit=visit, onward=onward, onward_label=label, back_url=back_url
+        "my_day/who_will_see.html", visit=visit, onward=onward, onward_label=label, return_to=back_url
     )
 
 
@@ -243,6 +251,7 @@ def review(session_id: int):
         visit=visit,
         summary=day_summary(visit.questionnaire, visit.answers),
         unanswered=visit.next_unanswered(),
+        left=flow.left_to_answer(visit.steps, set(visit.answers)),
         weekend_questions={
             part.id: flow.weekend_question(visit.questionnaire, part) for part in visit.questionnaire.parts
         },
@@ -275,13 +284,13 @@ def sent(session_id: int):
 @bp.get("/<int:session_id>/help")
 def help(session_id: int):
     """Tell the child how to get help, whatever page they are on."""
-    return render_template("my_day/help.html", visit=_visit(session_id), back_url=_return_url(session_id))
+    return render_template("my_day/help.html", visit=_visit(session_id), return_to=_return_url(session_id))
 
 
 @bp.get("/<int:session_id>/stop")
 def stop(session_id: int):
     """Let the child stop: everything is saved; they hand the device back."""
-    return render_template("my_day/stop.html", visit=_visit(session_id), back_url=_return_url(session_id))
+    return render_template("my_day/stop.html", visit=_visit(session_id), return_to=_return_url(session_id))
 
 
 def _return_url(session_id: int) -> str:

@@ -544,13 +544,14 @@ def notes_of_session(db: Database, session_id: int) -> list[dict]:
 
 
 def set_message_to_child(db: Database, session_id: int, author_id: int, text: str) -> None:
-    """Write (or rewrite) the "you said, we did" note that follows a session."""
+    """Write (or rewrite) the "you said, we did" note that follows a session; rewritten, it is new to the child."""
     with write_transaction(db):
         db.execute(
             """
             INSERT INTO messages_to_child (session_id, text, written_by, written_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (session_id) DO UPDATE SET
-                text = excluded.text, written_by = excluded.written_by, written_at = excluded.written_at
+                text = excluded.text, written_by = excluded.written_by, written_at = excluded.written_at,
+                seen_in_session = NULL, seen_at = NULL
             """,
             (session_id, text.strip(), author_id, now()),
         )
@@ -560,19 +561,34 @@ def message_to_child(db: Database, session_id: int) -> dict | None:
     return _one(db, "SELECT * FROM messages_to_child WHERE session_id = ?", (session_id,))
 
 
-def message_for_next_session(db: Database, session: dict) -> dict | None:
-    """The latest "you said, we did" written after an earlier session of the same child."""
-    return _one(
+def messages_for_child(db: Database, session: dict) -> list[dict]:
+    """The "you said, we did" messages this session shows the child: those written after earlier sessions
+    since the child last saw one (and, on a reload, the ones this session already showed)."""
+    return _all(
         db,
         """
         SELECT messages_to_child.*, users.name AS written_by_name FROM messages_to_child
         JOIN sessions ON sessions.id = messages_to_child.session_id
         LEFT JOIN users ON users.id = messages_to_child.written_by
-        WHERE sessions.child_id = ? AND sessions.started_at < ?
-        ORDER BY sessions.started_at DESC LIMIT 1
+        WHERE sessions.child_id = :child AND (sessions.started_at, sessions.id) < (:started, :session)
+          AND (messages_to_child.seen_in_session = :session
+               OR (messages_to_child.seen_in_session IS NULL
+                   AND messages_to_child.written_at >= COALESCE((
+                       SELECT MAX(seen.seen_at) FROM messages_to_child AS seen
+                       JOIN sessions AS earlier ON earlier.id = seen.session_id
+                       WHERE earlier.child_id = :child AND seen.seen_in_session IS NOT :session), '')))
+        ORDER BY messages_to_child.written_at
         """,
-        (session["child_id"], session["started_at"]),
+        {"child": session["child_id"], "started": session["started_at"], "session": session["id"]},
     )
+
+
+def mark_messages_seen(db: Database, message_session_ids: list[int], seen_in_session: int, at=None) -> None:
+    with write_transaction(db):
+        db.conn.executemany(
+            "UPDATE messages_to_child SET seen_in_session = ?, seen_at = ? WHERE session_id = ? AND seen_at IS NULL",
+            [(seen_in_session, at or now(), message_session) for message_session in message_session_ids],
+        )
 
 
 def add_outcome(

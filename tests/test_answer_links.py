@@ -23,7 +23,8 @@ def teen_session(db, signed_in, child_of, questionnaires):
 
 def make_link(practitioners, session_id) -> str:
     """Press "Send Jess a link" on the session page; return the link shown (just the path)."""
-    page = practitioners.post(f"/sessions/{session_id}/answer-links", token_from=f"/sessions/{session_id}")
+    made = practitioners.post(f"/sessions/{session_id}/answer-links", token_from=f"/sessions/{session_id}")
+    page = practitioners.client.get(made.location)
     assert page.status_code == 200
     return re.search(r"http://localhost(/link/[A-Za-z0-9_-]+)<", page.text).group(1)
 
@@ -42,9 +43,11 @@ def phone(app):
 def test_the_session_page_offers_a_link_and_shows_it_once_with_a_qr_code(client, practitioners, teen_session):
     session_page = client.get(f"/sessions/{teen_session}").text
     assert "Send Jess a link to answer on their own phone" in session_page
-    page = practitioners.post(
+    made = practitioners.post(
         f"/sessions/{teen_session}/answer-links", token_from=f"/sessions/{teen_session}"
     )
+    assert made.status_code == 302  # after the POST, a page of its own: a reload makes no second link
+    page = client.get(made.location)
     assert "A link for Jess" in page.text
     assert "<svg" in page.text and "QR code of the link" in page.text
     assert re.search(
@@ -53,6 +56,17 @@ def test_the_session_page_offers_a_link_and_shows_it_once_with_a_qr_code(client,
     assert "stops working after" in page.text
     token = re.search(r"/link/([A-Za-z0-9_-]+)", page.text).group(1)
     assert token not in client.get(f"/sessions/{teen_session}").text  # never shown again
+    reloaded = client.get(made.location, follow_redirects=True)
+    assert token not in reloaded.text and "A link is shown only once" in reloaded.text
+
+
+def test_reloading_the_link_page_makes_no_second_live_link(db, client, practitioners, teen_session):
+    made = practitioners.post(
+        f"/sessions/{teen_session}/answer-links", token_from=f"/sessions/{teen_session}"
+    )
+    for _ in range(3):
+        client.get(made.location)
+    assert db.execute("SELECT COUNT(*) FROM answer_links").fetchone()[0] == 1
 
 
 def test_only_the_tokens_hash_is_stored(db, practitioners, teen_session):
@@ -82,10 +96,21 @@ def test_opening_the_link_changes_nothing_until_start_is_pressed(db, practitione
     assert phone.get(f"/day/{teen_session}/").status_code == 302  # not yet let in
 
 
+def test_a_link_to_a_half_answered_session_starts_with_a_welcome_not_mid_questionnaire(
+    db, practitioners, teen_session, phone
+):
+    queries.save_answer(db, teen_session, "how_you_wake_up", "school", "alarm")  # begun with their worker
+    page = phone.get(start(phone, make_link(practitioners, teen_session)).location).text
+    assert "Welcome back" in page and "Who will see my answers?" in page
+    carry_on = re.search(r'class="button button--go" href="([^"]+)">Carry on<', page).group(1)
+    assert carry_on.startswith(f"/day/{teen_session}/") and "how_you_wake_up" not in carry_on
+    assert 'class="language-picker"' not in page  # the session's language is settled by its first answer
+
+
 def test_start_opens_the_session_and_the_phone_can_answer_it(db, practitioners, teen_session, phone):
     link = make_link(practitioners, teen_session)
     response = start(phone, link)
-    assert response.location == f"/day/{teen_session}/"
+    assert response.location == f"/day/{teen_session}/?welcome=1"
     assert phone.get(f"/day/{teen_session}/").status_code == 200
     question = f"/day/{teen_session}/school-day/how_you_wake_up"
     token = csrf_token(phone.get(question).text)

@@ -73,6 +73,7 @@ EXPECTED = {
     "my_day.who_will_see": CHILDS_OWN_PAGE,
     "answer_links.create": PRACTITIONERS_CHILD,
     "answer_links.revoke": PRACTITIONERS_CHILD,
+    "answer_links.show": PRACTITIONERS_CHILD,
     # A made-up token: everyone gets the one "ask your worker for a new link" page (see test_answer_links).
     "answer_links.welcome": (NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, LOCKED, NOT_FOUND),
     "answer_links.use": (NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, LOCKED, NOT_FOUND),

@@ -2,12 +2,23 @@
 
 import dataclasses
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
 from dayinmylife import create_app, queries
+from dayinmylife.ages import age_in_words
 from dayinmylife.db import connect, migrate
-from dayinmylife.demo import CHILDREN, DEMO_EMAIL, DEMO_PASSWORD, DemoScriptError, Visit, check_script, seed
+from dayinmylife.demo import (
+    ADMIN_EMAIL,
+    CHILDREN,
+    DEMO_EMAIL,
+    DEMO_PASSWORD,
+    DemoScriptError,
+    Visit,
+    check_script,
+    seed,
+)
 from dayinmylife.demo_consultation import LEAD_EMAIL, TITLE
 from dayinmylife.questionnaire import builtins, flow
 from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND
@@ -197,11 +208,13 @@ def test_flask_demo_sets_up_an_empty_database_once_and_says_how_to_sign_in(tmp_p
         first = app.test_cli_runner().invoke(args=["demo"])
         second = app.test_cli_runner().invoke(args=["demo"])
     assert first.exit_code == 0 and DEMO_PASSWORD in first.output and "three demo children" in first.output
-    assert LEAD_EMAIL in first.output
+    assert LEAD_EMAIL in first.output and ADMIN_EMAIL in first.output
     assert second.exit_code == 0 and "three demo children" not in second.output
     db = connect(tmp_path / "fresh.sqlite3")
     try:
-        assert db["children"].count == 3 and db["users"].count == 2  # Sam Taylor and Priya Shah, the lead
+        assert (
+            db["children"].count == 3 and db["users"].count == 3
+        )  # Sam Taylor, Priya Shah (lead), Alex (admin)
     finally:
         db.conn.close()
 
@@ -281,3 +294,19 @@ def test_the_demo_lead_signs_in_to_the_consultations_and_finds_small_numbers_sup
     assert client.get("/").location == "/consultations/"
     page = client.get(f"/consultations/{demo_consultation(demo_db)['id']}/results").text
     assert "fewer than 5" in page and "Not shown on its own" in page and "Nurture group" in page
+
+
+def test_the_readme_gives_the_demo_childrens_ages_as_the_app_shows_them(demo_db):
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    for child in queries.children_of(demo_db, sam(demo_db)["id"]):
+        shown = age_in_words(child["date_of_birth"])
+        assert f"{child['display_name']} ({shown})" in readme, (child["display_name"], shown)
+
+
+def test_the_demo_has_an_administrator_who_signs_in_with_the_demo_password(demo_app):
+    demo_app.config["WTF_CSRF_ENABLED"] = False
+    client = demo_app.test_client()
+    client.post("/sign-in", data={"email": ADMIN_EMAIL, "password": DEMO_PASSWORD})
+    accounts = client.get("/admin/accounts")
+    demo_app.config["WTF_CSRF_ENABLED"] = True
+    assert accounts.status_code == 200 and "Sam Taylor" in accounts.text

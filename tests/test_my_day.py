@@ -1,5 +1,7 @@
 """The child's session through the Flask test client: answering, skipping, resuming, refusing bad input."""
 
+import re
+
 import pytest
 
 from dayinmylife import queries
@@ -20,14 +22,17 @@ def answer(client, url, **fields):
     return client.post(url, data={**fields, "csrf_token": token})
 
 
-def test_starting_a_session_shows_who_sees_the_answers_then_the_first_question(client, session_id):
+def test_the_first_screen_is_short_offers_who_will_see_and_starts_the_first_question(client, session_id):
     page = client.get(f"/day/{session_id}/")
     assert "Tell us about your day" in page.text
     assert "skip" in page.text.lower()
-    assert f'href="/day/{session_id}/who-will-see-my-answers"' in page.text
-    explanation = client.get(f"/day/{session_id}/who-will-see-my-answers")
-    assert "Who will see your answers?" in explanation.text
-    assert f'href="/day/{session_id}/school-day/who_wakes_you"' in explanation.text
+    assert (
+        "Who will see my answers?" in page.text.split("<details")[1]
+    )  # one tap away, before the first question
+    assert f'class="button button--go" href="/day/{session_id}/school-day/who_wakes_you"' in page.text
+    assert (
+        len(page.text.split('<p class="intro">')[1].split("</p>")[0].split()) < 40
+    )  # short for a nine-year-old
 
 
 def test_a_question_page_shows_the_question_its_pictures_and_the_always_offered_answers(client, session_id):
@@ -179,9 +184,39 @@ def test_finishing_thanks_the_child_and_says_how_to_get_help(client, db, session
 
 def test_help_and_stop_are_on_every_question_page_and_say_the_answers_are_saved(client, session_id):
     page = client.get(f"/day/{session_id}/school-day/who_wakes_you")
-    assert "Help" in page.text and "Stop" in page.text and "Change something" in page.text
+    assert "Help" in page.text and "Stop" in page.text
     assert "0800 1111" in client.get(f"/day/{session_id}/help").text
     assert "saved" in client.get(f"/day/{session_id}/stop").text
+
+
+def test_change_something_is_offered_only_once_there_is_an_answer_to_change(client, session_id):
+    url = f"/day/{session_id}/school-day/who_wakes_you"
+    assert "Change something" not in client.get(url).text
+    answer(client, url, answer="alarm", action="continue")
+    assert "Change something" in client.get(url).text
+
+
+@pytest.mark.parametrize("page", ["help", "stop"])
+def test_help_and_stop_go_back_to_the_very_question_the_child_left(client, session_id, page):
+    answer(client, f"/day/{session_id}/school-day/who_wakes_you", answer="alarm", action="continue")
+    second = client.get(f"/day/{session_id}/").location  # the question the child is on now
+    question = client.get(second).text
+    link = re.search(rf'href="(/day/{session_id}/{page}\?from=[^"]+)"', question).group(1)
+    went_back = re.search(
+        r'class="button button--go" href="([^"]+)"', client.get(link.replace("&amp;", "&")).text
+    )
+    assert went_back.group(1) == second
+
+
+def test_finishing_early_says_how_many_questions_are_left_and_offers_to_carry_on(client, db, session_id):
+    answer(client, f"/day/{session_id}/school-day/who_wakes_you", answer="alarm", action="continue")
+    page = client.get(f"/day/{session_id}/review").text
+    left = int(re.search(r"There are about (\d+) questions left", page).group(1))
+    assert left > 20
+    assert f'class="button button--go" href="/day/{session_id}/">Carry on answering<' in page
+    assert "Finish now" in page and "That&#39;s my day – finish" not in page
+    client.post(f"/day/{session_id}/finish", data={"csrf_token": csrf_token(page)})  # still allowed
+    assert queries.session_by_id(db, session_id)["status"] == "finished"
 
 
 def test_help_returns_only_to_a_page_of_the_same_session(client, session_id):
@@ -264,3 +299,10 @@ def test_here_is_your_day_leaves_out_parts_not_reached_yet(client, session_id):
     page = client.get(f"/day/{session_id}/review").text
     assert 'id="part-waking_up"' in page
     assert 'id="part-bedtime"' not in page
+
+
+def test_never_is_one_plain_no_not_a_green_cross(client, session_id):
+    page = client.get(f"/day/{session_id}/school-day/clean_clothes").text
+    never_card = page.split('name="answer" value="never"')[1].split("</label>")[0]
+    assert "/cross-mark.svg" in never_card  # a red cross: colour and mark both say "no"
+    assert "cross-mark-button" not in page  # the green square said "good" while its cross said "bad"

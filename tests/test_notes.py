@@ -4,7 +4,7 @@ import pytest
 
 from dayinmylife import queries
 
-from .conftest import csrf_token
+from .conftest import Practitioners, csrf_token
 
 
 @pytest.fixture
@@ -102,10 +102,45 @@ def test_you_said_we_did_greets_the_child_at_their_next_session(
 def test_you_said_we_did_is_not_shown_in_the_session_it_follows(client, db, session_id):
     post_from_session(client, session_id, f"/sessions/{session_id}/message-to-child", {"text": "Well done"})
     session = queries.session_by_id(db, session_id)
-    assert queries.message_for_next_session(db, session) is None
+    assert queries.messages_for_child(db, session) == []
 
 
-def test_rewriting_you_said_we_did_replaces_it(client, db, session_id):
-    post_from_session(client, session_id, f"/sessions/{session_id}/message-to-child", {"text": "First"})
-    post_from_session(client, session_id, f"/sessions/{session_id}/message-to-child", {"text": "Second"})
-    assert queries.message_to_child(db, session_id)["text"] == "Second"
+def start_next_session(app, db, session_id, account="child"):
+    """Start the child's next session on a tablet of its own, as the practitioner would; its start page."""
+    tablet = Practitioners(app.test_client(), db)
+    tablet.sign_in()
+    child_id = db.execute("SELECT child_id FROM sessions WHERE id = ?", (session_id,)).fetchone()[0]
+    response = tablet.post(
+        f"/children/{child_id}/sessions/new", {"questionnaire": "primary", "account": account}
+    )
+    return tablet.client, response.location, tablet.client.get(response.location).text
+
+
+def test_you_said_we_did_is_never_shown_on_a_parents_account(app, client, db, session_id):
+    message = "I have talked to Mum about breakfast."
+    post_from_session(client, session_id, f"/sessions/{session_id}/message-to-child", {"text": message})
+    _, _, parents_start = start_next_session(app, db, session_id, account="parent_carer")
+    assert message not in parents_start and "You said, we did" not in parents_start
+    assert queries.message_to_child(db, session_id)["seen_at"] is None  # still waiting for the child
+    _, _, childs_start = start_next_session(app, db, session_id)
+    assert message in childs_start
+
+
+def test_you_said_we_did_is_shown_once_then_only_new_messages(app, client, db, session_id):
+    post_from_session(client, session_id, f"/sessions/{session_id}/message-to-child", {"text": "First news"})
+    assert "has not seen this message yet" in client.get(f"/sessions/{session_id}").text
+    tablet, location, start = start_next_session(app, db, session_id)
+    assert "First news" in start
+    assert "First news" in tablet.get(location).text  # a reload (or a change of language) still shows it
+    seen = queries.message_to_child(db, session_id)
+    assert seen["seen_in_session"] == int(location.strip("/").split("/")[-1])
+    assert "saw this message on" in client.get(f"/sessions/{session_id}").text
+
+    post_from_session(
+        client,
+        seen["seen_in_session"],
+        f"/sessions/{seen['seen_in_session']}/message-to-child",
+        {"text": "Next news"},
+    )
+    _, _, start = start_next_session(app, db, session_id)
+    assert "Next news" in start and "First news" not in start

@@ -1,4 +1,5 @@
-"""Before the first question: who will see the answers and why, in words for each age band."""
+"""Before the first question: who will see the answers and why, in words for each age band (on the start
+page, one tap away; and from Help)."""
 
 import re
 
@@ -32,15 +33,16 @@ def start_session(practitioners, child_id, questionnaire, account="child") -> in
 
 
 def explanation_then_first_question(client, session_id: int) -> tuple[str, str]:
-    """Follow the start page to the explanation, then its one Start button to the first question."""
+    """The start page offers the explanation, folded, before its one button to the first question."""
     start_page = client.get(f"/day/{session_id}/").text
-    explanation_url = re.search(r'href="(/day/\d+/who-will-see-my-answers)"', start_page).group(1)
-    explanation = client.get(explanation_url).text
-    onward = re.findall(r'class="button button--go" href="([^"]+)">([^<]+)<', explanation)
-    assert len(onward) == 1 and onward[0][1] == "Start"  # one button, no nudges
+    folded = re.search(r'<details class="who-sees who-sees--folded">(.*?)</details>', start_page, re.S)
+    assert folded and "<summary>" in folded.group(1)
+    onward = re.findall(r'class="button button--go" href="([^"]+)">([^<]+)<', start_page)
+    assert len(onward) == 1 and onward[0][1] == "Let's start"  # one button, no nudges
+    assert start_page.index("who-sees--folded") < start_page.index(onward[0][0])
     question = client.get(onward[0][0])
     assert question.status_code == 200 and 'class="question__prompt"' in question.text
-    return explanation, question.text
+    return folded.group(1), question.text
 
 
 @pytest.mark.parametrize("band", sorted(EXPLAINED))

@@ -26,14 +26,14 @@ HOW_OFTEN = {
     "child": (
         Option("every_day", N_("Every day"), "check-mark-button"),
         Option("sometimes", N_("Sometimes"), "shuffle-tracks-button"),
-        Option("never", N_("Never"), "cross-mark-button"),
+        Option("never", N_("Never"), "cross-mark"),
     ),
     "teen": (
         Option("always", N_("Always"), "check-mark-button"),
         Option("often", N_("Often"), "repeat-button"),
         Option("sometimes", N_("Sometimes"), "shuffle-tracks-button"),
         Option("rarely", N_("Rarely"), "hourglass-not-done"),
-        Option("never", N_("Never"), "cross-mark-button"),
+        Option("never", N_("Never"), "cross-mark"),
     ),
 }
 

@@ -112,6 +112,11 @@ def first_unanswered(all_steps: list[Step], answered: set[tuple[str, str]]) -> S
     return next((step for step in all_steps if step.key not in answered), None)
 
 
+def left_to_answer(all_steps: list[Step], answered: set[tuple[str, str]]) -> int:
+    """How many questions are still to come (about: later answers can add or remove some)."""
+    return sum(step.key not in answered for step in all_steps)
+
+
 def answer_for_day(questionnaire: Questionnaire, answers: Mapping, question_id: str, day: str):
     """The answer that holds for a day: where the child said the weekend is the same, the school-day answer."""
     question = questionnaire.questions_by_id[question_id]

@@ -1,5 +1,6 @@
 // "Read it to me": reads the question and its answers aloud with the browser's speech, in the page's
-// language. Shown only where speech is available; says so plainly when there is no voice for the language.
+// language. Shown only where speech is available; says once, plainly, when there is no voice for the
+// language, then stays out of the way on the pages after.
 (function () {
   "use strict";
   if (!("speechSynthesis" in window)) return;
@@ -19,15 +20,29 @@
   // Say so on the button when the device has no voice for the page's language, rather than reading its
   // words with another language's voice. Voices often arrive late (voiceschanged), so look again then.
   var buttons = Array.prototype.slice.call(document.querySelectorAll("button.read-aloud"));
+  var saidKey = "dayinmylife.no-voice-said." + language;
+
+  function noVoiceSaid() {
+    try { return window.sessionStorage.getItem(saidKey) === "yes"; } catch (e) { return false; }
+  }
+
+  function rememberNoVoiceSaid() {
+    try { window.sessionStorage.setItem(saidKey, "yes"); } catch (e) { /* private mode: say it again */ }
+  }
 
   function showVoice(hasVoice) {
+    var hide = !hasVoice && noVoiceSaid() && !buttons.some(function (b) { return b.dataset.saidHere; });
     buttons.forEach(function (button) {
+      button.hidden = hide;
+      if (hide) return;
+      if (!hasVoice) button.dataset.saidHere = "yes";
       var label = button.querySelector("span");
       if (!button.dataset.readLabel) button.dataset.readLabel = label.textContent;
       label.textContent = hasVoice ? button.dataset.readLabel : (button.dataset.noVoice || button.dataset.readLabel);
       button.classList.toggle("read-aloud--no-voice", !hasVoice);
       if (hasVoice) button.removeAttribute("aria-disabled"); else button.setAttribute("aria-disabled", "true");
     });
+    if (!hasVoice && !hide) rememberNoVoiceSaid();
   }
 
   function read(button) {
@@ -46,7 +61,7 @@
   }
 
   buttons.forEach(function (button) {
-    button.hidden = false;
+    button.hidden = noVoiceSaid();  // shown again only if a voice for the language turns up
     button.addEventListener("click", function () { read(button); });
   });
   if (window.speechSynthesis.getVoices().length > 0) showVoice(Boolean(voiceFor(language)));

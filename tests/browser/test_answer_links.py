@@ -45,10 +45,10 @@ def test_a_teenager_opens_their_own_link_on_a_phone_and_reaches_their_questions(
     screenshot(phone, "answer-link-open-phone")
     phone.get_by_role("button", name="Start").click()
     assert phone.get_by_role("link", name="Let's start").is_visible()
-    phone.get_by_role("link", name="Let's start").click()
-    assert phone.get_by_role("heading", name="Who will see your answers?").is_visible()
+    phone.get_by_text("Who will see my answers?").click()
+    assert phone.get_by_text("Sam Taylor and the people in their team will read your answers.").is_visible()
     screenshot(phone, "teenager-who-will-see-phone")
-    phone.get_by_role("link", name="Start", exact=True).click()
+    phone.get_by_role("link", name="Let's start").click()
     assert phone.get_by_role("heading", name="How do you usually wake up?").is_visible()
 
     other_phone = browser.new_context(viewport=PHONE).new_page()

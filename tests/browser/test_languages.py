@@ -195,6 +195,13 @@ def test_an_english_page_on_a_device_with_only_a_welsh_voice_says_so_at_once(bro
     sign_in(page)
     show(page, QUESTION.format(session=sessions["en"]))
     assert page.locator("button.read-aloud").inner_text() == "Sorry, this device cannot read English aloud"
+    page.reload()  # said once: on the pages after, the button is simply not there
+    page.wait_for_load_state("load")
+    assert page.locator("button.read-aloud").is_hidden()
+    assert (
+        page.get_by_text("cannot read English aloud").count() == 0
+        or not page.get_by_text("cannot read English aloud").is_visible()
+    )
     context.close()
 
 
