@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from . import audit, grants, queries, session_limits, throttling, two_factor
+from . import audit, grants, queries, security, session_limits, throttling, two_factor
 from .db import get_db
 from .forms import SecondStepForm, SignInForm
 
@@ -125,10 +125,7 @@ def _practitioner_with(email: str, password: str) -> dict | None:
 
 
 def _safe_next(target: str | None) -> str:
-    # Only follow a local path, never another site.
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("caseload.index")
+    return security.safe_local_path(target) or url_for("caseload.index")
 
 
 def init_app(app) -> None:

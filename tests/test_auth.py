@@ -1,5 +1,7 @@
 """Signing in and out."""
 
+import pytest
+
 from .conftest import csrf_token
 
 
@@ -26,6 +28,15 @@ def test_signing_in_returns_to_a_local_page_only(client, practitioners):
     data = {"email": "sam@example.org", "password": "correct horse battery staple", "csrf_token": token}
     response = client.post("/sign-in?next=//evil.example/", data=data)
     assert response.location == "/"
+
+
+@pytest.mark.parametrize("target", ["/%09/evil.example/x", "/%0d%0aSet-Cookie:x=1", "/\\evil.example"])
+def test_a_next_page_that_could_leave_the_site_goes_home_instead(client, practitioners, target):
+    practitioners.create()
+    token = csrf_token(client.get("/sign-in").text)
+    data = {"email": "sam@example.org", "password": "correct horse battery staple", "csrf_token": token}
+    response = client.post("/sign-in", query_string={"next": target}, data=data)
+    assert response.status_code == 302 and response.location == "/"
 
 
 def test_signing_out_ends_the_session_and_clears_the_device(client, practitioners, signed_in):

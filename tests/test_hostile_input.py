@@ -27,7 +27,7 @@ from dayinmylife import queries
 from dayinmylife.my_day import DAY_OF_SLUG
 
 from . import test_authorisation as authorisation
-from .conftest import PASSWORD_HASH
+from .conftest import PASSWORD, PASSWORD_HASH, csrf_token
 
 rows = authorisation.rows  # the same real records as the authorisation matrix walks
 
@@ -319,3 +319,19 @@ def test_going_round_help_and_stop_always_leads_back_to_the_question(app, record
         page = client.get(url).text
         url = html.unescape(re.search(rf'href="(/day/\d+/{next_page}\?from=[^"]+)"', page).group(1))
         assert parse_qs(urlsplit(url).query) == {"from": [question]}
+
+
+@pytest.mark.parametrize(
+    "target", ["/\t/evil.example/x", "/%09/evil.example/x", "/\r\nX-Evil: 1", "/%0d%0a/x"]
+)
+def test_a_next_page_with_control_characters_after_a_right_password_stays_on_the_site(app, db, target):
+    queries.create_user(db, "kim@example.org", "Kim", PASSWORD_HASH)
+    client = app.test_client()
+    token = csrf_token(client.get("/sign-in").text)
+    response = client.post(
+        "/sign-in",
+        query_string={"next": target},
+        data={"email": "kim@example.org", "password": PASSWORD, "csrf_token": token},
+    )
+    assert response.status_code == 302, response.status_code  # signed in, not a server error
+    assert response.location == "/"

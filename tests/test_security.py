@@ -3,7 +3,7 @@
 import pytest
 from flask import request
 
-from dayinmylife import create_app, queries
+from dayinmylife import create_app, queries, security
 from dayinmylife.db import connect, migrate
 from dayinmylife.security import CONTENT_SECURITY_POLICY, InsecureConfiguration
 
@@ -151,3 +151,35 @@ def test_behind_a_trusted_proxy_the_real_address_and_https_are_seen(tmp_path):
         "/test-who", headers={"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https"}
     )
     assert seen == {"address": "203.0.113.9", "secure": True}
+
+
+OFF_SITE = [
+    "/%09/evil.example/x",  # a tab, percent-encoded: browsers drop it and read //evil.example
+    "/\t/evil.example/x",
+    "/%0d%0aSet-Cookie:x=1",
+    "/\r\nSet-Cookie:x=1",
+    "//evil.example",
+    "/\\evil.example",
+    "/%5Cevil.example",
+    "/%2F/evil.example",
+    "/%252F/evil.example",  # encoded twice
+    "https://evil.example/",
+    "javascript:alert(1)",
+    "evil.example",
+    " /children",
+    "/children\x00",
+    "",
+    None,
+]
+
+
+@pytest.mark.parametrize("target", OFF_SITE)
+def test_only_a_plain_path_on_this_site_is_a_safe_place_to_return_to(target):
+    assert security.safe_local_path(target) is None
+
+
+@pytest.mark.parametrize(
+    "target", ["/", "/children/3", "/sessions/12?tab=notes", "/children/3/compare#latest"]
+)
+def test_the_apps_own_paths_are_safe_to_return_to(target):
+    assert security.safe_local_path(target) == target

@@ -307,3 +307,14 @@ def test_strange_codes_are_refused_clearly(client, practitioners, with_app, code
     response = enter_code(client, code)
     assert response.status_code == 200 and "There is a problem" in response.text
     assert not signed_in_now(client)
+
+
+def test_after_the_second_step_a_next_page_off_the_site_goes_home(client, db, practitioners, with_app):
+    token = csrf_token(client.get("/sign-in").text)
+    client.post(
+        "/sign-in",
+        query_string={"next": "/%09/evil.example/x"},
+        data={"email": "sam@example.org", "password": PASSWORD, "csrf_token": token},
+    )
+    response = enter_code(client, code_now(with_app["secret"]))
+    assert response.status_code == 302 and response.location == "/"
