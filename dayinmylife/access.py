@@ -10,9 +10,33 @@ from .ages import age_on, suggested_questionnaire
 from .db import get_db
 
 
+# The roles that work with children and so may open a child's record (a manager, who oversees a team's
+# caseloads, will be another). Read on every request from the account, so a change of role applies at once.
+HOLDS_CASELOAD = frozenset({"practitioner"})
+HOME = {"consultation_lead": "consultations.index", "administrator": "account_admin.index"}
+
+
+def holds_caseload(user) -> bool:
+    return user.is_authenticated and user.role in HOLDS_CASELOAD
+
+
+def may_see_child(user, child_id: int | None) -> bool:
+    """Tell whether this person may open this child's record: a caseload role, on the child's team."""
+    return (
+        child_id is not None
+        and holds_caseload(user)
+        and queries.child_for(get_db(), user.id, child_id) is not None
+    )
+
+
+def home_of(user) -> str:
+    """The endpoint of a signed-in person's own first page."""
+    return HOME.get(user.role, "caseload.index")
+
+
 def child_or_404(child_id: int) -> dict:
     """Return a child of the signed-in practitioner, or stop with 404 (never say whether they exist)."""
-    child = queries.child_for(get_db(), current_user.id, child_id)
+    child = queries.child_for(get_db(), current_user.id, child_id) if holds_caseload(current_user) else None
     if child is None:
         audit.record(get_db(), "access_refused", what="child", id=child_id)
         abort(404)
@@ -30,7 +54,9 @@ def questionnaire_for_child(child: dict):
 
 def session_or_404(session_id: int) -> dict:
     """Return a session of a child the signed-in practitioner works with, or stop with 404."""
-    session = queries.session_for(get_db(), current_user.id, session_id)
+    session = (
+        queries.session_for(get_db(), current_user.id, session_id) if holds_caseload(current_user) else None
+    )
     if session is None:
         audit.record(get_db(), "access_refused", what="session", id=session_id)
         abort(404)
@@ -52,3 +78,6 @@ def role_required(*roles: str):
         return guarded
 
     return decorate
+
+
+caseload_required = role_required(*HOLDS_CASELOAD)

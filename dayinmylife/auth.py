@@ -59,7 +59,7 @@ def sign_in():
         else:
             throttling.record_failure("sign_in", email)
             form.password.errors.append(_("The e-mail or password is not right. Check them and try again."))
-        audit.record(get_db(), "sign_in_failed", actor=f"sign-in as {email.strip()[:100]!r}")
+        audit.record(get_db(), "sign_in_failed", actor=_who_tried(email))
     return render_template("auth/sign_in.html", form=form)
 
 
@@ -122,6 +122,12 @@ def _practitioner_with(email: str, password: str) -> dict | None:
     row = queries.user_by_email(get_db(), email)
     matches = check_password_hash(row["password_hash"] if row else _UNKNOWN_USER_HASH, password)
     return row if matches and row else None
+
+
+def _who_tried(email: str) -> str:
+    # What is typed in the e-mail box may be a password typed in the wrong box: keep it only if it is an account.
+    account = queries.user_by_email(get_db(), email)
+    return f"sign-in as {account['email']!r}" if account else "sign-in with an e-mail that has no account"
 
 
 def _safe_next(target: str | None) -> str:

@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from . import answer_links, audit, grants, queries
-from .access import child_or_404, session_or_404
+from .access import caseload_required, child_or_404, holds_caseload, home_of, session_or_404
 from .ages import age_in_words, age_on, suggested_questionnaire
 from .care_team import team_section
 from .db import get_db
@@ -21,6 +21,7 @@ from .questionnaire.compare import day_picture
 from .questionnaire.summary import day_summary
 
 bp = Blueprint("caseload", __name__)
+bp.add_app_template_global(holds_caseload)
 
 
 NEXT_SESSION_AFTER_MONTHS = 3
@@ -63,9 +64,9 @@ def next_session(
 @bp.get("/")
 @login_required
 def index():
-    """List the practitioner's children."""
-    if current_user.role == "consultation_lead":  # runs consultations, has no caseload
-        return redirect(url_for("consultations.index"))
+    """List the practitioner's children; anyone else goes to their own first page."""
+    if not holds_caseload(current_user):
+        return redirect(url_for(home_of(current_user)))
     children = [
         {**child, "next": next_session(child["next_session_on"], child["last_session_at"])}
         for child in queries.children_of(get_db(), current_user.id)
@@ -77,7 +78,7 @@ def index():
 
 
 @bp.route("/children/new", methods=["GET", "POST"])
-@login_required
+@caseload_required
 def add_child():
     """Add a child to the practitioner's caseload."""
     form = ChildForm()

@@ -166,10 +166,14 @@ def retention_command(apply):
 
 @click.command("backup")
 @with_appcontext
-@click.argument("path", type=click.Path(dir_okay=False, writable=True))
-def backup_command(path):
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+def backup_command(path: Path):
     """Copy the database to PATH while the app keeps running (SQLite's online backup)."""
-    source = sqlite3.connect(current_app.config["DATABASE"])
+    database = Path(current_app.config["DATABASE"])
+    if not database.is_file():
+        raise click.ClickException(f"There is no database at {database} to back up: nothing was written.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    source = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)  # never creates one
     target = sqlite3.connect(path)
     try:
         with target:
@@ -177,6 +181,7 @@ def backup_command(path):
     finally:
         target.close()
         source.close()
+    path.chmod(0o600)  # as private as the database itself
     click.echo(f"Backed up to {path}")
 
 

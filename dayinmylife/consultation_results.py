@@ -219,7 +219,7 @@ def _tally(rows: Iterable[CountRow]) -> dict[tuple[str, str], dict[int | None, _
             if not pupils:
                 continue
             tally.answered[group_id] += pupils
-            for answer in value if isinstance(value, list) else [value]:
+            for answer in dict.fromkeys(value) if isinstance(value, list) else [value]:
                 tally.answers[(answer, group_id)] += pupils
     return tallies
 

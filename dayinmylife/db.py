@@ -18,11 +18,16 @@ BUSY_TIMEOUT_SECONDS = 15
 
 def connect(path: str | Path) -> Database:
     """Open the database with the settings every connection needs."""
+    if str(path) != ":memory:" and not os.path.exists(path):
+        # Made readable by the app's own user only; SQLite gives its -wal and -shm files the same mode.
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     db = Database(conn)
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA foreign_keys = ON")
+    # Deleted rows are overwritten with zeros, so an erased child cannot be read back from the file.
+    db.execute("PRAGMA secure_delete = ON")
     # FULL makes every committed transaction durable before we acknowledge it, even on power loss.
     db.execute("PRAGMA synchronous = FULL")
     return db

@@ -370,8 +370,8 @@ def answer_from(form: QuestionForm, question: Question):
     if question.free_text:
         words = (form.answer.data or "").strip()
         return words or form.not_an_answer.data or None
-    if question.multiple:
-        return list(form.answer.data) or None
+    if question.multiple:  # each choice once, however often a script repeats it (the field checks each)
+        return list(dict.fromkeys(form.answer.data)) or None
     return form.answer.data or None
 
 

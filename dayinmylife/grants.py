@@ -28,7 +28,7 @@ from flask import session as cookie
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from . import queries, session_limits
+from . import access, queries, session_limits
 from .db import get_db
 
 ANSWER, SENT, LINK_ENDED, SAVE_ONLY = "answer", "sent", "link_ended", "save_only"
@@ -163,8 +163,4 @@ def _link_still_works(link_id: int) -> bool:
 
 
 def _practitioner_may_see(row: dict) -> bool:
-    return (
-        current_user.is_authenticated
-        and row["child_id"] is not None
-        and queries.child_for(get_db(), current_user.id, row["child_id"]) is not None
-    )
+    return access.may_see_child(current_user, row["child_id"])

@@ -1,5 +1,7 @@
 """Schema changes as named, append-only steps: never edit a step that has shipped, add a new one."""
 
+import json
+
 from sqlite_utils import Migrations
 
 migrations = Migrations("dayinmylife")
@@ -401,3 +403,28 @@ def m013_messages_seen(db):
     """Record when (and in which session) the child saw a "you said, we did", so it is shown once."""
     db.execute("ALTER TABLE messages_to_child ADD COLUMN seen_in_session INTEGER")
     db.execute("ALTER TABLE messages_to_child ADD COLUMN seen_at TEXT")
+
+
+@migrations()
+def m014_pending_two_factor_secret(db):
+    """Keep the secret of an authenticator app being added on the server, never in the browser's cookie."""
+    db.execute("ALTER TABLE users ADD COLUMN pending_totp_secret TEXT")
+
+
+@migrations()
+def m015_each_choice_once(db):
+    """Repair pick-several answers stored with a choice repeated (a script could send one 10,000 times).
+
+    Rewriting the value runs the tally triggers, so consultation counts follow the repaired answers.
+    """
+    rows = db.execute(
+        "SELECT session_id, question_id, day, value FROM answers WHERE value LIKE '[%'"
+    ).fetchall()
+    for session_id, question_id, day, stored in rows:
+        value = json.loads(stored)
+        once = list(dict.fromkeys(value))
+        if len(once) != len(value):
+            db.execute(
+                "UPDATE answers SET value = ? WHERE session_id = ? AND question_id = ? AND day = ?",
+                (json.dumps(once, ensure_ascii=False), session_id, question_id, day),
+            )

@@ -112,9 +112,20 @@ def start_two_factor(db: Database, user_id: int, secret: str, step: int, code_ha
     """Turn on the second step: the app's secret, the step of the code just used, new recovery codes."""
     with write_transaction(db):
         db.execute(
-            "UPDATE users SET totp_secret = ?, totp_last_step = ? WHERE id = ?", (secret, step, user_id)
+            "UPDATE users SET totp_secret = ?, totp_last_step = ?, pending_totp_secret = NULL WHERE id = ?",
+            (secret, step, user_id),
         )
         _replace_recovery_codes(db, user_id, code_hashes)
+
+
+def pending_two_factor_secret(db: Database, user_id: int, new_secret: str) -> str:
+    """The secret of the authenticator app being added: the one already offered, or new_secret kept now."""
+    with write_transaction(db):
+        db.execute(
+            "UPDATE users SET pending_totp_secret = ? WHERE id = ? AND pending_totp_secret IS NULL",
+            (new_secret, user_id),
+        )
+        return db.execute("SELECT pending_totp_secret FROM users WHERE id = ?", (user_id,)).fetchone()[0]
 
 
 def renew_recovery_codes(db: Database, user_id: int, code_hashes: list[str]) -> None:
@@ -925,9 +936,20 @@ def everything_about_child(db: Database, child_id: int) -> dict:
 
 
 def erase_child(db: Database, child_id: int) -> None:
-    """Delete a child and, through the foreign keys, every session, answer, note and outcome of theirs."""
+    """Delete a child and, through the foreign keys, every session, answer, note and outcome of theirs.
+
+    With secure_delete the freed space is zeroed; the write-ahead log still holds the pages as they were
+    until it is checkpointed and truncated, so do that at once.
+    """
     with write_transaction(db):
         db.execute("DELETE FROM children WHERE id = ?", (child_id,))
+    forget_old_pages(db)
+
+
+def forget_old_pages(db: Database) -> bool:
+    """Write the log into the database and empty it; False if a reader kept part of it (try again later)."""
+    busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return not busy
 
 
 def children_inactive_since(db: Database, cutoff: str) -> list[dict]:

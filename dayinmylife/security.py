@@ -1,11 +1,13 @@
 """Security headers on every response, and the settings that must hold outside development."""
 
 import logging
+import math
 import re
 import unicodedata
+from collections import Counter
 from urllib.parse import unquote, urlsplit
 
-from flask import current_app
+from flask import current_app, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 CONTENT_SECURITY_POLICY = (
@@ -14,8 +16,18 @@ CONTENT_SECURITY_POLICY = (
 )
 HSTS = "max-age=31536000; includeSubDomains"  # a year
 MIN_SECRET_KEY_LENGTH = 32
+MIN_SECRET_KEY_BITS = 128  # as much as a random 128-bit key: past guessing or brute force
 # Keys copied from tutorials and examples: anyone could sign a session cookie with them.
 KNOWN_DEFAULT_SECRET_KEYS = {"dev", "development", "secret", "secret-key", "changeme", "change-me", "default"}
+
+
+def entropy_bits(key: str) -> float:
+    """A generous estimate of a key's randomness: its length times the Shannon entropy of its characters.
+
+    secrets.token_hex(32) scores about 240; "a" * 41 and 35 spaces score 0.
+    """
+    counts = Counter(key)
+    return -len(key) * sum(n / len(key) * math.log2(n / len(key)) for n in counts.values())
 
 
 class InsecureConfiguration(RuntimeError):
@@ -29,7 +41,12 @@ def is_development(app) -> bool:
 
 def check_secret_key(key: str | None) -> None:
     """Refuse a missing, default or short secret key: with it anyone could forge a signed-in session."""
-    if not key or key.strip().lower() in KNOWN_DEFAULT_SECRET_KEYS or len(key) < MIN_SECRET_KEY_LENGTH:
+    if (
+        not key
+        or key.strip().lower() in KNOWN_DEFAULT_SECRET_KEYS
+        or len(key) < MIN_SECRET_KEY_LENGTH
+        or entropy_bits(key) < MIN_SECRET_KEY_BITS
+    ):
         raise InsecureConfiguration(
             "Day in my life will not start in production without a secret key of at least "
             f"{MIN_SECRET_KEY_LENGTH} random characters: set DAYINMYLIFE_SECRET_KEY, for example to the output "
@@ -63,7 +80,11 @@ def set_security_headers(response):
     response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
     if not is_development(current_app):
         response.headers["Strict-Transport-Security"] = HSTS
-    if response.mimetype == "text/html":
+    # Nothing but the static files may be kept by a browser or a proxy: pages, JSON, CSV, pictures of
+    # codes all carry records or links. A view that chose its own caching (a QR code for a class) keeps it.
+    if request.endpoint != "static" and (
+        response.mimetype == "text/html" or "Cache-Control" not in response.headers
+    ):
         response.headers["Cache-Control"] = "no-store"
     return response
 

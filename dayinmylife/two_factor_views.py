@@ -1,6 +1,6 @@
 """Setting up two-step sign-in on one's own account, and an administrator's view of everyone's."""
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, session, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -19,9 +19,6 @@ from .forms import (
 bp = Blueprint("two_factor", __name__, url_prefix="/account/two-factor")
 admin_bp = Blueprint("two_factor_admin", __name__, url_prefix="/admin/two-factor")
 
-# The secret being set up lives in the signed session until a code proves the app has it.
-_NEW_SECRET = "new_two_factor_secret"
-
 
 @bp.route("", methods=["GET", "POST"])
 @login_required
@@ -30,14 +27,14 @@ def set_up():
     user = queries.user_by_id(get_db(), current_user.id)
     if user["totp_secret"]:
         return _manage_page(user)
-    secret = session.setdefault(_NEW_SECRET, two_factor.new_secret())
+    # Kept on the server until a code proves the app has it: a cookie is readable on the device.
+    secret = queries.pending_two_factor_secret(get_db(), user["id"], two_factor.new_secret())
     form = ConfirmAuthenticatorForm()
     if form.validate_on_submit():
         step = two_factor.matching_step(secret, form.code.data)
         if step is not None:
             codes = two_factor.new_recovery_codes()
             queries.start_two_factor(get_db(), user["id"], secret, step, _hashes(codes))
-            session.pop(_NEW_SECRET)
             audit.record(get_db(), "two_factor_set_up")
             return render_template("two_factor/recovery_codes.html", codes=codes, first_time=True)
         form.code.errors.append(
@@ -55,8 +52,9 @@ def set_up():
 @login_required
 def qr_code():
     """Serve the QR code of the secret being set up (there is none once set up)."""
-    secret = session.get(_NEW_SECRET)
-    if not secret or current_user.has_two_factor:
+    user = queries.user_by_id(get_db(), current_user.id)
+    secret = user["pending_totp_secret"]
+    if not secret or user["totp_secret"]:
         abort(404)
     uri = two_factor.authenticator_uri(secret, current_user.email)
     svg = qr_codes.svg_image(uri, _("QR code for your authenticator app"))

@@ -26,6 +26,7 @@ LEADS = (NOT_FOUND, NOT_FOUND, OK, SIGN_IN, LOCKED, SIGN_IN)
 SIGNED_IN = (OK, OK, OK, SIGN_IN, LOCKED, SIGN_IN)
 ANYONE = (OK, OK, OK, OK, LOCKED, OK)
 ADMINISTRATORS = (OK, NOT_FOUND, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN)
+CASELOAD_ROLES = (NOT_FOUND, OK, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN)
 EXPECTED = {
     "caseload.index": SIGNED_IN,
     "admin.audit_log": (OK, NOT_FOUND, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN),
@@ -51,7 +52,7 @@ EXPECTED = {
     "caseload.set_next_session": PRACTITIONERS_CHILD,
     "outcomes.add": PRACTITIONERS_CHILD,
     "caseload.start_session": PRACTITIONERS_CHILD,
-    "caseload.add_child": SIGNED_IN,
+    "caseload.add_child": CASELOAD_ROLES,
     "consultations.index": (OK, NOT_FOUND, OK, SIGN_IN, LOCKED, SIGN_IN),  # an administrator may run them too
     "consultations.overview": LEADS,
     "consultation_reports.answers_csv": LEADS,
@@ -208,6 +209,61 @@ def test_each_route_gives_each_role_the_expected_answer(app, rows, endpoint):
             with visitor(app, rows, role).open(url, method=method) as response:
                 got[role] = answer(response, rows, role, endpoint)
     assert got == wanted
+
+
+CHILDS_RECORD = {endpoint for endpoint, expected in EXPECTED.items() if expected == PRACTITIONERS_CHILD}
+
+
+@pytest.mark.parametrize("role", ["consultation_lead", "administrator"])
+def test_only_a_caseload_role_opens_a_childs_record_even_on_the_childs_team(app, db, rows, role):
+    """A lead or an administrator on the child's team (say, a practitioner whose role changed) sees nothing."""
+    app.config["WTF_CSRF_ENABLED"] = False
+    db.execute(
+        "INSERT INTO child_practitioners (child_id, user_id) VALUES (?, ?)",
+        (rows["child"], rows["users"][role]),
+    )
+    db.conn.commit()
+    records = ("children", "sessions", "answers", "notes", "outcomes", "child_practitioners", "answer_links")
+    before = [db[table].count for table in records]
+    for rule in (rule for rule in app.url_map.iter_rules() if rule.endpoint in CHILDS_RECORD):
+        method = "GET" if "GET" in rule.methods else "POST"
+        with visitor(app, rows, role).open(url_for_rule(rule, rows, role), method=method) as response:
+            assert answer(response, rows, role, rule.endpoint) == NOT_FOUND, rule.endpoint
+    assert [db[table].count for table in records] == before  # and nothing was changed on the way
+
+
+def test_a_practitioner_whose_role_changes_loses_their_children_at_the_next_request(app, db, rows):
+    practitioner = visitor(app, rows, "practitioner")
+    assert practitioner.get(f"/children/{rows['child']}").status_code == 200
+    db.execute("UPDATE users SET role = 'consultation_lead' WHERE id = ?", (rows["users"]["practitioner"],))
+    db.conn.commit()
+    for page in (f"/children/{rows['child']}", f"/children/{rows['child']}/everything.json"):
+        assert practitioner.get(page).status_code == 404, page
+
+
+@pytest.mark.parametrize("role", ["consultation_lead", "administrator"])
+def test_a_lead_or_an_administrator_can_neither_add_a_child_nor_start_a_session(app, db, rows, role):
+    app.config["WTF_CSRF_ENABLED"] = False
+    db.execute(
+        "INSERT INTO child_practitioners (child_id, user_id) VALUES (?, ?)",
+        (rows["child"], rows["users"][role]),
+    )
+    db.conn.commit()
+    children, sessions = db["children"].count, db["sessions"].count
+    browser = visitor(app, rows, role)
+    added = browser.post("/children/new", data={"display_name": "Mia", "date_of_birth": "2016-05-01"})
+    started = browser.post(f"/children/{rows['child']}/sessions/new", data={"questionnaire": "primary"})
+    assert added.status_code == 404 and started.status_code == 404
+    assert (db["children"].count, db["sessions"].count) == (children, sessions)
+
+
+@pytest.mark.parametrize(
+    "role, home",
+    [("practitioner", None), ("consultation_lead", "/consultations"), ("administrator", "/admin/accounts")],
+)
+def test_each_role_starts_on_its_own_first_page(app, rows, role, home):
+    response = visitor(app, rows, role).get("/")
+    assert (response.status_code == 200) if home is None else response.location.startswith(home)
 
 
 def test_a_pupil_cannot_open_a_childs_session(app, rows):

@@ -1,5 +1,6 @@
 """Command-line tasks, and refusing to start on a broken questionnaire."""
 
+import secrets
 import shutil
 
 import pytest
@@ -75,6 +76,10 @@ def test_the_app_refuses_to_start_on_a_broken_questionnaire(tmp_path):
     primary.write_text(primary.read_text().replace("type: feelings", "type: slider", 1))
     with pytest.raises(QuestionnaireError) as refused:
         create_app(
-            {"DATABASE": str(tmp_path / "db.sqlite3"), "SECRET_KEY": "x" * 40, "QUESTIONNAIRES_DIR": broken}
+            {
+                "DATABASE": str(tmp_path / "db.sqlite3"),
+                "SECRET_KEY": secrets.token_hex(32),
+                "QUESTIONNAIRES_DIR": broken,
+            }
         )
     assert "primary.yaml" in str(refused.value) and "question 'feeling_at_school'" in str(refused.value)

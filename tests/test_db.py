@@ -2,8 +2,10 @@
 
 import os
 import threading
+from datetime import date, timedelta
 
-from dayinmylife import queries
+from dayinmylife import migrations, queries
+from dayinmylife.consultations import make_join_code
 from dayinmylife.db import connect, get_db, migrate, write_transaction
 
 
@@ -102,3 +104,31 @@ def test_a_database_file_put_back_in_its_place_is_opened_afresh(app, tmp_path):
     with app.test_request_context():
         assert get_db() is not before
         assert [row[0] for row in get_db().execute("SELECT email FROM users")] == ["restored@example.org"]
+
+
+def test_a_repeated_pick_several_choice_is_repaired_and_the_counts_follow(db, practitioners, questionnaires):
+    lead = queries.create_user(db, "lead@example.org", "Lee", "x", "consultation_lead")
+    today = date.today()
+    details = {
+        "title": "Year 5",
+        "questionnaire_id": "primary",
+        "opens_on": today.isoformat(),
+        "closes_on": (today + timedelta(days=7)).isoformat(),
+        "min_group_size": 5,
+        "max_responses": 100,
+    }
+    consultation = queries.consultation_by_id(
+        db, queries.create_consultation(db, lead, details, [], make_join_code)
+    )
+    pupil = queries.start_consultation_response(db, consultation, questionnaires["primary"], None, "en")
+    queries.save_answer(
+        db, pupil, "weather_clothes", "school", ["warm_coat"] * 500 + ["hat"]
+    )  # stored before the fix
+
+    migrations.m015_each_choice_once(db)
+
+    assert queries.answers_of(db, pupil)[("weather_clothes", "school")].value == ["warm_coat", "hat"]
+    counted = db.execute(
+        "SELECT value, pupils FROM consultation_tallies WHERE question_id = 'weather_clothes' AND pupils > 0"
+    ).fetchall()
+    assert [tuple(row) for row in counted] == [('["warm_coat", "hat"]', 1)]

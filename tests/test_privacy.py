@@ -2,10 +2,11 @@
 
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 
-from dayinmylife import audit, queries
+from dayinmylife import audit, create_app, queries
 from dayinmylife.db import connect
 
 
@@ -32,6 +33,7 @@ def test_everything_held_about_a_child_exports_as_json(client, db, leo):
     assert {answer["question_id"] for answer in held["answers"]} == {"who_wakes_you", "better_day"}
     assert held["notes"][0]["text"] == "Mum tired"
     assert events(db, "child_exported")[0]["child_id"] == leo
+    assert response.headers["Cache-Control"] == "no-store"  # no browser or proxy keeps a copy
 
 
 def test_everything_held_reads_as_a_printable_page(client, leo):
@@ -42,6 +44,47 @@ def test_everything_held_reads_as_a_printable_page(client, leo):
         and "“A dog”" in page
         and "Mum tired" in page
     )
+
+
+def test_after_erasure_nothing_of_the_child_can_be_read_from_the_database_files(
+    app, client, db, practitioners, signed_in, child_of, questionnaires
+):
+    child_id = queries.create_child(db, signed_in, "Zephyrine Quillfeather", "2016-02-29", "CASE-ZQ-98765")
+    session_id = queries.start_session(db, child_id, questionnaires["primary"], signed_in)
+    for copy in range(40):  # many saves: many copies of the page in the write-ahead log
+        queries.save_answer(db, session_id, "better_day", "once", f"A blue kangaroo called Pemberley {copy}")
+    queries.add_note(db, session_id, signed_in, "Kitchen cupboards bare, Thistlewood Road")
+    queries.set_message_to_child(
+        db, session_id, signed_in, "We asked Grandma Ottoline to help with breakfast"
+    )
+    traces = [
+        "Zephyrine",
+        "Quillfeather",
+        "CASE-ZQ-98765",
+        "blue kangaroo",
+        "Pemberley",
+        "Thistlewood",
+        "Ottoline",
+    ]
+    client.get(f"/children/{child_id}")  # read, as a practitioner would, before deciding to erase
+
+    response = practitioners.post(f"/children/{child_id}/erase", {"confirm_name": "Zephyrine Quillfeather"})
+
+    assert response.status_code == 302
+    database = Path(app.config["DATABASE"])
+    files = [database, *(database.with_name(database.name + end) for end in ("-wal", "-shm"))]
+    for file in files:
+        if file.exists():
+            held = file.read_bytes()
+            for trace in traces:
+                for encoding in ("utf-8", "utf-16-le"):
+                    assert trace.encode(encoding) not in held, (file.name, trace)
+
+
+def test_the_database_is_readable_by_the_apps_own_user_only(app, db):
+    database = Path(app.config["DATABASE"])
+    for file in (database, database.with_name(database.name + "-wal")):
+        assert file.stat().st_mode & 0o077 == 0, file.name
 
 
 def test_erasing_needs_the_childs_name_typed(client, db, practitioners, leo):
@@ -93,6 +136,14 @@ def test_a_failed_sign_in_is_audited(client, db, practitioners):
     assert failed and "sam@example.org" in failed[0]["actor"]
 
 
+def test_a_password_typed_into_the_email_box_is_not_kept_in_the_audit_log(client, db, practitioners):
+    practitioners.create()
+    practitioners.sign_in(email="correct horse battery staple", password="correct horse battery staple")
+    everything = json.dumps(events(db))
+    assert "correct horse" not in everything
+    assert events(db, "sign_in_failed")[0]["actor"] == "sign-in with an e-mail that has no account"
+
+
 def test_the_audit_log_cannot_be_changed_or_deleted(app, db):
     with app.test_request_context():
         audit.record(db, "records_expired", count=1)
@@ -139,6 +190,21 @@ def test_a_backup_taken_while_running_restores_every_record(app, db, leo, tmp_pa
     for table in ("users", "children", "sessions", "answers", "notes", "audit_log"):
         assert restored[table].count == db[table].count, table
     assert queries.answers_of(restored, 1)[("better_day", "once")].value == "A dog"
+
+
+def test_a_backup_into_a_folder_not_made_yet_makes_it_and_keeps_the_copy_private(app, db, leo, tmp_path):
+    target = tmp_path / "new folder" / "backup.sqlite3"
+    result = app.test_cli_runner().invoke(args=["backup", str(target)])
+    assert result.exit_code == 0, result.output
+    assert connect(target)["children"].count == 1
+    assert target.stat().st_mode & 0o077 == 0  # nobody but the app's own user reads it
+
+
+def test_a_backup_of_a_database_that_is_not_there_is_refused_and_writes_nothing(tmp_path):
+    app = create_app({"DATABASE": str(tmp_path / "typo.sqlite3"), "SECRET_KEY": "test-" * 8, "TESTING": True})
+    result = app.test_cli_runner().invoke(args=["backup", str(tmp_path / "backup.sqlite3")])
+    assert result.exit_code != 0 and "There is no database at" in result.output
+    assert not (tmp_path / "backup.sqlite3").exists() and not (tmp_path / "typo.sqlite3").exists()
 
 
 def test_an_administrator_reads_and_filters_the_audit_log(app, client, db, practitioners, leo):

@@ -21,7 +21,10 @@ def production_app(tmp_path, **config):
     return create_app({**settings, **config})
 
 
-@pytest.mark.parametrize("key", [None, "", "dev", "changeme", "too-short-a-secret"])
+@pytest.mark.parametrize(
+    "key",
+    [None, "", "dev", "changeme", "too-short-a-secret", " " * 35, "a" * 41, "abab" * 10, "password" * 5],
+)
 def test_production_refuses_to_start_without_a_real_secret_key(tmp_path, key):
     with pytest.raises(InsecureConfiguration, match="DAYINMYLIFE_SECRET_KEY"):
         production_app(tmp_path, SECRET_KEY=key)

@@ -318,3 +318,14 @@ def test_after_the_second_step_a_next_page_off_the_site_goes_home(client, db, pr
     )
     response = enter_code(client, code_now(with_app["secret"]))
     assert response.status_code == 302 and response.location == "/"
+
+
+def test_the_secret_being_set_up_is_kept_on_the_server_not_in_the_cookie(app, client, db, signed_in):
+    page = client.get("/account/two-factor").text
+    secret = re.search(r'<code class="setup-key">([A-Z2-7 ]+)</code>', page).group(1).replace(" ", "")
+    cookie = client.get_cookie(app.config.get("SESSION_COOKIE_NAME", "session")).value
+    decoded = app.session_interface.get_signing_serializer(app).loads(cookie)
+    assert secret not in str(decoded) and secret not in cookie
+    assert queries.user_by_id(db, signed_in)["pending_totp_secret"] == secret
+    again = client.get("/account/two-factor").text  # the same secret on a reload, to scan at leisure
+    assert secret in again.replace(" ", "")
