@@ -9,7 +9,6 @@ from . import audit, queries
 from .ages import age_on, suggested_questionnaire
 from .db import get_db
 
-
 # The roles that work with children and so may open a child's record (a manager, who oversees a team's
 # caseloads, will be another). Read on every request from the account, so a change of role applies at once.
 HOLDS_CASELOAD = frozenset({"practitioner"})
