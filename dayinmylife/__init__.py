@@ -21,6 +21,7 @@ from . import (
     cli,
     consultation_reports,
     consultations,
+    corrections,
     db,
     errors,
     i18n,
@@ -107,6 +108,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(admin.bp)
     app.register_blueprint(account_admin.bp)
     app.register_blueprint(care_team.bp)
+    app.register_blueprint(corrections.bp)
     app.register_blueprint(insights.bp)
     app.register_blueprint(consultations.bp)
     app.register_blueprint(consultation_reports.bp)

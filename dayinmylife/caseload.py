@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -13,9 +13,11 @@ from . import answer_links, audit, grants, queries
 from .access import caseload_required, child_or_404, holds_caseload, home_of, session_or_404
 from .ages import age_in_words, age_on, suggested_questionnaire
 from .care_team import team_section
+from .caseload_list import SHOWS, SORTS, Choice, attention, caseload_list
 from .db import get_db
-from .forms import ACCOUNT_NAMES, ChildForm, NextSessionForm, StartSessionForm
+from .forms import ACCOUNT_NAMES, CORRECTABLE, ChildForm, NextSessionForm, StartSessionForm
 from .i18n import format_day, known
+from .notes import answers_to_note
 from .outcomes import outcome_history
 from .questionnaire.compare import day_picture
 from .questionnaire.summary import day_summary
@@ -71,9 +73,17 @@ def index():
         {**child, "next": next_session(child["next_session_on"], child["last_session_at"])}
         for child in queries.children_of(get_db(), current_user.id)
     ]
-    overdue = sum(child["next"].status == "overdue" for child in children)
+    choice = Choice.from_args(request.args)
     return render_template(
-        "caseload/index.html", children=children, age_in_words=age_in_words, overdue=overdue
+        "caseload/index.html",
+        children=caseload_list(children, choice),
+        total=len(children),
+        overdue=sum(child["next"].status == "overdue" for child in children),
+        choice=choice,
+        shows=SHOWS,
+        sorts=SORTS,
+        attention=attention,
+        age_in_words=age_in_words,
     )
 
 
@@ -82,7 +92,12 @@ def index():
 def add_child():
     """Add a child to the practitioner's caseload."""
     form = ChildForm()
+    same = None
     if form.validate_on_submit():
+        same = queries.same_child_on_caseload(
+            get_db(), current_user.id, form.display_name.data, form.date_of_birth.data.isoformat()
+        )
+    if form.validate_on_submit() and (same is None or request.form.get("add_anyway")):
         child_id = queries.create_child(
             get_db(),
             current_user.id,
@@ -93,7 +108,7 @@ def add_child():
         audit.record(get_db(), "child_added", child_id=child_id)
         flash(_("%(name)s has been added.", name=form.display_name.data.strip()))
         return redirect(url_for("caseload.child", child_id=child_id))
-    return render_template("caseload/add_child.html", form=form), 400 if form.errors else 200
+    return render_template("caseload/add_child.html", form=form, same=same), 400 if form.errors else 200
 
 
 @bp.get("/children/<int:child_id>")
@@ -113,6 +128,8 @@ def child(child_id: int):
         next_session_form=NextSessionForm(),
         outcome_history=outcome_history(child_id, sessions),
         account_names=ACCOUNT_NAMES,
+        corrections=queries.corrections_of_child(get_db(), child_id),
+        correctable=CORRECTABLE,
         **team_section(child_id),
     )
 
@@ -120,19 +137,20 @@ def child(child_id: int):
 @bp.post("/children/<int:child_id>/next-session")
 @login_required
 def set_next_session(child_id: int):
-    """Change when the child's next session is due."""
+    """Change when the child's next session is due (never before their last session)."""
     child = child_or_404(child_id)
     form = NextSessionForm()
-    if form.validate_on_submit():
-        queries.set_next_session(get_db(), child["id"], form.next_session_on.data.isoformat())
-        flash(
-            _(
-                "The next session is now due by %(day)s.",
-                day=format_day(form.next_session_on.data.isoformat()),
-            )
-        )
-    else:
+    latest = queries.latest_session_of_child(get_db(), child_id)
+    last_day = latest["started_at"][:10] if latest else None
+    if not form.validate_on_submit():
         flash(_("Enter the next session's date as a real date."))
+    elif last_day and form.next_session_on.data.isoformat() < last_day:
+        flash(_("The next session cannot be before the last one, on %(day)s.", day=format_day(last_day)))
+    else:
+        queries.set_next_session(get_db(), child["id"], form.next_session_on.data.isoformat())
+        audit.record(get_db(), "next_session_set", child_id=child_id)
+        day = format_day(form.next_session_on.data.isoformat())
+        flash(_("The next session is now due by %(day)s.", day=day))
     return redirect(url_for("caseload.child", child_id=child_id) + "#next-session")
 
 
@@ -158,6 +176,7 @@ def start_session(child_id: int):
         session_id = queries.start_session(
             get_db(), child_id, questionnaire, current_user.id, language=form.language.data, account=account
         )
+        audit.record(get_db(), "session_started", child_id=child_id, session_id=session_id)
         if questionnaire.answered_by == "child" and account == "child":
             grants.lock_to(session_id)
         return redirect(url_for("my_day.resume", session_id=session_id))
@@ -199,6 +218,7 @@ def session_view(session_id: int):
         picture=day_picture(questionnaire, answers),
         answer_count=len(answers),
         notes=queries.notes_of_session(get_db(), session_id),
+        answers_to_note=answers_to_note(questionnaire, answers),
         account_names=ACCOUNT_NAMES,
         message_to_child=queries.message_to_child(get_db(), session_id),
         own_phone=answer_links.own_phone_links(session),

@@ -4,8 +4,9 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from . import grants, throttling
+from . import audit, grants, throttling
 from .auth import password_matches
+from .db import get_db
 from .forms import UnlockForm
 
 bp = Blueprint("child_mode", __name__)
@@ -47,9 +48,11 @@ def unlock():
             )
         elif password_matches(current_user, form.password.data):
             grants.unlock()
+            audit.record(get_db(), "child_mode_unlocked", session_id=locked)
             return redirect(url_for("caseload.session_view", session_id=locked))
         else:
             throttling.record_failure("unlock", str(current_user.id))
+            audit.record(get_db(), "child_mode_unlock_failed", session_id=locked)
             form.password.errors.append(_("That password is not right."))
     return render_template("child_mode/unlock.html", form=form, session_id=locked)
 

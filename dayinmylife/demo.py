@@ -339,6 +339,8 @@ def seed_casework(db: Database, sam: int, leo_sessions: list[int], today: date) 
         sam,
         "You said toast is better than nothing. We are working on weekends next, like you asked.",
     )
+    seen = db.execute("SELECT started_at FROM sessions WHERE id = ?", (second,)).fetchone()[0]
+    queries.mark_messages_seen(db, [first], second, at=seen)  # Leo read the first at his second session
     queries.add_note(
         db, latest, sam, "Leo proud of his reading star. Weekends still the gap: Mum agrees to a plan."
     )

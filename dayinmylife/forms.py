@@ -64,6 +64,13 @@ class ChildForm(FlaskForm):
             raise ValidationError(_l("The date of birth must be within the last 25 years"))
 
 
+# A child's details a practitioner may correct, as the child's page names them.
+CORRECTABLE = {
+    "display_name": _l("Name"),
+    "date_of_birth": _l("Date of birth"),
+    "case_reference": _l("Case reference"),
+}
+
 ACCOUNT_NAMES = {
     "child": _l("The child's own account"),
     "parent_carer": _l("A parent's or carer's account"),
@@ -140,8 +147,8 @@ class NoteForm(FlaskForm):
             Length(max=4000, message=_l("Use 4,000 characters or fewer")),
         ],
     )
-    question = StringField(validators=[Optional()])
-    day = StringField(validators=[Optional()])
+    # "<question id> <day>" of the answer the note is about; empty: the whole session.
+    about = StringField(_l("About"), validators=[Optional()])
 
 
 class MessageToChildForm(FlaskForm):

@@ -428,3 +428,24 @@ def m015_each_choice_once(db):
                 "UPDATE answers SET value = ? WHERE session_id = ? AND question_id = ? AND day = ?",
                 (json.dumps(once, ensure_ascii=False), session_id, question_id, day),
             )
+
+
+@migrations()
+def m016_child_corrections(db):
+    """Keep what a child's details were before a practitioner corrected them, with the child's record (so
+    erasing the child erases these too; the audit log keeps only that a correction happened)."""
+    _run(
+        db,
+        """
+        CREATE TABLE child_corrections (
+            id INTEGER PRIMARY KEY,
+            child_id INTEGER NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+            field TEXT NOT NULL CHECK (field IN ('display_name', 'date_of_birth', 'case_reference')),
+            old_value TEXT,
+            new_value TEXT,
+            corrected_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            corrected_at TEXT NOT NULL
+        );
+        CREATE INDEX child_corrections_by_child ON child_corrections(child_id)
+        """,
+    )

@@ -14,13 +14,23 @@ bp = Blueprint("notes", __name__)
 NOTE_DAYS = {"school", "weekend", "once"}
 
 
+def answers_to_note(questionnaire, answers: dict) -> list[tuple[str, object, str]]:
+    """The answers a note can be about, in the order asked: ("<question id> <day>", question, day)."""
+    return [
+        (f"{question.id} {day}", question, day)
+        for question in questionnaire.questions
+        for day in ("school", "weekend", "once")
+        if (question.id, day) in answers
+    ]
+
+
 @bp.post("/sessions/<int:session_id>/notes")
 @login_required
 def add(session_id: int):
     """Add a note on the session, or on one answer (what was observed, context), kept apart from the answers."""
     session = session_or_404(session_id)
     form = NoteForm()
-    question_id, day = form.question.data or None, form.day.data or None
+    question_id, _space, day = (form.about.data or "").partition(" ")
     questions = current_app.extensions["questionnaires"][session["questionnaire_id"]].questions_by_id
     if question_id not in questions or day not in NOTE_DAYS:
         question_id = day = None  # naming no answer of this session, or half of one: a note on the session
@@ -42,6 +52,9 @@ def message_to_child(session_id: int):
     form = MessageToChildForm()
     if form.validate_on_submit():
         queries.set_message_to_child(get_db(), session["id"], current_user.id, form.text.data)
+        audit.record(
+            get_db(), "message_to_child_written", child_id=session["child_id"], session_id=session["id"]
+        )
         flash(
             _("Saved. %(name)s will see it at the start of their next session.", name=session["child_name"])
         )

@@ -201,7 +201,8 @@ def children_of(db: Database, user_id: int) -> list[dict]:
     return _all(
         db,
         """
-        SELECT children.*, COUNT(sessions.id) AS session_count, MAX(sessions.started_at) AS last_session_at
+        SELECT children.*, COUNT(sessions.id) AS session_count, MAX(sessions.started_at) AS last_session_at,
+               COALESCE(SUM(sessions.status = 'in_progress'), 0) AS unfinished_count
         FROM children
         JOIN child_practitioners ON child_practitioners.child_id = children.id
         LEFT JOIN sessions ON sessions.child_id = children.id
@@ -211,6 +212,58 @@ def children_of(db: Database, user_id: int) -> list[dict]:
         """,
         (user_id,),
     )
+
+
+def same_child_on_caseload(db: Database, user_id: int, name: str, date_of_birth: str) -> dict | None:
+    """A child already on this practitioner's caseload with this name (any case) and date of birth."""
+    return _one(
+        db,
+        """
+        SELECT children.* FROM children
+        JOIN child_practitioners ON child_practitioners.child_id = children.id
+        WHERE child_practitioners.user_id = ? AND children.display_name = ? COLLATE NOCASE
+          AND children.date_of_birth = ?
+        """,
+        (user_id, name.strip(), date_of_birth),
+    )
+
+
+def correct_child(db: Database, child_id: int, user_id: int, details: dict) -> list[str]:
+    """Change a child's details, keeping each old value beside the record; the fields that changed."""
+    with write_transaction(db):
+        before = dict(db.execute("SELECT * FROM children WHERE id = ?", (child_id,)).fetchone())
+        changed = [field for field, value in details.items() if (before[field] or None) != (value or None)]
+        for field in changed:
+            db.execute(
+                """
+                INSERT INTO child_corrections (child_id, field, old_value, new_value, corrected_by, corrected_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+                (child_id, field, before[field], details[field], user_id, now()),
+            )
+            db.execute(f"UPDATE children SET {field} = ? WHERE id = ?", (details[field], child_id))  # noqa: S608
+    return changed
+
+
+def corrections_of_child(db: Database, child_id: int) -> list[dict]:
+    return _all(
+        db,
+        """
+        SELECT child_corrections.*, users.name AS corrected_by_name FROM child_corrections
+        LEFT JOIN users ON users.id = child_corrections.corrected_by
+        WHERE child_id = ? ORDER BY child_corrections.id DESC
+        """,
+        (child_id,),
+    )
+
+
+def remove_unfinished_session(db: Database, session_id: int) -> bool:
+    """Delete a session started by mistake, with its answers; a finished session is never removed."""
+    with write_transaction(db):
+        removed = db.execute(
+            "DELETE FROM sessions WHERE id = ? AND status = 'in_progress'", (session_id,)
+        ).rowcount
+    return bool(removed)
 
 
 def child_for(db: Database, user_id: int, child_id: int) -> dict | None:
@@ -987,12 +1040,16 @@ def audit_events(
         where.append("event = ?")
         params.append(event)
     if child_id is not None:
-        where.append("child_id = ?")
+        where.append("audit_log.child_id = ?")
         params.append(child_id)
     if since:
         where.append("at >= ?")
         params.append(since)
-    sql = f"SELECT * FROM audit_log WHERE {' AND '.join(where)} ORDER BY id DESC LIMIT ?"
+    sql = f"""
+        SELECT audit_log.*, children.display_name AS child_name
+        FROM audit_log LEFT JOIN children ON children.id = audit_log.child_id
+        WHERE {" AND ".join(where)} ORDER BY audit_log.id DESC LIMIT ?
+    """
     return _all(db, sql, (*params, limit))
 
 

@@ -5,6 +5,7 @@ import html
 import pytest
 
 from dayinmylife import queries
+from dayinmylife.accounts import chosen_sessions
 
 
 @pytest.fixture
@@ -103,3 +104,43 @@ def test_another_childs_session_cannot_be_chosen(
 def test_someone_elses_child_has_no_accounts_page(client, practitioners, child_of, signed_in):
     other = practitioners.create("alex@example.org", "Alex")
     assert client.get(f"/children/{child_of(other, 'Mia')}/accounts").status_code == 404
+
+
+def test_side_by_side_prefers_finished_accounts_to_todays_unfinished_one(db, leo, signed_in, questionnaires):
+    finished_child = session(
+        db, leo, signed_in, questionnaires, "child", "2026-10-01", who_wakes_you="myself"
+    )
+    finished_parent = session(
+        db, leo, signed_in, questionnaires, "parent_carer", "2026-10-08", who_wakes_you="alarm"
+    )
+    for finished in (finished_child, finished_parent):
+        queries.finish_session(db, finished)
+    session(db, leo, signed_in, questionnaires, "child", "2026-12-02", who_wakes_you="alarm")  # begun today
+    chosen = chosen_sessions(queries.sessions_of_child(db, leo), {})
+    assert chosen["child"]["id"] == finished_child and chosen["parent_carer"]["id"] == finished_parent
+
+
+def test_compare_prefers_the_latest_two_finished_sessions(client, db, leo, signed_in, questionnaires):
+    older = session(db, leo, signed_in, questionnaires, "child", "2026-06-01", who_wakes_you="myself")
+    newer = session(db, leo, signed_in, questionnaires, "child", "2026-09-01", who_wakes_you="alarm")
+    for finished in (older, newer):
+        queries.finish_session(db, finished)
+    session(
+        db, leo, signed_in, questionnaires, "child", "2026-12-02", who_wakes_you="alarm"
+    )  # 1 answer, today
+    page = client.get(f"/children/{leo}/compare").text
+    assert f'value="{older}" selected' in page and f'value="{newer}" selected' in page
+
+
+def test_each_column_of_the_outcomes_grid_says_whose_account_it_is(
+    client, db, practitioners, leo, signed_in, questionnaires
+):
+    session(db, leo, signed_in, questionnaires, "child", "2026-10-01", had_breakfast="yes")
+    session(db, leo, signed_in, questionnaires, "parent_carer", "2026-10-08", had_breakfast="no")
+    queries.add_outcome(
+        db, leo, signed_in, "I have breakfast before school", "had_breakfast", "school", ["yes"], None
+    )
+    grid = client.get(f"/children/{leo}").text.split('class="table outcome-table"')[1].split("</thead>")[0]
+    assert "The child's own account" in html.unescape(
+        grid
+    ) and "A parent's or carer's account" in html.unescape(grid)

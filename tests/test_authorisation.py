@@ -39,6 +39,8 @@ EXPECTED = {
     "account_admin.enable": ADMINISTRATORS,
     "care_team.add": PRACTITIONERS_CHILD,
     "care_team.remove": PRACTITIONERS_CHILD,
+    "corrections.edit_child": PRACTITIONERS_CHILD,
+    "corrections.remove_session": PRACTITIONERS_CHILD,
     "child_mode.unlock": (OK, OK, OK, SIGN_IN, OK, SIGN_IN),
     "caseload.child": PRACTITIONERS_CHILD,
     "accounts.side_by_side": PRACTITIONERS_CHILD,

@@ -94,8 +94,7 @@ TODAY = date.today()
 PLAUSIBLE = authorisation.PLAUSIBLE_FORM | {
     "case_reference": "ABC/123",
     "account": "parent_carer",
-    "question": "had_breakfast",
-    "day": "school",
+    "about": "had_breakfast school",
     "met_when": "yes",
     "review_on": (TODAY + timedelta(days=30)).isoformat(),
     "source": "observed",

@@ -437,3 +437,13 @@ def test_every_page_says_its_language_and_direction(
     for url in ("/sign-in", "/join/", "/no-such-page"):
         response = client.get(url, headers={"Accept-Language": language})
         assert page_language(response) == (language, direction), url
+
+
+def test_the_back_links_chevron_is_mirrored_by_the_bidi_algorithm_not_swapped_twice():
+    import unicodedata
+    from pathlib import Path
+
+    css = (Path(__file__).resolve().parents[1] / "static/css/app.css").read_text()
+    assert '.back-link::before { content: "‹ "; }' in css
+    assert unicodedata.mirrored("‹")  # an Urdu page shows it as › by itself
+    assert '[dir="rtl"] .back-link' not in css  # swapping it too turned it back the wrong way

@@ -32,7 +32,8 @@ def test_a_note_on_the_session_is_shown_apart_from_the_answers(client, session_i
 
 
 def test_a_note_on_one_answer_is_kept_with_that_answer(client, db, session_id):
-    data = {"text": "Alarm is on Mum's phone", "question": "who_wakes_you", "day": "school"}
+    assert '<option value="who_wakes_you school">' in client.get(f"/sessions/{session_id}").text
+    data = {"text": "Alarm is on Mum's phone", "about": "who_wakes_you school"}
     response = post_from_session(client, session_id, f"/sessions/{session_id}/notes", data)
     assert response.location.endswith("#answer-who_wakes_you-school")
     note = queries.notes_of_session(db, session_id)[0]
@@ -54,7 +55,7 @@ def test_a_note_naming_half_an_answer_belongs_to_the_session(client, db, session
         client,
         session_id,
         f"/sessions/{session_id}/notes",
-        {"text": "x", "question": "who_wakes_you", "day": "someday"},
+        {"text": "x", "about": "who_wakes_you someday"},
     )
     assert queries.notes_of_session(db, session_id)[0]["question_id"] is None
 
@@ -64,7 +65,7 @@ def test_a_note_naming_half_an_answer_belongs_to_the_session(client, db, session
     ["who_wakes_you\r\nSet-Cookie: crlf=1", "no_such_question"],  # the first as wapiti's CRLF probe sent it
 )
 def test_a_note_naming_no_question_of_the_session_belongs_to_the_session(client, db, session_id, question):
-    data = {"text": "Seen at home", "question": question, "day": "school"}
+    data = {"text": "Seen at home", "about": f"{question} school"}
     response = post_from_session(client, session_id, f"/sessions/{session_id}/notes", data)
     assert response.status_code == 302 and response.location.endswith(f"/sessions/{session_id}#notes")
     assert queries.notes_of_session(db, session_id)[0]["question_id"] is None
