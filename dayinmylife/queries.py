@@ -783,10 +783,16 @@ def _counts_by_group(rows) -> CountRows:
     )
 
 
+OWN_WORDS = """
+    answers.asked AND answers.value IS NOT NULL AND answers.value NOT IN ('"dont_know"', '"rather_not_say"')
+"""
+
+
 def consultation_own_words(
     db: Database, consultation_id: int, question_ids: list[str], limit: int, offset: int = 0
 ) -> list[dict]:
-    """Pupils' own words for some questions, oldest first, with their group and when they were written."""
+    """Pupils' own words for some questions in order of the words (saying nothing of who wrote first), with
+    their group and when they were written."""
     questions = ", ".join("?" for _ in question_ids)
     return _all(
         db,
@@ -794,9 +800,8 @@ def consultation_own_words(
         SELECT answers.question_id, answers.day, answers.value, answers.saved_at,
                sessions.consultation_group_id AS group_id
         FROM answers JOIN sessions ON sessions.id = answers.session_id
-        WHERE sessions.consultation_id = ? AND answers.question_id IN ({questions}) AND answers.asked
-          AND answers.value IS NOT NULL AND answers.value NOT IN ('"dont_know"', '"rather_not_say"')
-        ORDER BY answers.saved_at, answers.session_id, answers.question_id, answers.day
+        WHERE sessions.consultation_id = ? AND answers.question_id IN ({questions}) AND {OWN_WORDS}
+        ORDER BY answers.value COLLATE NOCASE, answers.question_id, answers.day, answers.session_id
         LIMIT ? OFFSET ?
         """,
         (consultation_id, *question_ids, limit, offset),
@@ -808,11 +813,27 @@ def consultation_own_words_count(db: Database, consultation_id: int, question_id
     return db.execute(
         f"""
         SELECT COUNT(*) FROM answers JOIN sessions ON sessions.id = answers.session_id
-        WHERE sessions.consultation_id = ? AND answers.question_id IN ({questions}) AND answers.asked
-          AND answers.value IS NOT NULL AND answers.value NOT IN ('"dont_know"', '"rather_not_say"')
+        WHERE sessions.consultation_id = ? AND answers.question_id IN ({questions}) AND {OWN_WORDS}
         """,
         (consultation_id, *question_ids),
     ).fetchone()[0]
+
+
+def consultation_own_words_writers(
+    db: Database, consultation_id: int, question_ids: list[str]
+) -> dict[str, int]:
+    """Pupils who wrote something in their own words, per question (on either day)."""
+    questions = ", ".join("?" for _ in question_ids)
+    rows = db.execute(
+        f"""
+        SELECT answers.question_id, COUNT(DISTINCT answers.session_id)
+        FROM answers JOIN sessions ON sessions.id = answers.session_id
+        WHERE sessions.consultation_id = ? AND answers.question_id IN ({questions}) AND {OWN_WORDS}
+        GROUP BY answers.question_id
+        """,
+        (consultation_id, *question_ids),
+    ).fetchall()
+    return {row[0]: row[1] for row in rows}
 
 
 def consultation_responses(db: Database, consultation_id: int) -> Iterator[tuple[int | None, dict]]:
