@@ -192,6 +192,7 @@ def overview(consultation_id: int):
         consultation=consultation,
         groups=groups,
         answered=sum(answered.values()),
+        limit_hits=queries.consultation_limit_hits(get_db(), consultation_id),
         status=status_on(consultation),
         code=spaced_code(consultation["join_code"]),
         join_address=url_for("join.enter_code", _external=True),

@@ -394,3 +394,20 @@ def m012_answers_no_longer_asked(db):
     db.execute(
         f"CREATE TRIGGER consultation_tally_answer_removed AFTER DELETE ON answers BEGIN {count_out} END"
     )
+
+
+@migrations()
+def m013_consultation_limit_hits(db):
+    # Each time a pupil was asked to wait because too many joined one consultation in a minute.
+    _run(
+        db,
+        """
+        CREATE TABLE consultation_limit_hits (
+            id INTEGER PRIMARY KEY,
+            consultation_id INTEGER NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
+            hit_at TEXT NOT NULL
+        );
+        CREATE INDEX consultation_limit_hits_by_consultation ON consultation_limit_hits(consultation_id, hit_at);
+        CREATE INDEX sessions_by_consultation_start ON sessions(consultation_id, started_at)
+        """,
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
@@ -706,32 +706,85 @@ def consultation_groups(db: Database, consultation_id: int) -> list[dict]:
     )
 
 
+ANSWERED = (
+    "EXISTS (SELECT 1 FROM answers WHERE answers.session_id = sessions.id)"  # a response with an answer
+)
+FULL, BUSY = "full", "busy"  # why a pupil could not start answering
+UNANSWERED_KEPT = timedelta(hours=24)  # how long a response with no answer waits for one
+JOINS_A_MINUTE = 120  # pupils who may start answering one consultation in any minute
+
+
 def start_consultation_response(
     db: Database, consultation: dict, questionnaire, group_id: int | None, language: str
-) -> int | None:
-    """Start a pupil's anonymous response, or return None if the consultation has all it may take."""
+) -> int | str:
+    """Start a pupil's anonymous response, or say why not: FULL (its answered responses reach the cap) or
+    BUSY (JOINS_A_MINUTE started in the last minute; recorded for the lead). Responses left with no answer
+    for a day are deleted first; only responses with an answer count towards the cap."""
+    moment = datetime.now(UTC)
     with write_transaction(db):
-        taken = db.execute(
-            "SELECT COUNT(*) FROM sessions WHERE consultation_id = ?", (consultation["id"],)
+        _delete_unanswered(db, moment - UNANSWERED_KEPT, consultation["id"])
+        answered = db.execute(
+            f"SELECT COUNT(*) FROM sessions WHERE consultation_id = ? AND {ANSWERED}", (consultation["id"],)
         ).fetchone()[0]
-        if taken >= consultation["max_responses"]:
-            return None
+        if answered >= consultation["max_responses"]:
+            return FULL
+        joined = db.execute(
+            "SELECT COUNT(*) FROM sessions WHERE consultation_id = ? AND started_at > ?",
+            (consultation["id"], _at(moment - timedelta(minutes=1))),
+        ).fetchone()[0]
+        if joined >= JOINS_A_MINUTE:
+            db.execute(
+                "INSERT INTO consultation_limit_hits (consultation_id, hit_at) VALUES (?, ?)",
+                (consultation["id"], _at(moment)),
+            )
+            return BUSY
         return db.execute(
             """
             INSERT INTO sessions (questionnaire_id, questionnaire_version, language, started_at,
                                   consultation_id, consultation_group_id)
             VALUES (?, ?, ?, ?, ?, ?)
             """,
-            (questionnaire.id, questionnaire.version, language, now(), consultation["id"], group_id),
+            (questionnaire.id, questionnaire.version, language, _at(moment), consultation["id"], group_id),
         ).lastrowid
+
+
+def _at(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def _delete_unanswered(db: Database, before: datetime, consultation_id: int | None = None) -> int:
+    """Delete consultation responses started before then that have no answer (of one consultation, or all)."""
+    return db.execute(
+        f"""
+        DELETE FROM sessions
+        WHERE consultation_id IS NOT NULL AND (? IS NULL OR consultation_id = ?) AND started_at < ?
+          AND NOT {ANSWERED}
+        """,
+        (consultation_id, consultation_id, _at(before)),
+    ).rowcount
+
+
+def delete_unanswered_consultation_responses(db: Database) -> int:
+    """Delete every consultation response left with no answer for a day; return how many."""
+    with write_transaction(db):
+        return _delete_unanswered(db, datetime.now(UTC) - UNANSWERED_KEPT)
+
+
+def consultation_limit_hits(db: Database, consultation_id: int) -> dict:
+    """How many times pupils were asked to wait to join, and the last time (None if never)."""
+    return _one(
+        db,
+        "SELECT COUNT(*) AS times, MAX(hit_at) AS last FROM consultation_limit_hits WHERE consultation_id = ?",
+        (consultation_id,),
+    )
 
 
 def consultation_response_counts(db: Database, consultation_id: int) -> dict[int | None, int]:
     """Pupils who gave at least one answer, per group (None: the consultation has no groups)."""
     rows = db.execute(
-        """
+        f"""
         SELECT consultation_group_id, COUNT(*) FROM sessions
-        WHERE consultation_id = ? AND EXISTS (SELECT 1 FROM answers WHERE answers.session_id = sessions.id)
+        WHERE consultation_id = ? AND {ANSWERED}
         GROUP BY consultation_group_id
         """,
         (consultation_id,),
