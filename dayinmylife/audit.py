@@ -31,6 +31,7 @@ EVENTS = {
     "records_expired": "Records deleted under the retention period",
     "consultation_created": "Consultation created",
     "consultation_exported": "Consultation's results or anonymous answers exported",
+    "consultation_answers_expired": "Consultation's responses deleted under the retention period",
     "answer_link_created": "Own-phone link to a session created",
     "answer_link_revoked": "Own-phone link revoked",
     "answer_link_used": "Own-phone link used to open a session",

@@ -764,10 +764,40 @@ def _delete_unanswered(db: Database, before: datetime, consultation_id: int | No
     ).rowcount
 
 
+def unanswered_consultation_responses(db: Database) -> int:
+    """How many consultation responses have been left with no answer for a day."""
+    return db.execute(
+        f"SELECT COUNT(*) FROM sessions WHERE consultation_id IS NOT NULL AND started_at < ? AND NOT {ANSWERED}",
+        (_at(datetime.now(UTC) - UNANSWERED_KEPT),),
+    ).fetchone()[0]
+
+
 def delete_unanswered_consultation_responses(db: Database) -> int:
     """Delete every consultation response left with no answer for a day; return how many."""
     with write_transaction(db):
         return _delete_unanswered(db, datetime.now(UTC) - UNANSWERED_KEPT)
+
+
+def consultations_with_responses_closed_by(db: Database, day: str) -> list[dict]:
+    """Consultations that closed on or before the day and still hold responses, with how many."""
+    return _all(
+        db,
+        """
+        SELECT consultations.id, consultations.title, consultations.closes_on, COUNT(sessions.id) AS responses
+        FROM consultations JOIN sessions ON sessions.consultation_id = consultations.id
+        WHERE consultations.closes_on <= ?
+        GROUP BY consultations.id ORDER BY consultations.closes_on, consultations.id
+        """,
+        (day,),
+    )
+
+
+def erase_consultation_responses(db: Database, consultation_id: int) -> None:
+    """Delete a consultation's responses, their answers (through the foreign keys) and its tallies; the
+    consultation, its groups and its audit trail stay."""
+    with write_transaction(db):
+        db.execute("DELETE FROM sessions WHERE consultation_id = ?", (consultation_id,))
+        db.execute("DELETE FROM consultation_tallies WHERE consultation_id = ?", (consultation_id,))
 
 
 def consultation_limit_hits(db: Database, consultation_id: int) -> dict:

@@ -655,3 +655,59 @@ def test_the_tallies_count_what_was_answered_before_they_existed(tmp_path, quest
 def test_the_overview_counts_the_pupils_who_took_part(client, answered):
     page = client.get(f"/consultations/{answered}").text
     assert re.search(r"Pupils who have answered</dt><dd>17<", page)
+
+
+# Retention
+
+
+def test_retention_deletes_a_consultations_answers_a_year_after_it_closes(
+    app, client, db, lead, questionnaires
+):
+    app.config["CONSULTATION_RETENTION_DAYS"] = 365
+    expired = create_consultation(db, lead, title="Last year", opens=-400, closes=-366)
+    kept = create_consultation(db, lead, title="This year", opens=-400, closes=-364)
+    for consultation_id in (expired, kept):
+        pupils_answer(db, questionnaires["primary"], consultation_id, None, [breakfast("yes")] * 5)
+    runner = app.test_cli_runner()
+    listed = runner.invoke(args=["retention"])
+    assert f"consultation {expired} (Last year): closed {days(-366)}, 5 responses" in listed.output
+    assert "This year" not in listed.output
+    assert db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 10
+    applied = runner.invoke(args=["retention", "--apply"])
+    assert "Deleted the answers of 1 consultation" in applied.output
+    left = db.execute("SELECT consultation_id, COUNT(*) FROM sessions GROUP BY consultation_id").fetchall()
+    assert [tuple(row) for row in left] == [(kept, 5)]
+    assert queries.consultation_answer_counts(db, expired) == []
+    assert not db.execute(
+        "SELECT 1 FROM consultation_tallies WHERE consultation_id = ?", (expired,)
+    ).fetchone()
+    assert queries.consultation_by_id(db, expired)["title"] == "Last year"  # the consultation itself stays
+    event = db.execute("SELECT detail FROM audit_log WHERE event = 'consultation_answers_expired'").fetchone()
+    assert event and f'"consultation": {expired}' in event[0]
+    page = client.get(f"/consultations/{kept}").text
+    assert f"Pupils' answers will be deleted on {(TODAY + timedelta(days=1)).strftime('%-d %B %Y')}" in page
+
+
+def test_retention_deletes_responses_left_with_no_answer_for_a_day(app, db, lead):
+    consultation = queries.consultation_by_id(db, create_consultation(db, lead))
+    with write_transaction(db):
+        for started_at in ("2020-01-01T00:00:00+00:00", queries.now()):
+            db.execute(
+                "INSERT INTO sessions (questionnaire_id, questionnaire_version, started_at, consultation_id)"
+                " VALUES ('primary', 1, ?, ?)",
+                (started_at, consultation["id"]),
+            )
+    runner = app.test_cli_runner()
+    assert "1 consultation response(s) with no answer for a day" in runner.invoke(args=["retention"]).output
+    assert db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 2
+    runner.invoke(args=["retention", "--apply"])
+    assert db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 1
+
+
+def test_consultation_retention_is_a_year_unless_set(monkeypatch, tmp_path):
+    from dayinmylife import create_app
+
+    config = {"DATABASE": str(tmp_path / "db.sqlite3"), "SECRET_KEY": "x" * 40}
+    assert create_app(config).config["CONSULTATION_RETENTION_DAYS"] == 365
+    monkeypatch.setenv("DAYINMYLIFE_CONSULTATION_RETENTION_DAYS", "90")
+    assert create_app(config).config["CONSULTATION_RETENTION_DAYS"] == 90
