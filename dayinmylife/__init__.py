@@ -69,6 +69,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         QUESTIONNAIRES_DIR=QUESTIONNAIRES_DIR,
         # Children with no activity for this long are deleted by `flask retention --apply`.
         RETENTION_DAYS=int(os.environ.get("DAYINMYLIFE_RETENTION_DAYS", 3 * 365)),
+        # A consultation's responses are deleted by `flask retention --apply` this many days after it closes.
+        CONSULTATION_RETENTION_DAYS=int(os.environ.get("DAYINMYLIFE_CONSULTATION_RETENTION_DAYS", 365)),
         # A teenager's own link to their session stops working after this many days.
         ANSWER_LINK_DAYS=int(os.environ.get("DAYINMYLIFE_ANSWER_LINK_DAYS", 7)),
         SESSION_COOKIE_HTTPONLY=True,

@@ -30,6 +30,7 @@ EVENTS = {
     "note_added": _l("Note added"),
     "outcome_added": _l("Outcome added"),
     "records_expired": _l("Records deleted under the retention period"),
+    "consultation_answers_expired": _l("A consultation's answers deleted under the retention period"),
     "consultation_created": _l("Consultation created"),
     "consultation_exported": _l("Consultation's results or anonymous answers exported"),
     "answer_link_created": _l("Own-phone link to a session created"),

@@ -3,7 +3,7 @@
 import sqlite3
 import sys
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import click
@@ -145,23 +145,60 @@ def demo_command():
 @with_appcontext
 @click.option("--apply", is_flag=True, help="Delete the records listed; without it nothing is deleted.")
 def retention_command(apply):
-    """List (or with --apply, delete) children with no activity for longer than the retention period."""
+    """List (or with --apply, delete) children with no activity for longer than the retention period, the
+    responses of consultations closed longer ago than theirs, and consultation responses with no answer after
+    a day."""
+    db = _database()
+    _children_past_retention(db, apply)
+    _consultations_past_retention(db, apply)
+    unanswered = queries.unanswered_consultation_responses(db)
+    click.echo(f"{unanswered} consultation response(s) with no answer for a day.")
+    if apply:
+        queries.delete_unanswered_consultation_responses(db)
+        click.echo(f"Deleted {unanswered} consultation response(s) with no answer.")
+    else:
+        click.echo("Nothing deleted: add --apply.")
+
+
+def _children_past_retention(db, apply: bool) -> None:
     days = current_app.config["RETENTION_DAYS"]
     cutoff = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
-    db = _database()
     expired = queries.children_inactive_since(db, cutoff)
     for child in expired:
         reference = child["case_reference"] or "no case reference"
         click.echo(f"child {child['id']} ({reference}): last activity {child['last_activity'][:10]}")
+    click.echo(f"{len(expired)} children have had no activity for {days} days.")
     if not apply:
-        click.echo(
-            f"{len(expired)} children have had no activity for {days} days. Nothing deleted: add --apply."
-        )
         return
     for child in expired:
         queries.erase_child(db, child["id"])
     audit.record(db, "records_expired", count=len(expired), retention_days=days)
     click.echo(f"Deleted {len(expired)} children and all their records.")
+
+
+def _consultations_past_retention(db, apply: bool) -> None:
+    days = current_app.config["CONSULTATION_RETENTION_DAYS"]
+    expired = queries.consultations_with_responses_closed_by(
+        db, (date.today() - timedelta(days=days)).isoformat()
+    )
+    for consultation in expired:
+        click.echo(
+            f"consultation {consultation['id']} ({consultation['title']}): closed {consultation['closes_on']}, "
+            f"{consultation['responses']} responses"
+        )
+    click.echo(f"{len(expired)} consultation(s) closed more than {days} days ago still hold responses.")
+    if not apply:
+        return
+    for consultation in expired:
+        queries.erase_consultation_responses(db, consultation["id"])
+        audit.record(
+            db,
+            "consultation_answers_expired",
+            consultation=consultation["id"],
+            responses=consultation["responses"],
+            retention_days=days,
+        )
+    click.echo(f"Deleted the answers of {len(expired)} consultation(s).")
 
 
 @click.command("backup")

@@ -87,6 +87,25 @@ def _percent(fraction: float | None) -> str:
     return "" if fraction is None else f"{round(100 * fraction)}"
 
 
+OTHER_GROUPS = _l("Other groups together")
+OWN_WORDS_WRITERS_NEEDED = 10  # pupils who wrote something before a question's own words are exported
+
+
+def group_labels(groups: tuple[Group, ...], minimum: int) -> dict[int | None, str] | None:
+    """The label of each group's rows where no small group can be read from them, else None: no group at all.
+
+    A reported group is named. Groups too small to report share one label if there are two or more of them
+    and together they reach the minimum; one small group alone, or a few too small even together, would be
+    picked out by any label or blank, so then no response says its group.
+    """
+    small = [group for group in groups if not group.reported]
+    if not any(group.reported and group.id is not None for group in groups):
+        return None
+    if small and (len(small) < 2 or sum(group.size for group in small) < minimum):
+        return None
+    return {group.id: group.name if group.reported else str(OTHER_GROUPS) for group in groups}
+
+
 def response_numbers(count: int) -> list[int]:
     """Random six-digit numbers, one per response, that say nothing about who answered or when."""
     return sorted(secrets.SystemRandom().sample(range(100000, 1000000), count))
@@ -95,15 +114,19 @@ def response_numbers(count: int) -> list[int]:
 def answer_rows(
     questionnaire: Questionnaire,
     responses: Iterable[tuple[int | None, dict[tuple[str, str], Answer]]],
-    groups: tuple[Group, ...],
+    labels: dict[int | None, str] | None,
+    writers: dict[str, int],
 ) -> list[list]:
-    """One row per pupil's response, in random order, numbered at random; a group only if it is reported."""
-    columns = _answer_columns(questionnaire)
-    reported = {group.id: group.name for group in groups if group.reported and group.id is not None}
-    header = [_("Response"), _("Group (only where reported)")]
+    """One row per pupil's response, in random order, numbered at random, with no time or date.
+
+    The group column only where group_labels gives one; a question's own words only where enough wrote some.
+    """
+    columns = _answer_columns(questionnaire, writers)
+    header = [_("Response")] + ([_("Group (only where reported)")] if labels is not None else [])
     header += [f"{_(question.prompt)} ({DAY_NAMES[day]})" for question, day in columns]
     body = [
-        _answer_row(questionnaire, columns, reported.get(group_id, ""), answers)
+        ([labels.get(group_id, "")] if labels is not None else [])
+        + _answer_row(questionnaire, columns, answers)
         for group_id, answers in responses
     ]
     secrets.SystemRandom().shuffle(body)
@@ -111,20 +134,28 @@ def answer_rows(
     return [header] + [[number, *row] for number, row in zip(numbers, body, strict=True)]
 
 
-def _answer_columns(questionnaire: Questionnaire) -> list[tuple]:
-    """Every question and day in the order asked: a part's school day, whether its weekend differs, then that."""
+def _answer_columns(questionnaire: Questionnaire, writers: dict[str, int]) -> list[tuple]:
+    """Every question and day in the order asked: a part's school day, whether its weekend differs, then that.
+
+    Own-words questions fewer than OWN_WORDS_WRITERS_NEEDED pupils wrote in are left out.
+    """
     columns = []
     for part in questionnaire.parts:
-        columns += [(question, ONCE if question.days == "once" else SCHOOL) for question in part.questions]
+        questions = [
+            question
+            for question in part.questions
+            if not question.free_text or writers.get(question.id, 0) >= OWN_WORDS_WRITERS_NEEDED
+        ]
+        columns += [(question, ONCE if question.days == "once" else SCHOOL) for question in questions]
         if part.asks_about_weekend:
             columns.append((flow.weekend_question(questionnaire, part), ONCE))
-            columns += [(question, WEEKEND) for question in part.questions if question.days == "both"]
+            columns += [(question, WEEKEND) for question in questions if question.days == "both"]
     return columns
 
 
-def _answer_row(questionnaire, columns, group_name: str, answers) -> list:
+def _answer_row(questionnaire, columns, answers) -> list:
     asked = {step.key for step in flow.steps(questionnaire, {key: a.value for key, a in answers.items()})}
-    row = [group_name]
+    row = []
     for question, day in columns:
         key = (question.id, day)
         answer = answers.get(key) if key in asked else None

@@ -2,14 +2,12 @@
 and the exports. The lead sees the group's answers, never one pupil's."""
 
 import json
-from datetime import datetime
 
-from flask import Blueprint, Response, current_app, render_template, request
-from flask_babel import format_datetime
+from flask import Blueprint, Response, abort, current_app, render_template, request
 
 from . import audit, queries
-from .consultation_exports import answer_rows, as_csv, results_rows
-from .consultation_results import build_results, groups_of, rows_for, share, weekend_rows
+from .consultation_exports import answer_rows, as_csv, group_labels, results_rows
+from .consultation_results import build_results, enough_pupils, groups_of, rows_for, share, weekend_rows
 from .consultations import consultation_or_404, lead_required
 from .db import get_db
 from .suppression import WHOLE
@@ -69,35 +67,32 @@ def results(consultation_id: int):
 @bp.get("/<int:consultation_id>/comments")
 @lead_required
 def comments(consultation_id: int):
-    """List pupils' own words, with what to do if one suggests that a child may be at risk."""
+    """List pupils' own words in order of the words, with what to do if one suggests that a child may be at
+    risk. Each says its group only as the anonymous answers would, and the day it was written, not the time."""
     consultation = consultation_or_404(consultation_id)
     questionnaire = _questionnaire(consultation)
-    question_ids = [question.id for question in questionnaire.questions if question.free_text]
+    question_ids = _own_words_questions(questionnaire)
     total = queries.consultation_own_words_count(get_db(), consultation_id, question_ids)
     pages = max(1, -(-total // COMMENTS_PER_PAGE))
     page = min(max(1, request.args.get("page", 1, type=int)), pages)
     rows = queries.consultation_own_words(
         get_db(), consultation_id, question_ids, COMMENTS_PER_PAGE, (page - 1) * COMMENTS_PER_PAGE
     )
-    words = [
-        {
-            **row,
-            "words": json.loads(row["value"]),
-            "written": format_datetime(datetime.fromisoformat(row["saved_at"]), "d MMMM yyyy, HH:mm zzz"),
-        }
-        for row in rows
-    ]
-    groups = {group.id: group for group in _groups(consultation)}
+    labels = group_labels(_groups(consultation), consultation["min_group_size"]) or {}
+    words = [{**row, "words": json.loads(row["value"]), "group": labels.get(row["group_id"])} for row in rows]
     return render_template(
         "consultations/comments.html",
         consultation=consultation,
         questionnaire=questionnaire,
         words=words,
-        groups=groups,
         total=total,
         page=page,
         pages=pages,
     )
+
+
+def _own_words_questions(questionnaire) -> list[str]:
+    return [question.id for question in questionnaire.questions if question.free_text]
 
 
 def _csv(rows, consultation: dict, what: str) -> Response:
@@ -121,8 +116,16 @@ def results_csv(consultation_id: int):
 @bp.get("/<int:consultation_id>/anonymous-answers.csv")
 @lead_required
 def answers_csv(consultation_id: int):
-    """Download the anonymous answers, one row per pupil in random order, for the lead's own analysis."""
+    """Download the anonymous answers, one row per pupil in random order, for the lead's own analysis: only
+    once the results show something, and never telling a small group or a few pupils' own words apart."""
     consultation = consultation_or_404(consultation_id)
+    groups, minimum = _groups(consultation), consultation["min_group_size"]
+    if not enough_pupils(groups, minimum):
+        abort(404)
+    questionnaire = _questionnaire(consultation)
+    writers = queries.consultation_own_words_writers(
+        get_db(), consultation_id, _own_words_questions(questionnaire)
+    )
     responses = queries.consultation_responses(get_db(), consultation_id)
-    rows = answer_rows(_questionnaire(consultation), responses, _groups(consultation))
+    rows = answer_rows(questionnaire, responses, group_labels(groups, minimum), writers)
     return _csv(rows, consultation, "anonymous-answers")

@@ -70,8 +70,7 @@ class Results:
 
     @property
     def enough(self) -> bool:
-        """Whether the consultation as a whole has enough pupils to report anything."""
-        return self.responses >= self.minimum
+        return enough_pupils(self.groups, self.minimum)
 
     @property
     def reported(self) -> tuple[Group, ...]:
@@ -84,6 +83,11 @@ class Results:
     @property
     def has_groups(self) -> bool:
         return any(group.id is not None for group in self.groups)
+
+
+def enough_pupils(groups: Iterable[Group], minimum: int) -> bool:
+    """Whether the consultation as a whole has enough pupils to report anything."""
+    return sum(group.size for group in groups) >= minimum
 
 
 def groups_of(named: Iterable[dict], sizes: dict[int | None, int], minimum: int) -> tuple[Group, ...]:

@@ -55,6 +55,11 @@ def status_on(consultation: dict, today: date | None = None) -> str:
     return "open" if today <= consultation["closes_on"] else "closed"
 
 
+def answers_deleted_on(consultation: dict, retention_days: int) -> date:
+    """The day `flask retention --apply` may delete a consultation's responses: the retention after it closes."""
+    return date.fromisoformat(consultation["closes_on"]) + timedelta(days=retention_days)
+
+
 def consultation_or_404(consultation_id: int) -> dict:
     """Return a consultation of the signed-in lead, or stop with 404 (another lead's is not there)."""
     consultation = queries.consultation_for(get_db(), current_user.id, consultation_id)
@@ -192,6 +197,8 @@ def overview(consultation_id: int):
         consultation=consultation,
         groups=groups,
         answered=sum(answered.values()),
+        limit_hits=queries.consultation_limit_hits(get_db(), consultation_id),
+        deleted_on=answers_deleted_on(consultation, current_app.config["CONSULTATION_RETENTION_DAYS"]),
         status=status_on(consultation),
         code=spaced_code(consultation["join_code"]),
         join_address=url_for("join.enter_code", _external=True),

@@ -1,7 +1,9 @@
 """Pupils joining a school consultation: type the code (or scan it), choose a group, then answer in the child's
 own question pages (my_day), anonymously. Nothing about the pupil or their device is stored.
 
-Limits count per browser session, never per address: a whole school shares one public address.
+Limits count per browser session or per consultation, never per address: a whole school shares one public
+address. At most queries.JOINS_A_MINUTE pupils start answering one consultation in a minute, counted in the
+database so that every worker process keeps to it.
 """
 
 import time
@@ -29,6 +31,7 @@ NOT_OPEN = _l(
 )
 TOO_MANY_TRIES = _l("That is a lot of tries. Wait a minute, then type the code again.")
 FULL = _l("This survey has all the answers it can take. Thank you for wanting to help!")
+BUSY = _l("Lots of people are joining right now. Wait a minute, then try again.")
 
 
 class CodeForm(FlaskForm):
@@ -138,8 +141,10 @@ def _start_response(consultation: dict, group: dict | None):
     session_id = queries.start_consultation_response(
         get_db(), consultation, questionnaire, group["id"] if group else None, str(get_locale())
     )
-    if session_id is None:
+    if session_id == queries.FULL:
         return render_template("join/code.html", form=CodeForm(), problem=FULL), 403
+    if session_id == queries.BUSY:
+        return render_template("join/code.html", form=CodeForm(), problem=BUSY), 429
     grants.let_pupil_answer(consultation["id"], session_id)
     return redirect(url_for("my_day.resume", session_id=session_id))
 

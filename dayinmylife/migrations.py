@@ -449,3 +449,20 @@ def m016_child_corrections(db):
         CREATE INDEX child_corrections_by_child ON child_corrections(child_id)
         """,
     )
+
+
+@migrations()
+def m017_consultation_limit_hits(db):
+    # Each time a pupil was asked to wait because too many joined one consultation in a minute.
+    _run(
+        db,
+        """
+        CREATE TABLE consultation_limit_hits (
+            id INTEGER PRIMARY KEY,
+            consultation_id INTEGER NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
+            hit_at TEXT NOT NULL
+        );
+        CREATE INDEX consultation_limit_hits_by_consultation ON consultation_limit_hits(consultation_id, hit_at);
+        CREATE INDEX sessions_by_consultation_start ON sessions(consultation_id, started_at)
+        """,
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
@@ -786,32 +786,120 @@ def consultation_groups(db: Database, consultation_id: int) -> list[dict]:
     )
 
 
+ANSWERED = (
+    "EXISTS (SELECT 1 FROM answers WHERE answers.session_id = sessions.id)"  # a response with an answer
+)
+FULL, BUSY = "full", "busy"  # why a pupil could not start answering
+UNANSWERED_KEPT = timedelta(hours=24)  # how long a response with no answer waits for one
+JOINS_A_MINUTE = 120  # pupils who may start answering one consultation in any minute
+
+
 def start_consultation_response(
     db: Database, consultation: dict, questionnaire, group_id: int | None, language: str
-) -> int | None:
-    """Start a pupil's anonymous response, or return None if the consultation has all it may take."""
+) -> int | str:
+    """Start a pupil's anonymous response, or say why not: FULL (its answered responses reach the cap) or
+    BUSY (JOINS_A_MINUTE started in the last minute; recorded for the lead). Responses left with no answer
+    for a day are deleted first; only responses with an answer count towards the cap."""
+    moment = datetime.now(UTC)
     with write_transaction(db):
-        taken = db.execute(
-            "SELECT COUNT(*) FROM sessions WHERE consultation_id = ?", (consultation["id"],)
+        _delete_unanswered(db, moment - UNANSWERED_KEPT, consultation["id"])
+        answered = db.execute(
+            f"SELECT COUNT(*) FROM sessions WHERE consultation_id = ? AND {ANSWERED}", (consultation["id"],)
         ).fetchone()[0]
-        if taken >= consultation["max_responses"]:
-            return None
+        if answered >= consultation["max_responses"]:
+            return FULL
+        joined = db.execute(
+            "SELECT COUNT(*) FROM sessions WHERE consultation_id = ? AND started_at > ?",
+            (consultation["id"], _at(moment - timedelta(minutes=1))),
+        ).fetchone()[0]
+        if joined >= JOINS_A_MINUTE:
+            # One row a minute at most, however hard a script knocks: the lead learns when, the table stays small.
+            db.execute(
+                """
+                INSERT INTO consultation_limit_hits (consultation_id, hit_at) SELECT :id, :now
+                WHERE NOT EXISTS (SELECT 1 FROM consultation_limit_hits WHERE consultation_id = :id AND hit_at > :since)
+                """,
+                {"id": consultation["id"], "now": _at(moment), "since": _at(moment - timedelta(minutes=1))},
+            )
+            return BUSY
         return db.execute(
             """
             INSERT INTO sessions (questionnaire_id, questionnaire_version, language, started_at,
                                   consultation_id, consultation_group_id)
             VALUES (?, ?, ?, ?, ?, ?)
             """,
-            (questionnaire.id, questionnaire.version, language, now(), consultation["id"], group_id),
+            (questionnaire.id, questionnaire.version, language, _at(moment), consultation["id"], group_id),
         ).lastrowid
+
+
+def _at(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def _delete_unanswered(db: Database, before: datetime, consultation_id: int | None = None) -> int:
+    """Delete consultation responses started before then that have no answer (of one consultation, or all)."""
+    return db.execute(
+        f"""
+        DELETE FROM sessions
+        WHERE consultation_id IS NOT NULL AND (? IS NULL OR consultation_id = ?) AND started_at < ?
+          AND NOT {ANSWERED}
+        """,
+        (consultation_id, consultation_id, _at(before)),
+    ).rowcount
+
+
+def unanswered_consultation_responses(db: Database) -> int:
+    """How many consultation responses have been left with no answer for a day."""
+    return db.execute(
+        f"SELECT COUNT(*) FROM sessions WHERE consultation_id IS NOT NULL AND started_at < ? AND NOT {ANSWERED}",
+        (_at(datetime.now(UTC) - UNANSWERED_KEPT),),
+    ).fetchone()[0]
+
+
+def delete_unanswered_consultation_responses(db: Database) -> int:
+    """Delete every consultation response left with no answer for a day; return how many."""
+    with write_transaction(db):
+        return _delete_unanswered(db, datetime.now(UTC) - UNANSWERED_KEPT)
+
+
+def consultations_with_responses_closed_by(db: Database, day: str) -> list[dict]:
+    """Consultations that closed on or before the day and still hold responses, with how many."""
+    return _all(
+        db,
+        """
+        SELECT consultations.id, consultations.title, consultations.closes_on, COUNT(sessions.id) AS responses
+        FROM consultations JOIN sessions ON sessions.consultation_id = consultations.id
+        WHERE consultations.closes_on <= ?
+        GROUP BY consultations.id ORDER BY consultations.closes_on, consultations.id
+        """,
+        (day,),
+    )
+
+
+def erase_consultation_responses(db: Database, consultation_id: int) -> None:
+    """Delete a consultation's responses, their answers (through the foreign keys) and its tallies; the
+    consultation, its groups and its audit trail stay."""
+    with write_transaction(db):
+        db.execute("DELETE FROM sessions WHERE consultation_id = ?", (consultation_id,))
+        db.execute("DELETE FROM consultation_tallies WHERE consultation_id = ?", (consultation_id,))
+    forget_old_pages(db)
+
+
+def consultation_limit_hits(db: Database, consultation_id: int) -> dict:
+    """How many times pupils were asked to wait to join, and the last time (None if never)."""
+    return _one(
+        db,
+        "SELECT COUNT(*) AS times, MAX(hit_at) AS last FROM consultation_limit_hits WHERE consultation_id = ?",
+        (consultation_id,),
+    )
 
 
 def consultation_response_counts(db: Database, consultation_id: int) -> dict[int | None, int]:
     """Pupils who gave at least one answer, per group (None: the consultation has no groups)."""
     rows = db.execute(
-        """
+        f"""
         SELECT consultation_group_id, COUNT(*) FROM sessions
-        WHERE consultation_id = ? AND EXISTS (SELECT 1 FROM answers WHERE answers.session_id = sessions.id)
+        WHERE consultation_id = ? AND {ANSWERED}
         GROUP BY consultation_group_id
         """,
         (consultation_id,),
@@ -863,10 +951,16 @@ def _counts_by_group(rows) -> CountRows:
     )
 
 
+OWN_WORDS = """
+    answers.asked AND answers.value IS NOT NULL AND answers.value NOT IN ('"dont_know"', '"rather_not_say"')
+"""
+
+
 def consultation_own_words(
     db: Database, consultation_id: int, question_ids: list[str], limit: int, offset: int = 0
 ) -> list[dict]:
-    """Pupils' own words for some questions, oldest first, with their group and when they were written."""
+    """Pupils' own words for some questions in order of the words (saying nothing of who wrote first), with
+    their group and when they were written."""
     questions = ", ".join("?" for _ in question_ids)
     return _all(
         db,
@@ -874,9 +968,8 @@ def consultation_own_words(
         SELECT answers.question_id, answers.day, answers.value, answers.saved_at,
                sessions.consultation_group_id AS group_id
         FROM answers JOIN sessions ON sessions.id = answers.session_id
-        WHERE sessions.consultation_id = ? AND answers.question_id IN ({questions}) AND answers.asked
-          AND answers.value IS NOT NULL AND answers.value NOT IN ('"dont_know"', '"rather_not_say"')
-        ORDER BY answers.saved_at, answers.session_id, answers.question_id, answers.day
+        WHERE sessions.consultation_id = ? AND answers.question_id IN ({questions}) AND {OWN_WORDS}
+        ORDER BY answers.value COLLATE NOCASE, answers.question_id, answers.day, answers.session_id
         LIMIT ? OFFSET ?
         """,
         (consultation_id, *question_ids, limit, offset),
@@ -888,11 +981,27 @@ def consultation_own_words_count(db: Database, consultation_id: int, question_id
     return db.execute(
         f"""
         SELECT COUNT(*) FROM answers JOIN sessions ON sessions.id = answers.session_id
-        WHERE sessions.consultation_id = ? AND answers.question_id IN ({questions}) AND answers.asked
-          AND answers.value IS NOT NULL AND answers.value NOT IN ('"dont_know"', '"rather_not_say"')
+        WHERE sessions.consultation_id = ? AND answers.question_id IN ({questions}) AND {OWN_WORDS}
         """,
         (consultation_id, *question_ids),
     ).fetchone()[0]
+
+
+def consultation_own_words_writers(
+    db: Database, consultation_id: int, question_ids: list[str]
+) -> dict[str, int]:
+    """Pupils who wrote something in their own words, per question (on either day)."""
+    questions = ", ".join("?" for _ in question_ids)
+    rows = db.execute(
+        f"""
+        SELECT answers.question_id, COUNT(DISTINCT answers.session_id)
+        FROM answers JOIN sessions ON sessions.id = answers.session_id
+        WHERE sessions.consultation_id = ? AND answers.question_id IN ({questions}) AND {OWN_WORDS}
+        GROUP BY answers.question_id
+        """,
+        (consultation_id, *question_ids),
+    ).fetchall()
+    return {row[0]: row[1] for row in rows}
 
 
 def consultation_responses(db: Database, consultation_id: int) -> Iterator[tuple[int | None, dict]]:

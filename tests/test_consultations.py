@@ -9,7 +9,8 @@ import pytest
 import segno
 
 from dayinmylife import queries
-from dayinmylife.consultation_exports import csv_safe
+from dayinmylife.consultation_exports import csv_safe, group_labels
+from dayinmylife.consultation_results import Group
 from dayinmylife.consultations import JOIN_CODE_ALPHABET, make_join_code
 from dayinmylife.db import connect, write_transaction
 from dayinmylife.migrations import migrations
@@ -389,9 +390,25 @@ def test_own_words_are_listed_with_what_to_do_if_a_child_may_be_at_risk(client, 
     page = client.get(f"/consultations/{answered}/comments").text
     assert "If a comment suggests a child may be at risk" in page
     assert "designated safeguarding lead the same day" in page
-    assert "If there was food for tea." in page and "Group: 5 Oak" in page
-    assert "More play." in page and "Group: Nurture" not in page
-    assert "fewer than 5 pupils in it answered" in page
+    assert "If there was food for tea." in page and "More play." in page
+    # One group too small to report: a label on the others would name it, so no comment is labelled.
+    assert "Group:" not in page and "Nurture" not in page
+
+
+def test_own_words_of_small_groups_share_one_label_in_an_order_that_says_nothing_of_when(
+    client, db, lead, questionnaires
+):
+    consultation_id = create_consultation(db, lead, groups=("5 Oak", "Nurture", "Elm"))
+    ids = group_ids(db, consultation_id)
+    primary = questionnaires["primary"]
+    pupils_answer(db, primary, consultation_id, ids["5 Oak"], [{("better_day", "once"): "Zebras."}] * 5)
+    pupils_answer(db, primary, consultation_id, ids["Nurture"], [{("better_day", "once"): "More play."}] * 3)
+    pupils_answer(db, primary, consultation_id, ids["Elm"], [{("better_day", "once"): "A dog."}] * 2)
+    page = client.get(f"/consultations/{consultation_id}/comments").text
+    assert "Group: 5 Oak" in page and "Group: Other groups together" in page
+    assert "Nurture" not in page and "Elm" not in page
+    assert page.index("A dog.") < page.index("More play.") < page.index("Zebras.")
+    assert "2 March 2026" in page and "10:12" not in page and "UTC" not in page
 
 
 # Exports
@@ -432,12 +449,13 @@ def test_every_export_is_in_the_audit_log(client, db, answered):
 def test_the_anonymous_answers_export_has_a_row_per_pupil_and_nothing_to_trace_them(client, db, answered):
     rows = read_csv(client.get(f"/consultations/{answered}/anonymous-answers.csv"))
     header, body = rows[0], rows[1:]
-    assert header[:2] == ["Response", "Group (only where reported)"]
     assert len(body) == 17
     numbers = [int(row[0]) for row in body]
     session_ids = {row[0] for row in db.execute("SELECT id FROM sessions")}
     assert len(set(numbers)) == 17 and not set(numbers) & session_ids and all(n >= 100000 for n in numbers)
-    assert {row[1] for row in body} == {"5 Oak", "5 Ash", ""}  # the nurture group is never named
+    # The nurture group alone is too small: a blank beside 5 Oak and 5 Ash would be its 3 pupils' rows.
+    assert "Group (only where reported)" not in header
+    assert not {"5 Oak", "5 Ash", "Nurture"} & {cell for row in body for cell in row}
     column = header.index("Do you have breakfast? (school day)")
     assert sorted(row[column] for row in body).count("No") == 6
 
@@ -451,12 +469,73 @@ def test_a_pupils_words_that_look_like_a_formula_never_run_in_a_spreadsheet(
         questionnaires["primary"],
         answered,
         ids["5 Oak"],
-        [{("better_day", "once"): '=HYPERLINK("http://x.example","hi")'}],
+        [{("better_day", "once"): '=HYPERLINK("http://x.example","hi")'}]
+        + [{("better_day", "once"): "Toast."}] * 9,
     )
     rows = read_csv(client.get(f"/consultations/{answered}/anonymous-answers.csv"))
     column = rows[0].index("In your own words, what would make your day better? (any day)")
-    written = [row[column] for row in rows[1:] if row[column]]
+    written = [row[column] for row in rows[1:] if row[column] != "Toast." and row[column]]
     assert written == ['\'=HYPERLINK("http://x.example","hi")']
+
+
+def test_the_anonymous_answers_wait_until_the_results_show_something(client, db, lead, questionnaires):
+    consultation_id = create_consultation(db, lead, groups=())
+    pupils_answer(db, questionnaires["primary"], consultation_id, None, [breakfast("yes")] * 4)
+    assert "anonymous-answers.csv" not in client.get(f"/consultations/{consultation_id}/results").text
+    assert client.get(f"/consultations/{consultation_id}/anonymous-answers.csv").status_code == 404
+    pupils_answer(db, questionnaires["primary"], consultation_id, None, [breakfast("yes")])
+    page = client.get(f"/consultations/{consultation_id}/results").text
+    assert "anonymous-answers.csv" in page
+    assert "no names, times or dates" in page and "at least 10 pupils wrote" in page
+    assert client.get(f"/consultations/{consultation_id}/anonymous-answers.csv").status_code == 200
+
+
+def test_groups_too_small_to_report_share_one_label_in_the_anonymous_answers(
+    client, db, lead, questionnaires
+):
+    consultation_id = create_consultation(db, lead, groups=("5 Oak", "5 Ash", "Nurture", "Elm"))
+    ids = group_ids(db, consultation_id)
+    for name, pupils in (("5 Oak", 8), ("5 Ash", 6), ("Nurture", 3), ("Elm", 2)):
+        pupils_answer(db, questionnaires["primary"], consultation_id, ids[name], [breakfast("yes")] * pupils)
+    rows = read_csv(client.get(f"/consultations/{consultation_id}/anonymous-answers.csv"))
+    assert rows[0][1] == "Group (only where reported)"
+    labels = [row[1] for row in rows[1:]]
+    assert {label: labels.count(label) for label in labels} == {
+        "5 Oak": 8,
+        "5 Ash": 6,
+        "Other groups together": 5,
+    }
+
+
+@pytest.mark.parametrize(
+    "small, labelled",
+    [
+        ({"Nurture": 3, "Elm": 2}, True),  # together 5: enough to share a label
+        ({"Nurture": 2, "Elm": 2}, False),  # together 4: a label would point at 4 pupils
+        ({"Nurture": 4}, False),  # one group: its label, or a blank, would name it
+        ({}, True),
+    ],
+)
+def test_a_group_column_only_when_no_small_group_can_be_read_from_it(small, labelled):
+    groups = [Group(1, "5 Oak", 8, True), Group(2, "5 Ash", 6, True)]
+    groups += [Group(3 + n, name, size, False) for n, (name, size) in enumerate(small.items())]
+    labels = group_labels(tuple(groups), 5)
+    assert (labels is not None) == labelled
+    if labels:
+        assert not set(small) & set(labels.values())
+
+
+def test_a_consultation_without_groups_has_no_group_column():
+    assert group_labels((Group(None, "", 12, True),), 5) is None
+
+
+def test_own_words_are_exported_only_where_at_least_10_pupils_wrote(client, db, answered, questionnaires):
+    oak = group_ids(db, answered)["5 Oak"]
+    pupils_answer(db, questionnaires["primary"], answered, oak, [{("better_day", "once"): "Toast."}] * 9)
+    question = "In your own words, what would make your day better? (any day)"
+    assert question not in read_csv(client.get(f"/consultations/{answered}/anonymous-answers.csv"))[0]
+    pupils_answer(db, questionnaires["primary"], answered, oak, [{("better_day", "once"): "Jam."}])
+    assert question in read_csv(client.get(f"/consultations/{answered}/anonymous-answers.csv"))[0]
 
 
 @pytest.mark.parametrize(
@@ -576,3 +655,59 @@ def test_the_tallies_count_what_was_answered_before_they_existed(tmp_path, quest
 def test_the_overview_counts_the_pupils_who_took_part(client, answered):
     page = client.get(f"/consultations/{answered}").text
     assert re.search(r"Pupils who have answered</dt><dd>17<", page)
+
+
+# Retention
+
+
+def test_retention_deletes_a_consultations_answers_a_year_after_it_closes(
+    app, client, db, lead, questionnaires
+):
+    app.config["CONSULTATION_RETENTION_DAYS"] = 365
+    expired = create_consultation(db, lead, title="Last year", opens=-400, closes=-366)
+    kept = create_consultation(db, lead, title="This year", opens=-400, closes=-364)
+    for consultation_id in (expired, kept):
+        pupils_answer(db, questionnaires["primary"], consultation_id, None, [breakfast("yes")] * 5)
+    runner = app.test_cli_runner()
+    listed = runner.invoke(args=["retention"])
+    assert f"consultation {expired} (Last year): closed {days(-366)}, 5 responses" in listed.output
+    assert "This year" not in listed.output
+    assert db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 10
+    applied = runner.invoke(args=["retention", "--apply"])
+    assert "Deleted the answers of 1 consultation" in applied.output
+    left = db.execute("SELECT consultation_id, COUNT(*) FROM sessions GROUP BY consultation_id").fetchall()
+    assert [tuple(row) for row in left] == [(kept, 5)]
+    assert queries.consultation_answer_counts(db, expired) == []
+    assert not db.execute(
+        "SELECT 1 FROM consultation_tallies WHERE consultation_id = ?", (expired,)
+    ).fetchone()
+    assert queries.consultation_by_id(db, expired)["title"] == "Last year"  # the consultation itself stays
+    event = db.execute("SELECT detail FROM audit_log WHERE event = 'consultation_answers_expired'").fetchone()
+    assert event and f'"consultation": {expired}' in event[0]
+    page = client.get(f"/consultations/{kept}").text
+    assert f"Pupils' answers will be deleted on {(TODAY + timedelta(days=1)).strftime('%-d %B %Y')}" in page
+
+
+def test_retention_deletes_responses_left_with_no_answer_for_a_day(app, db, lead):
+    consultation = queries.consultation_by_id(db, create_consultation(db, lead))
+    with write_transaction(db):
+        for started_at in ("2020-01-01T00:00:00+00:00", queries.now()):
+            db.execute(
+                "INSERT INTO sessions (questionnaire_id, questionnaire_version, started_at, consultation_id)"
+                " VALUES ('primary', 1, ?, ?)",
+                (started_at, consultation["id"]),
+            )
+    runner = app.test_cli_runner()
+    assert "1 consultation response(s) with no answer for a day" in runner.invoke(args=["retention"]).output
+    assert db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 2
+    runner.invoke(args=["retention", "--apply"])
+    assert db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 1
+
+
+def test_consultation_retention_is_a_year_unless_set(monkeypatch, tmp_path):
+    from dayinmylife import create_app
+
+    config = {"DATABASE": str(tmp_path / "db.sqlite3"), "SECRET_KEY": "x" * 40, "TESTING": True}
+    assert create_app(config).config["CONSULTATION_RETENTION_DAYS"] == 365
+    monkeypatch.setenv("DAYINMYLIFE_CONSULTATION_RETENTION_DAYS", "90")
+    assert create_app(config).config["CONSULTATION_RETENTION_DAYS"] == 90

@@ -1,10 +1,12 @@
 """Pupils joining a consultation: the code, the group, the child's own pages, and what they may never open."""
 
 import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from dayinmylife import join, queries
+from dayinmylife.db import write_transaction
 
 from .conftest import csrf_token
 from .test_consultations import create_consultation, create_lead, group_ids
@@ -238,12 +240,73 @@ def test_a_consultation_takes_no_more_answers_than_its_limit(app, db):
     for _ in range(2):
         pupil = app.test_client()
         type_code(pupil, consultation["join_code"])
-        assert "/day/" in start(pupil).location
+        session_id = int(re.search(r"/day/(\d+)/", start(pupil).location).group(1))
+        answer(pupil, f"/day/{session_id}/school-day/who_wakes_you", answer="alarm", action="continue")
     late = app.test_client()
     type_code(late, consultation["join_code"])
     response = start(late)
     assert response.status_code == 403 and "all the answers it can take" in response.text
     assert db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 2
+
+
+def test_responses_with_no_answer_do_not_fill_a_consultation(app, db):
+    consultation = queries.consultation_by_id(
+        db, create_consultation(db, create_lead(db), groups=(), max_responses=2)
+    )
+    for _ in range(3):  # anyone with the code could start empty responses: they take no place
+        pupil = app.test_client()
+        type_code(pupil, consultation["join_code"])
+        assert "/day/" in start(pupil).location
+    assert db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 3
+
+
+def started(db, consultation, seconds_ago: int, count: int = 1, answered: bool = False) -> list[int]:
+    """Responses started some seconds ago, with one answer each or none."""
+    at = (datetime.now(UTC) - timedelta(seconds=seconds_ago)).isoformat(timespec="seconds")
+    ids = []
+    for _ in range(count):
+        with write_transaction(db):
+            ids.append(
+                db.execute(
+                    "INSERT INTO sessions (questionnaire_id, questionnaire_version, started_at, consultation_id)"
+                    " VALUES ('primary', 1, ?, ?)",
+                    (at, consultation["id"]),
+                ).lastrowid
+            )
+        if answered:
+            queries.save_answer(db, ids[-1], "had_breakfast", "school", "yes")
+    return ids
+
+
+def test_responses_left_with_no_answer_for_a_day_are_deleted_when_someone_joins(pupil, db, consultation):
+    [empty_old] = started(db, consultation, 25 * 3600)
+    [answered_old] = started(db, consultation, 25 * 3600, answered=True)
+    [empty_new] = started(db, consultation, 3600)
+    join_as_pupil(pupil, db, consultation)
+    remaining = {row[0] for row in db.execute("SELECT id FROM sessions")}
+    assert empty_old not in remaining and {answered_old, empty_new} <= remaining
+
+
+def test_at_most_120_pupils_a_minute_join_a_consultation_and_the_lead_sees_when_that_held_them_up(
+    app, client, db, practitioners, consultation
+):
+    started(db, consultation, 61, count=5)  # over a minute ago: not counted
+    started(db, consultation, 10, count=119)
+    first = app.test_client()
+    join_as_pupil(first, db, consultation)  # the 120th this minute
+    second = app.test_client()
+    type_code(second, consultation["join_code"])
+    response = start(second, group_ids(db, consultation["id"])["5 Oak"])
+    assert response.status_code == 429
+    assert "Lots of people are joining right now. Wait a minute, then try again." in response.text
+    for _ in range(5):  # a script knocking again and again: still one hit that minute
+        assert start(second, group_ids(db, consultation["id"])["5 Oak"]).status_code == 429
+    other = queries.consultation_by_id(db, create_consultation(db, create_lead(db, "sam@school.example")))
+    join_as_pupil(app.test_client(), db, other)  # another school's consultation is not held up
+    assert db.execute("SELECT COUNT(*) FROM consultation_limit_hits").fetchone()[0] == 1
+    practitioners.sign_in("priya@school.example")
+    page = client.get(f"/consultations/{consultation['id']}").text
+    assert "Joining was held up 1 time because too many pupils joined in one minute" in page
 
 
 @pytest.mark.parametrize("url", ["/join/", "/join/start", "/join/someone-else"])

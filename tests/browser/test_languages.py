@@ -114,7 +114,10 @@ def test_urdu_mirrors_the_page_but_the_day_still_runs_from_morning_to_night(phon
     radio = phone.locator(".card input").first.bounding_box()
     assert radio["x"] > card["x"] + card["width"] / 2, "the radio sits at the card's start, on the right"
     back = phone.locator(".back-link")
-    assert phone.evaluate("(el) => getComputedStyle(el, '::before').content", back.element_handle()) == '"› "'
+    # "‹" is Bidi_Mirrored: in a right-to-left line the browser draws it as "›", pointing back to the right.
+    # (Swapping it for "›" as well, as the stylesheet once did, drew it pointing the wrong way.)
+    assert phone.evaluate("(el) => getComputedStyle(el, '::before').content", back.element_handle()) == '"‹ "'
+    assert phone.evaluate("(el) => getComputedStyle(el).direction", back.element_handle()) == "rtl"
     go, skip = (
         phone.locator("button[value=continue]").bounding_box(),
         phone.locator("button[value=skip]").bounding_box(),
