@@ -19,6 +19,7 @@ from . import (
     caseload,
     child_mode,
     cli,
+    consultation_changes,
     consultation_reports,
     consultations,
     corrections,
@@ -114,6 +115,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(insights.bp)
     app.register_blueprint(consultations.bp)
     app.register_blueprint(consultation_reports.bp)
+    app.register_blueprint(consultation_changes.bp)
     app.register_blueprint(join.bp)
     app.register_blueprint(settings.bp)
     app.register_blueprint(answer_links.bp)

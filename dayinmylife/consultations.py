@@ -223,6 +223,7 @@ def classroom_sheet(consultation_id: int):
     return render_template(
         "consultations/sheet.html",
         consultation=consultation,
+        status=status_on(consultation),
         code=spaced_code(consultation["join_code"]),
         join_address=url_for("join.enter_code", _external=True),
     )

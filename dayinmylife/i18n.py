@@ -9,7 +9,7 @@ from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from flask import has_request_context, request, session
+from flask import current_app, has_request_context, request, session
 from flask_babel import Babel, format_date, get_locale, gettext
 from flask_login import current_user
 
@@ -88,6 +88,12 @@ def compile_catalogs(directory: Path = TRANSLATIONS) -> list[Path]:
     return written
 
 
+def questionnaire_title(questionnaire_id: str) -> str:
+    """A questionnaire's title in the page's language (its id only if its file is gone)."""
+    questionnaire = current_app.extensions["questionnaires"].get(questionnaire_id)
+    return gettext(questionnaire.title) if questionnaire else questionnaire_id
+
+
 def init_app(app) -> None:
     babel.init_app(app, locale_selector=select_locale, default_translation_directories="../translations")
 
@@ -95,6 +101,7 @@ def init_app(app) -> None:
     # Questionnaire texts are data: translated, then escaped like any other value (Jinja's _() would not).
     app.add_template_global(gettext, "t")
     app.add_template_global(written_in)
+    app.add_template_global(questionnaire_title)
     app.add_template_global(LANGUAGES, "languages")
     app.add_template_global(text_direction)
 

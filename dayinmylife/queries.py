@@ -751,13 +751,38 @@ def create_consultation(
     return consultation_id
 
 
+CHANGEABLE = ("title", "opens_on", "closes_on", "max_responses")  # of a consultation, by its lead
+
+
+def change_consultation(db: Database, consultation_id: int, details: dict) -> list[str]:
+    """Change a consultation's title, dates or cap; the names of the fields that changed."""
+    with write_transaction(db):
+        before = dict(db.execute("SELECT * FROM consultations WHERE id = ?", (consultation_id,)).fetchone())
+        changed = [field for field in CHANGEABLE if field in details and details[field] != before[field]]
+        for field in changed:
+            db.execute(
+                f"UPDATE consultations SET {field} = ? WHERE id = ?", (details[field], consultation_id)
+            )  # noqa: S608
+    return changed
+
+
+def delete_consultation(db: Database, consultation_id: int) -> None:
+    """Delete a consultation with its groups, responses, answers and counts."""
+    with write_transaction(db):
+        db.execute("DELETE FROM consultation_tallies WHERE consultation_id = ?", (consultation_id,))
+        db.execute("DELETE FROM sessions WHERE consultation_id = ?", (consultation_id,))
+        db.execute("DELETE FROM consultations WHERE id = ?", (consultation_id,))
+    forget_old_pages(db)
+
+
 def consultations_of(db: Database, lead_id: int) -> list[dict]:
-    """A lead's consultations, newest first, with how many pupils have started answering each."""
+    """A lead's consultations, newest first, with how many pupils have answered each (as the overview counts)."""
     return _all(
         db,
-        """
+        f"""
         SELECT consultations.*,
-               (SELECT COUNT(*) FROM sessions WHERE sessions.consultation_id = consultations.id) AS response_count
+               (SELECT COUNT(*) FROM sessions WHERE sessions.consultation_id = consultations.id AND {ANSWERED})
+               AS response_count
         FROM consultations WHERE created_by = ?
         ORDER BY opens_on DESC, consultations.id DESC
         """,

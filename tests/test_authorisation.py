@@ -57,6 +57,10 @@ EXPECTED = {
     "caseload.add_child": CASELOAD_ROLES,
     "consultations.index": (OK, NOT_FOUND, OK, SIGN_IN, LOCKED, SIGN_IN),  # an administrator may run them too
     "consultations.overview": LEADS,
+    "consultation_changes.change": LEADS,
+    "consultation_changes.close": LEADS,
+    "consultation_changes.reopen": LEADS,
+    "consultation_changes.delete": LEADS,
     "consultation_reports.answers_csv": LEADS,
     "consultation_reports.comments": LEADS,
     "consultations.qr_code": LEADS,

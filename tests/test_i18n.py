@@ -447,3 +447,17 @@ def test_the_back_links_chevron_is_mirrored_by_the_bidi_algorithm_not_swapped_tw
     assert '.back-link::before { content: "‹ "; }' in css
     assert unicodedata.mirrored("‹")  # an Urdu page shows it as › by itself
     assert '[dir="rtl"] .back-link' not in css  # swapping it too turned it back the wrong way
+
+
+@pytest.mark.parametrize(
+    "page", ["/sessions/{session}", "/sessions/{session}/print", "/children/{leo}/history/print"]
+)
+def test_pages_name_the_questionnaire_in_the_readers_language_not_by_its_id(
+    client, db, leo, questionnaires, signed_in, page
+):
+    session_id = queries.start_session(db, leo, questionnaires["primary"], signed_in)
+    queries.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
+    queries.finish_session(db, session_id)
+    shown = client.get(page.format(session=session_id, leo=leo), headers={"Accept-Language": "pl"}).text
+    named = re.search(r"<dt>Kwestionariusz</dt><dd>([^<]*)</dd>", shown).group(1)
+    assert named.startswith("Mój dzień") and "primary" not in named

@@ -339,3 +339,10 @@ def test_an_answer_no_longer_asked_after_a_change_stops_counting_and_comes_back_
     assert queries.consultation_answer_counts(db, consultation["id"]) == queries.consultation_answer_recount(
         db, consultation["id"]
     )
+
+
+def test_the_list_of_consultations_counts_only_pupils_who_answered(db, consultation):
+    started(db, consultation, 60, count=3)
+    started(db, consultation, 60, count=2, answered=True)
+    [listed] = queries.consultations_of(db, consultation["created_by"])
+    assert listed["response_count"] == 2
