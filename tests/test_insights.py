@@ -75,7 +75,7 @@ def test_an_unfinished_session_says_which_questions_have_no_answer(
 
 def test_the_printable_session_record_names_the_child_and_the_questionnaire_version(client, leo):
     page = client.get(f"/sessions/{leo[1][0]}/print").text
-    assert "Record of a session" in page and "primary, version 1" in page
+    assert "Record of a session" in page and "My day, version 1" in page
     assert "14 March 2019" in page  # the date of birth
     assert 'class="site-header"' not in page
 
