@@ -145,6 +145,6 @@ def _instance_secret(instance: Path) -> str:
     path = instance / "secret_key"
     if not path.exists():
         instance.mkdir(parents=True, exist_ok=True)
+        db.make_private(path)  # before the key is in it
         path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
     return path.read_text().strip()

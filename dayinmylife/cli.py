@@ -12,7 +12,7 @@ from flask.cli import AppGroup, with_appcontext
 
 from . import account_changes, audit, queries
 from .account_changes import ROLES, AccountRefused
-from .db import connect, migrate
+from .db import connect, make_private, migrate
 from .questionnaire.loader import QuestionnaireError, load_all
 
 questionnaires_cli = AppGroup("questionnaires", help="Questionnaire files.")
@@ -209,17 +209,31 @@ def backup_command(path: Path):
     database = Path(current_app.config["DATABASE"])
     if not database.is_file():
         raise click.ClickException(f"There is no database at {database} to back up: nothing was written.")
-    path.parent.mkdir(parents=True, exist_ok=True)
     source = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)  # never creates one
-    target = sqlite3.connect(path)
     try:
-        with target:
-            source.backup(target)
+        if not _is_ours(source):
+            raise click.ClickException(
+                f"{database} is not a Day in my life database (check DAYINMYLIFE_DATABASE): nothing was written."
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private(path)  # as private as the database itself, before a record is copied into it
+        target = sqlite3.connect(path)
+        try:
+            with target:
+                source.backup(target)
+        finally:
+            target.close()
     finally:
-        target.close()
         source.close()
-    path.chmod(0o600)  # as private as the database itself
     click.echo(f"Backed up to {path}")
+
+
+def _is_ours(conn: sqlite3.Connection) -> bool:
+    """Tell whether a connection opened a SQLite database with the app's tables in it."""
+    try:
+        return queries.has_app_tables(conn)
+    except sqlite3.DatabaseError:  # not SQLite at all
+        return False
 
 
 def init_app(app) -> None:

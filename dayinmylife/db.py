@@ -16,11 +16,17 @@ from .migrations import migrations
 BUSY_TIMEOUT_SECONDS = 15
 
 
+def make_private(path: str | Path) -> None:
+    """Make sure the file exists and only the app's own user may read it, before anything is written into it
+    (a file made readable and closed up afterwards could be opened, and kept open, in between)."""
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    os.chmod(path, 0o600)
+
+
 def connect(path: str | Path) -> Database:
     """Open the database with the settings every connection needs."""
     if str(path) != ":memory:" and not os.path.exists(path):
-        # Made readable by the app's own user only; SQLite gives its -wal and -shm files the same mode.
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        make_private(path)  # SQLite gives its -wal and -shm files the same mode
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     db = Database(conn)

@@ -1139,6 +1139,14 @@ def forget_old_pages(db: Database) -> bool:
     return not busy
 
 
+def has_app_tables(conn) -> bool:
+    """Tell whether a database (a sqlite3 connection, opened read-only to back it up) holds the app's records."""
+    found = conn.execute(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('users', 'children', 'audit_log')"
+    ).fetchone()
+    return found[0] == 3
+
+
 def children_inactive_since(db: Database, cutoff: str) -> list[dict]:
     """Children with no activity (added, session, answer, note, outcome) on or after the cutoff."""
     return _all(

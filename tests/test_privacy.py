@@ -207,6 +207,16 @@ def test_a_backup_of_a_database_that_is_not_there_is_refused_and_writes_nothing(
     assert not (tmp_path / "backup.sqlite3").exists() and not (tmp_path / "typo.sqlite3").exists()
 
 
+def test_a_backup_of_a_file_that_is_not_a_database_is_refused_in_one_line_and_writes_nothing(tmp_path):
+    wrong = tmp_path / "notes.txt"
+    wrong.write_text("This is a shopping list, not the records.\n" * 200)
+    app = create_app({"DATABASE": str(wrong), "SECRET_KEY": "test-" * 8, "TESTING": True})
+    result = app.test_cli_runner().invoke(args=["backup", str(tmp_path / "backup.sqlite3")])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # refused, not a traceback
+    assert result.output.count("\n") == 1 and "is not a Day in my life database" in result.output
+    assert not (tmp_path / "backup.sqlite3").exists()
+
+
 def test_an_administrator_reads_and_filters_the_audit_log(app, client, db, practitioners, leo):
     client.get(f"/children/{leo}")
     db.execute("UPDATE users SET role = 'administrator'")

@@ -3,6 +3,7 @@
 import pytest
 from flask import request
 
+import dayinmylife
 from dayinmylife import create_app, queries, security
 from dayinmylife.db import connect, migrate
 from dayinmylife.security import CONTENT_SECURITY_POLICY, InsecureConfiguration
@@ -32,6 +33,20 @@ def test_production_refuses_to_start_without_a_real_secret_key(tmp_path, key):
 
 def test_development_starts_with_any_key(tmp_path):
     assert production_app(tmp_path, SECRET_KEY="dev", DAYINMYLIFE_ENV="development").secret_key == "dev"
+
+
+def test_the_development_key_is_kept_in_a_file_no_one_else_could_ever_read(tmp_path, monkeypatch):
+    path = tmp_path / "instance" / "secret_key"
+    modes_when_made = []
+
+    def token_hex(size):  # the key is made once its file exists, closed to everyone else
+        modes_when_made.append(path.stat().st_mode & 0o777 if path.exists() else None)
+        return "k" * size * 2
+
+    monkeypatch.setattr(dayinmylife.secrets, "token_hex", token_hex)
+    key = dayinmylife._instance_secret(tmp_path / "instance")
+    assert modes_when_made == [0o600] and path.stat().st_mode & 0o777 == 0o600
+    assert dayinmylife._instance_secret(tmp_path / "instance") == key == "k" * 64
 
 
 def test_a_page_in_production_carries_every_security_header(tmp_path):
