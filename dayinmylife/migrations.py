@@ -466,3 +466,10 @@ def m017_consultation_limit_hits(db):
         CREATE INDEX sessions_by_consultation_start ON sessions(consultation_id, started_at)
         """,
     )
+
+
+@migrations()
+def m018_forget_what_failed_sign_ins_typed(db):
+    """Failed sign-ins are now counted under a keyed hash of the e-mail typed; forget the ones kept as typed
+    (a password typed into the e-mail box, perhaps). They were at most a day old and only throttled."""
+    db.execute("DELETE FROM sign_in_failures")

@@ -1,6 +1,9 @@
 """Sign-in throttling per account and per address, kept in the database so every server process agrees."""
 
-from flask import request
+import hashlib
+import hmac
+
+from flask import current_app, request
 from flask_babel import lazy_gettext as _l
 
 from . import queries, session_limits
@@ -17,17 +20,24 @@ def _address() -> str:
     return request.remote_addr or "unknown"
 
 
+def account_key(account: str, secret: str | bytes) -> str:
+    """What failures are counted under: a keyed hash of what was typed, never the text itself (it may be a
+    password typed into the e-mail box). The same account, however it is capitalised, gives the same key."""
+    secret = secret.encode() if isinstance(secret, str) else secret
+    return hmac.new(secret, account.strip().lower().encode(), hashlib.sha256).hexdigest()
+
+
+def _key(account: str) -> str:
+    return account_key(account, current_app.secret_key)
+
+
 def too_many_failures(kind: str, account: str) -> bool:
     """Tell whether this account, or this address, has failed too often lately."""
     since = int(session_limits.clock()) - WINDOW_SECONDS
-    by_account, by_address = queries.sign_in_failures_since(
-        get_db(), kind, account.strip().lower(), _address(), since
-    )
+    by_account, by_address = queries.sign_in_failures_since(get_db(), kind, _key(account), _address(), since)
     return by_account >= ACCOUNT_LIMIT or by_address >= ADDRESS_LIMIT
 
 
 def record_failure(kind: str, account: str) -> None:
     """Count one failed sign-in (or unlock) against the account and the address."""
-    queries.record_sign_in_failure(
-        get_db(), kind, account.strip().lower(), _address(), int(session_limits.clock())
-    )
+    queries.record_sign_in_failure(get_db(), kind, _key(account), _address(), int(session_limits.clock()))

@@ -132,3 +132,11 @@ def test_a_repeated_pick_several_choice_is_repaired_and_the_counts_follow(db, pr
         "SELECT value, pupils FROM consultation_tallies WHERE question_id = 'weather_clothes' AND pupils > 0"
     ).fetchall()
     assert [tuple(row) for row in counted] == [('["warm_coat", "hat"]', 1)]
+
+
+def test_failed_sign_ins_kept_as_typed_are_forgotten(db):
+    db.execute(
+        "INSERT INTO sign_in_failures (at, kind, account, address) VALUES (1, 'sign_in', 'my password', 'x')"
+    )
+    migrations.m018_forget_what_failed_sign_ins_typed(db)
+    assert db["sign_in_failures"].count == 0

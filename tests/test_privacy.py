@@ -144,6 +144,19 @@ def test_a_password_typed_into_the_email_box_is_not_kept_in_the_audit_log(client
     assert events(db, "sign_in_failed")[0]["actor"] == "sign-in with an e-mail that has no account"
 
 
+def test_a_password_typed_into_the_email_box_is_kept_nowhere_in_the_database_files(
+    app, client, db, practitioners
+):
+    practitioners.create()
+    for _ in range(3):  # counted against the same "account", as sign-in throttling must
+        practitioners.sign_in(email="Correct Horse Battery Staple", password="correct horse battery staple")
+    assert db["sign_in_failures"].count == 3
+    database = Path(app.config["DATABASE"])
+    for file in (database, database.with_name(database.name + "-wal")):
+        held = file.read_bytes().lower()
+        assert b"correct horse" not in held and b"correct%20horse" not in held, file.name
+
+
 def test_the_audit_log_cannot_be_changed_or_deleted(app, db):
     with app.test_request_context():
         audit.record(db, "records_expired", count=1)
