@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from dayinmylife.questionnaire import flow
+from dayinmylife.questionnaire import compare, flow
 from dayinmylife.questionnaire.loader import load_questionnaire
+from dayinmylife.questionnaire.model import Answer
 
 SMALL_DAY = Path(__file__).parent / "fixtures" / "small_day.yaml"
 
@@ -163,3 +164,40 @@ def test_a_question_not_asked_for_these_answers_cannot_be_found(day):
 def test_weekend_differs_reports_each_parts_answer_to_the_weekend_question(day):
     answers = {("breakfast.weekend_different", "once"): "yes", ("bedtime.weekend_different", "once"): "no"}
     assert flow.weekend_differs(day, answers) == {"waking_up": None, "breakfast": "yes", "bedtime": "no"}
+
+
+NOT_KNOWN = pytest.mark.parametrize(
+    "gate", ["not_sure", None, "unanswered"], ids=["not sure", "skipped", "not yet"]
+)
+
+
+@NOT_KNOWN
+def test_a_weekend_not_known_to_be_like_a_school_day_assumes_nothing_from_the_school_day(day, gate):
+    # No breakfast on school days; whether breakfast is different at the weekend is not known. Only a "no"
+    # makes the school day's answer hold at the weekend, so the weekend follow-up does not assume it.
+    answers = {("had_breakfast", "school"): "no", ("bedtime.weekend_different", "once"): "yes"}
+    if gate != "unanswered":
+        answers[("breakfast.weekend_different", "once")] = gate  # None: the child skipped it
+    assert ("hungry_at_bedtime", "school") in asked(day, answers)
+    assert ("hungry_at_bedtime", "weekend") not in asked(day, answers)
+    assert flow.answer_for_day(day, answers, "had_breakfast", "weekend") is None
+
+
+@pytest.mark.parametrize(
+    "gate, like_a_school_day",
+    [("no", True), ("yes", False), ("not_sure", False), (None, False), ("dont_know", False)],
+)
+def test_the_weekend_rule_in_one_place(gate, like_a_school_day):
+    assert flow.weekend_like_a_school_day(gate) is like_a_school_day
+
+
+@NOT_KNOWN
+def test_the_session_page_and_the_comparison_read_a_weekend_not_known_as_not_known(day, gate):
+    values = {("had_breakfast", "school"): "no"}
+    if gate != "unanswered":
+        values[("breakfast.weekend_different", "once")] = gate
+    answers = {key: Answer(value, skipped=value is None) for key, value in values.items()}
+    reading = compare.Reading(day, answers)
+    assert reading.said("had_breakfast", "weekend").state == compare.NOT_ASKED  # never the school day's "no"
+    said_no = compare.Reading(day, {**answers, ("breakfast.weekend_different", "once"): Answer("no")})
+    assert said_no.said("had_breakfast", "weekend").stored.value == "no"  # a "no": the school day holds

@@ -111,7 +111,7 @@ class Reading:
         question = self.questionnaire.questions_by_id.get(question_id)
         if question is None or (self.known is not None and question_id not in self.known):
             return NOT_IN_VERSION, None, None, False
-        if day == WEEKEND and self.weekend.get(question.part_id) == "no":
+        if day == WEEKEND and flow.weekend_like_a_school_day(self.weekend.get(question.part_id)):
             return (*self.lookup(question_id, SCHOOL)[:3], True)
         answer = self.answers.get((question_id, day)) if (question_id, day) in self.asked else None
         if answer is None:

@@ -76,20 +76,10 @@ def weekend_differs(questionnaire: Questionnaire, answers: Answers) -> dict[str,
 
 
 def _asked(questionnaire: Questionnaire, question: Question, day: str, answers: Answers) -> bool:
-    def answer_of(question_id: str):
-        referred = questionnaire.questions_by_id[question_id]
-        if referred.days == "once":
-            return answers.get((question_id, ONCE))
-        if day == WEEKEND and not _weekend_differs(questionnaire, referred, answers):
-            return answers.get((question_id, SCHOOL))  # that part's weekend is like a school day
-        return answers.get((question_id, SCHOOL if day == ONCE else day))
-
-    return holds(question.ask_if, answer_of)
-
-
-def _weekend_differs(questionnaire: Questionnaire, question: Question, answers: Answers) -> bool:
-    part = questionnaire.part_of(question)
-    return answers.get((part.weekend_question_id, ONCE)) == "yes"
+    return holds(
+        question.ask_if,
+        lambda question_id: answer_for_day(questionnaire, answers, question_id, SCHOOL if day == ONCE else day),
+    )
 
 
 def find_step(all_steps: list[Step], question_id: str, day: str) -> Step | None:
@@ -117,13 +107,24 @@ def left_to_answer(all_steps: list[Step], answered: set[tuple[str, str]]) -> int
     return sum(step.key not in answered for step in all_steps)
 
 
+def weekend_like_a_school_day(weekend_answer) -> bool:
+    """The weekend rule, the one every page follows: is this part of the weekend like a school day?
+
+    Only when the child said "no" to "is this different at the weekend?": the school day's answers then
+    hold for the weekend too. A "yes" asks the part again about a weekend day. "Not sure", "I don't know",
+    "I'd rather not say", a skip or no answer yet leave the weekend unknown: its questions are not asked,
+    and nothing is assumed from the school day (a condition on such a weekend answer sees no answer).
+    """
+    return getattr(weekend_answer, "value", weekend_answer) == "no"
+
+
 def answer_for_day(questionnaire: Questionnaire, answers: Mapping, question_id: str, day: str):
-    """The answer that holds for a day: where the child said the weekend is the same, the school-day answer."""
+    """The answer that holds for a day: the school day's for a weekend like a school day (see above)."""
     question = questionnaire.questions_by_id[question_id]
     if question.days == "once":
         return answers.get((question_id, ONCE))
     if day == WEEKEND:
-        said = answers.get((questionnaire.part_of(question).weekend_question_id, ONCE))
-        if getattr(said, "value", said) == "no":
+        gate = answers.get((questionnaire.part_of(question).weekend_question_id, ONCE))
+        if weekend_like_a_school_day(gate):
             return answers.get((question_id, SCHOOL))
     return answers.get((question_id, day))
