@@ -87,3 +87,14 @@ def child_of(db):
         return queries.create_child(db, user_id, name, date_of_birth, None)
 
     return add
+
+
+# The fast loop (`make test PYTEST_ARGS='-m "not slow"'`) leaves out what takes the time: real browsers, the
+# property tests that try hundreds of examples, and the README's commands run in shells of their own.
+SLOW_MODULES = {"test_hostile_input", "test_linked_suppression", "test_readme_commands"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.get_closest_marker("browser") or item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)

@@ -326,7 +326,7 @@ def test_the_history_shows_a_weekend_line_only_where_a_weekend_differed(primary)
             had_breakfast__school="yes", breakfast__weekend_different__once="yes", had_breakfast__weekend="no"
         ),
     )
-    by_part = dict((part.id, found) for part, found in compare.histories(primary, over_time))
+    by_part = {part.id: found for part, found in compare.histories(primary, over_time)}
     assert [(h.question.id, h.day) for h in by_part["breakfast"]] == [
         ("had_breakfast", "school"),
         ("had_breakfast", "weekend"),

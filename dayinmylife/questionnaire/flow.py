@@ -78,7 +78,9 @@ def weekend_differs(questionnaire: Questionnaire, answers: Answers) -> dict[str,
 def _asked(questionnaire: Questionnaire, question: Question, day: str, answers: Answers) -> bool:
     return holds(
         question.ask_if,
-        lambda question_id: answer_for_day(questionnaire, answers, question_id, SCHOOL if day == ONCE else day),
+        lambda question_id: answer_for_day(
+            questionnaire, answers, question_id, SCHOOL if day == ONCE else day
+        ),
     )
 
 
