@@ -28,9 +28,9 @@ def may_see_child(user, child_id: int | None) -> bool:
     )
 
 
-def home_of(user) -> str:
-    """The endpoint of a signed-in person's own first page."""
-    return HOME.get(user.role, "caseload.index")
+def home_of(role: str) -> str:
+    """The endpoint of the first page for someone with this role."""
+    return HOME.get(role, "caseload.index")
 
 
 def child_or_404(child_id: int) -> dict:

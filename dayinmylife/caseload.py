@@ -68,7 +68,7 @@ def next_session(
 def index():
     """List the practitioner's children; anyone else goes to their own first page."""
     if not holds_caseload(current_user):
-        return redirect(url_for(home_of(current_user)))
+        return redirect(url_for(home_of(current_user.role)))
     children = [
         {**child, "next": next_session(child["next_session_on"], child["last_session_at"])}
         for child in queries.children_of(get_db(), current_user.id)
