@@ -70,7 +70,8 @@ def role_required(*roles: str):
         @login_required
         def guarded(*args, **kwargs):
             if current_user.role not in roles:
-                audit.record(get_db(), "access_refused", what=request.endpoint)
+                asked = {"asked": request.view_args} if request.view_args else {}
+                audit.record(get_db(), "access_refused", what=request.endpoint, **asked)
                 abort(404)
             return view(*args, **kwargs)
 
