@@ -28,9 +28,9 @@ def may_see_child(user, child_id: int | None) -> bool:
     )
 
 
-def home_of(user) -> str:
-    """The endpoint of a signed-in person's own first page."""
-    return HOME.get(user.role, "caseload.index")
+def home_of(role: str) -> str:
+    """The endpoint of the first page for someone with this role."""
+    return HOME.get(role, "caseload.index")
 
 
 def child_or_404(child_id: int) -> dict:
@@ -70,7 +70,8 @@ def role_required(*roles: str):
         @login_required
         def guarded(*args, **kwargs):
             if current_user.role not in roles:
-                audit.record(get_db(), "access_refused", what=request.endpoint)
+                asked = {"asked": request.view_args} if request.view_args else {}
+                audit.record(get_db(), "access_refused", what=request.endpoint, **asked)
                 abort(404)
             return view(*args, **kwargs)
 

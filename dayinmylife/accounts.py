@@ -3,10 +3,9 @@
 from datetime import date, timedelta
 
 from flask import Blueprint, current_app, render_template, request
-from flask_login import login_required
 
 from . import queries
-from .access import child_or_404
+from .access import caseload_required, child_or_404
 from .db import get_db
 from .forms import ACCOUNT_NAMES
 from .questionnaire.accounts import ACCOUNTS, disagreements
@@ -35,7 +34,7 @@ def chosen_sessions(sessions: list[dict], asked: dict[str, str]) -> dict[str, di
 
 
 @bp.get("/children/<int:child_id>/accounts")
-@login_required
+@caseload_required
 def side_by_side(child_id: int):
     """Put accounts of the same weeks side by side and call out where they disagree."""
     child = child_or_404(child_id)

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask import session as flask_session
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from . import audit, grants, qr_codes, queries
-from .access import session_or_404
+from .access import caseload_required, session_or_404
 from .db import get_db
 
 bp = Blueprint("answer_links", __name__)
@@ -35,7 +35,7 @@ def may_send_link(session: dict) -> bool:
 
 
 @bp.post("/sessions/<int:session_id>/answer-links")
-@login_required
+@caseload_required
 def create(session_id: int):
     """Make a new link for the young person and show it (and its QR code) this once."""
     session = session_or_404(session_id)
@@ -55,7 +55,7 @@ def create(session_id: int):
 
 
 @bp.get("/sessions/<int:session_id>/answer-links/<int:link_id>")
-@login_required
+@caseload_required
 def show(session_id: int, link_id: int):
     """Show a new link (and its QR code) this once; afterwards only its state on the session page."""
     session = session_or_404(session_id)
@@ -83,7 +83,7 @@ def show(session_id: int, link_id: int):
 
 
 @bp.post("/sessions/<int:session_id>/answer-links/<int:link_id>/revoke")
-@login_required
+@caseload_required
 def revoke(session_id: int, link_id: int):
     """Stop a link working, on the phone that already used it too."""
     session = session_or_404(session_id)

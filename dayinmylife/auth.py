@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, UserMixin, current_user, login_required, login_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from . import audit, grants, queries, security, session_limits, throttling, two_factor
+from . import access, audit, grants, queries, security, session_limits, throttling, two_factor
 from .db import get_db
 from .forms import SecondStepForm, SignInForm
 
@@ -45,7 +45,7 @@ def load_practitioner(user_id: str):
 def sign_in():
     """Sign a practitioner in with their e-mail and password (on a device in child mode, ending it)."""
     if current_user.is_authenticated and grants.locked_session() is None:
-        return redirect(url_for("caseload.index"))
+        return redirect(url_for(access.home_of(current_user.role)))
     form = SignInForm()
     if form.validate_on_submit():
         email = form.email.data
@@ -53,9 +53,9 @@ def sign_in():
             form.password.errors.append(throttling.TOO_MANY_TRIES)
         elif (row := _practitioner_with(email, form.password.data)) is not None:
             if row["totp_secret"]:  # not signed in yet: the code from their app comes first
-                two_factor.await_second_step(row, _safe_next(request.args.get("next")))
+                two_factor.await_second_step(row, _safe_next(request.args.get("next"), row["role"]))
                 return redirect(url_for("auth.second_step"))
-            return _sign_in_as(row, _safe_next(request.args.get("next")))
+            return _sign_in_as(row, _safe_next(request.args.get("next"), row["role"]))
         else:
             throttling.record_failure("sign_in", email)
             form.password.errors.append(_("The e-mail or password is not right. Check them and try again."))
@@ -67,7 +67,7 @@ def sign_in():
 def second_step():
     """After a right password, ask for the code from the authenticator app or a recovery code."""
     if current_user.is_authenticated and grants.locked_session() is None:
-        return redirect(url_for("caseload.index"))
+        return redirect(url_for(access.home_of(current_user.role)))
     user = two_factor.awaiting_second_step()
     if user is None:
         if session.pop("second_step", None) is not None:
@@ -130,8 +130,9 @@ def _who_tried(email: str) -> str:
     return f"sign-in as {account['email']!r}" if account else "sign-in with an e-mail that has no account"
 
 
-def _safe_next(target: str | None) -> str:
-    return security.safe_local_path(target) or url_for("caseload.index")
+def _safe_next(target: str | None, role: str) -> str:
+    """The page asked for if it is on this site, else the first page of the person's role."""
+    return security.safe_local_path(target) or url_for(access.home_of(role))
 
 
 def init_app(app) -> None:

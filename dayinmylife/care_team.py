@@ -2,11 +2,11 @@
 
 from flask import Blueprint, flash, redirect, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from . import audit, queries
-from .access import child_or_404
+from .access import caseload_required, child_or_404
 from .db import get_db
 from .forms import TeamMemberForm
 
@@ -34,7 +34,7 @@ def _back_to_team(child_id: int):
 
 
 @bp.post("/children/<int:child_id>/team")
-@login_required
+@caseload_required
 def add(child_id: int):
     """Add an active practitioner to the child's team: they see the child from now on."""
     child_or_404(child_id)
@@ -49,7 +49,7 @@ def add(child_id: int):
 
 
 @bp.post("/children/<int:child_id>/team/remove")
-@login_required
+@caseload_required
 def remove(child_id: int):
     """Take a practitioner off the child's team; never the last one. Leaving takes you back to your caseload."""
     child_or_404(child_id)

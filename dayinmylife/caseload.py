@@ -68,7 +68,7 @@ def next_session(
 def index():
     """List the practitioner's children; anyone else goes to their own first page."""
     if not holds_caseload(current_user):
-        return redirect(url_for(home_of(current_user)))
+        return redirect(url_for(home_of(current_user.role)))
     children = [
         {**child, "next": next_session(child["next_session_on"], child["last_session_at"])}
         for child in queries.children_of(get_db(), current_user.id)
@@ -112,7 +112,7 @@ def add_child():
 
 
 @bp.get("/children/<int:child_id>")
-@login_required
+@caseload_required
 def child(child_id: int):
     """Show a child and their sessions over time."""
     child = child_or_404(child_id)
@@ -135,7 +135,7 @@ def child(child_id: int):
 
 
 @bp.post("/children/<int:child_id>/next-session")
-@login_required
+@caseload_required
 def set_next_session(child_id: int):
     """Change when the child's next session is due (never before their last session)."""
     child = child_or_404(child_id)
@@ -155,7 +155,7 @@ def set_next_session(child_id: int):
 
 
 @bp.route("/children/<int:child_id>/sessions/new", methods=["GET", "POST"])
-@login_required
+@caseload_required
 def start_session(child_id: int):
     """Start a session with the questionnaire for the child's age (changeable) and hand the device over."""
     child = child_or_404(child_id)
@@ -192,7 +192,7 @@ def _child_language(child_id: int) -> str:
 
 
 @bp.post("/sessions/<int:session_id>/continue")
-@login_required
+@caseload_required
 def continue_session(session_id: int):
     """Hand the device back to the child to carry on an unfinished session."""
     session = session_or_404(session_id)
@@ -203,7 +203,7 @@ def continue_session(session_id: int):
 
 
 @bp.get("/sessions/<int:session_id>")
-@login_required
+@caseload_required
 def session_view(session_id: int):
     """Read a session's answers by part of the day, school day beside weekend, the child's words as written."""
     session = session_or_404(session_id)

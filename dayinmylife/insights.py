@@ -6,10 +6,9 @@ from datetime import date
 from flask import Blueprint, abort, current_app, render_template, request
 from flask_babel import format_date
 from flask_babel import gettext as _
-from flask_login import login_required
 
 from . import audit, queries
-from .access import child_or_404, session_or_404
+from .access import caseload_required, child_or_404, session_or_404
 from .db import get_db
 from .forms import ACCOUNT_NAMES
 from .i18n import format_day
@@ -38,7 +37,7 @@ def _questionnaire_of(session: dict):
 
 
 @bp.get("/sessions/<int:session_id>/print")
-@login_required
+@caseload_required
 def session_record(session_id: int):
     """Print a session as the day in pictures, with its header for the case file."""
     session = session_or_404(session_id)
@@ -62,14 +61,14 @@ def session_record(session_id: int):
 
 
 @bp.get("/children/<int:child_id>/compare")
-@login_required
+@caseload_required
 def compare_sessions(child_id: int):
     """Put two sessions side by side: what changed, what stayed the same, what is new."""
     return _compare_page(child_id, printing=False)
 
 
 @bp.get("/children/<int:child_id>/compare/print")
-@login_required
+@caseload_required
 def comparison_record(child_id: int):
     """Print two sessions side by side as a record for the case file."""
     return _compare_page(child_id, printing=True)
@@ -170,14 +169,14 @@ def _comparison(earlier: dict, later: dict) -> compare.Comparison | None:
 
 
 @bp.get("/children/<int:child_id>/history")
-@login_required
+@caseload_required
 def history(child_id: int):
     """Show all a child's sessions over time: feelings as a chart and each answer's history."""
     return _history_page(child_id, printing=False)
 
 
 @bp.get("/children/<int:child_id>/history/print")
-@login_required
+@caseload_required
 def history_record(child_id: int):
     """Print all a child's sessions over time as a record for the case file."""
     return _history_page(child_id, printing=True)

@@ -2,10 +2,10 @@
 
 from flask import Blueprint, current_app, flash, redirect, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from . import audit, queries
-from .access import session_or_404
+from .access import caseload_required, session_or_404
 from .db import get_db
 from .forms import MessageToChildForm, NoteForm
 
@@ -25,7 +25,7 @@ def answers_to_note(questionnaire, answers: dict) -> list[tuple[str, object, str
 
 
 @bp.post("/sessions/<int:session_id>/notes")
-@login_required
+@caseload_required
 def add(session_id: int):
     """Add a note on the session, or on one answer (what was observed, context), kept apart from the answers."""
     session = session_or_404(session_id)
@@ -45,7 +45,7 @@ def add(session_id: int):
 
 
 @bp.post("/sessions/<int:session_id>/message-to-child")
-@login_required
+@caseload_required
 def message_to_child(session_id: int):
     """Write "You said, we did": the child sees it when their next session starts."""
     session = session_or_404(session_id)

@@ -2,11 +2,11 @@
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from . import audit, queries
-from .access import child_or_404, questionnaire_for_child
+from .access import caseload_required, child_or_404, questionnaire_for_child
 from .db import get_db
 from .forms import OutcomeForm
 from .questionnaire.builtins import ALWAYS_OFFERED
@@ -16,7 +16,7 @@ bp = Blueprint("outcomes", __name__)
 
 
 @bp.route("/children/<int:child_id>/outcomes/new", methods=["GET", "POST"])
-@login_required
+@caseload_required
 def add(child_id: int):
     """Agree an outcome: first its words and question, then the answers that would mean it is met."""
     child = child_or_404(child_id)

@@ -4,10 +4,9 @@ import json
 
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import login_required
 
 from . import audit, queries
-from .access import child_or_404
+from .access import caseload_required, child_or_404
 from .db import get_db
 from .forms import EraseChildForm
 from .questionnaire.summary import day_summary
@@ -16,7 +15,7 @@ bp = Blueprint("privacy", __name__)
 
 
 @bp.get("/children/<int:child_id>/everything.json")
-@login_required
+@caseload_required
 def export_json(child_id: int):
     """Export everything held about a child as JSON (subject access)."""
     child_or_404(child_id)
@@ -30,7 +29,7 @@ def export_json(child_id: int):
 
 
 @bp.get("/children/<int:child_id>/everything")
-@login_required
+@caseload_required
 def export_page(child_id: int):
     """Show everything held about a child as a readable, printable page (subject access)."""
     child = child_or_404(child_id)
@@ -52,7 +51,7 @@ def export_page(child_id: int):
 
 
 @bp.route("/children/<int:child_id>/erase", methods=["GET", "POST"])
-@login_required
+@caseload_required
 def erase(child_id: int):
     """Erase a child's whole record after the practitioner types the child's name to confirm."""
     child = child_or_404(child_id)

@@ -2,7 +2,9 @@
 
 import pytest
 
-from .conftest import csrf_token
+from dayinmylife import queries
+
+from .conftest import PASSWORD, PASSWORD_HASH, csrf_token
 
 
 def test_signing_in_opens_the_caseload(client, practitioners):
@@ -37,6 +39,19 @@ def test_a_next_page_that_could_leave_the_site_goes_home_instead(client, practit
     data = {"email": "sam@example.org", "password": "correct horse battery staple", "csrf_token": token}
     response = client.post("/sign-in", query_string={"next": target}, data=data)
     assert response.status_code == 302 and response.location == "/"
+
+
+@pytest.mark.parametrize(
+    "role, home", [("consultation_lead", "/consultations/"), ("administrator", "/admin/accounts")]
+)
+@pytest.mark.parametrize("target", [None, "/%09/evil.example/x"])
+def test_without_a_safe_next_page_each_role_lands_on_its_own_first_page(client, db, role, home, target):
+    queries.create_user(db, "jo@example.org", "Jo Head", PASSWORD_HASH, role)
+    token = csrf_token(client.get("/sign-in").text)
+    data = {"email": "jo@example.org", "password": PASSWORD, "csrf_token": token}
+    response = client.post("/sign-in", query_string={"next": target} if target else {}, data=data)
+    assert response.status_code == 302 and response.location == home
+    assert client.get("/sign-in").location == home  # signed in already: straight to their own page
 
 
 def test_signing_out_ends_the_session_and_clears_the_device(client, practitioners, signed_in):

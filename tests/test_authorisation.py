@@ -3,6 +3,7 @@
 A new route fails `test_every_route_is_classified` until it is added to EXPECTED below.
 """
 
+import json
 import time
 from datetime import date, timedelta
 
@@ -247,6 +248,16 @@ def test_a_practitioner_whose_role_changes_loses_their_children_at_the_next_requ
     db.conn.commit()
     for page in (f"/children/{rows['child']}", f"/children/{rows['child']}/everything.json"):
         assert practitioner.get(page).status_code == 404, page
+
+
+def test_a_refused_look_at_a_childs_record_is_audited_with_the_child_asked_for(app, db, rows):
+    lead = visitor(app, rows, "consultation_lead")
+    assert lead.get(f"/children/{rows['child']}/everything.json").status_code == 404
+    refused = db.execute(
+        "SELECT actor_id, detail FROM audit_log WHERE event = 'access_refused' ORDER BY id DESC"
+    ).fetchone()
+    assert refused[0] == rows["users"]["consultation_lead"]
+    assert json.loads(refused[1]) == {"what": "privacy.export_json", "asked": {"child_id": rows["child"]}}
 
 
 @pytest.mark.parametrize("role", ["consultation_lead", "administrator"])

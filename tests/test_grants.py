@@ -186,14 +186,32 @@ def role_changed(app, db, practitioners):
     )
 
 
+def role_changed_without_signing_out(app, db, practitioners):
+    # Only the role changes, not the sign-in: the role itself must end child mode, read afresh.
+    with write_transaction(db):
+        db.execute("UPDATE users SET role = 'consultation_lead' WHERE email = 'sam@example.org'")
+
+
 def account_disabled(app, db, practitioners):
     account_changes.disable(db, queries.account_by_email(db, "sam@example.org"), by=None)
 
 
 @pytest.mark.parametrize(
     "sign_in_ends",
-    [sign_out_on_the_laptop, password_reset_by_an_administrator, role_changed, account_disabled],
-    ids=["signed out elsewhere", "password reset", "role changed", "disabled"],
+    [
+        sign_out_on_the_laptop,
+        password_reset_by_an_administrator,
+        role_changed,
+        role_changed_without_signing_out,
+        account_disabled,
+    ],
+    ids=[
+        "signed out elsewhere",
+        "password reset",
+        "role changed",
+        "role changed in the database",
+        "disabled",
+    ],
 )
 def test_the_answer_in_flight_is_saved_and_the_child_told_to_give_the_device_back(
     app, db, practitioners, tablet, sign_in_ends
