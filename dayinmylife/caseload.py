@@ -17,10 +17,9 @@ from .caseload_list import SHOWS, SORTS, Choice, attention, caseload_list
 from .db import get_db
 from .forms import ACCOUNT_NAMES, CORRECTABLE, ChildForm, NextSessionForm, StartSessionForm
 from .i18n import format_day, known
-from .notes import answers_to_note
 from .outcomes import outcome_history
 from .questionnaire.compare import day_picture
-from .questionnaire.summary import day_summary
+from .questionnaire.summary import answered_in_order, day_summary
 
 bp = Blueprint("caseload", __name__)
 bp.add_app_template_global(holds_caseload)
@@ -218,7 +217,7 @@ def session_view(session_id: int):
         picture=day_picture(questionnaire, answers),
         answer_count=len(answers),
         notes=queries.notes_of_session(get_db(), session_id),
-        answers_to_note=answers_to_note(questionnaire, answers),
+        answers_to_note=answered_in_order(questionnaire, answers),
         account_names=ACCOUNT_NAMES,
         message_to_child=queries.message_to_child(get_db(), session_id),
         own_phone=answer_links.own_phone_links(session),

@@ -11,7 +11,7 @@ from wtforms import IntegerField, StringField, ValidationError
 from wtforms.validators import InputRequired, Length, NumberRange
 
 from . import audit, queries
-from .consultations import LONGEST_RUN, FriendlyDateField, consultation_or_404, lead_required, status_on
+from .consultation_rules import LONGEST_RUN, FriendlyDateField, consultation_or_404, lead_required, status_on
 from .db import get_db
 from .i18n import format_day
 

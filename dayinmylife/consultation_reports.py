@@ -8,7 +8,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from . import audit, queries
 from .consultation_exports import answer_rows, as_csv, group_labels, results_rows
 from .consultation_results import build_results, enough_pupils, groups_of, rows_for, share, weekend_rows
-from .consultations import consultation_or_404, lead_required
+from .consultation_rules import consultation_or_404, lead_required
 from .db import get_db
 from .suppression import WHOLE
 

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlite_utils import Database
 
 from . import queries
-from .consultations import make_join_code
+from .consultation_rules import make_join_code
 from .questionnaire import flow
 from .questionnaire.model import DONT_KNOW, RATHER_NOT_SAY, WEEKEND, Questionnaire
 

@@ -17,7 +17,7 @@ from wtforms import RadioField, StringField
 from wtforms.validators import InputRequired
 
 from . import grants, queries
-from .consultations import normalise_code, status_on
+from .consultation_rules import normalise_code, status_on
 from .db import get_db
 
 bp = Blueprint("join", __name__, url_prefix="/join")

@@ -14,16 +14,6 @@ bp = Blueprint("notes", __name__)
 NOTE_DAYS = {"school", "weekend", "once"}
 
 
-def answers_to_note(questionnaire, answers: dict) -> list[tuple[str, object, str]]:
-    """The answers a note can be about, in the order asked: ("<question id> <day>", question, day)."""
-    return [
-        (f"{question.id} {day}", question, day)
-        for question in questionnaire.questions
-        for day in ("school", "weekend", "once")
-        if (question.id, day) in answers
-    ]
-
-
 @bp.post("/sessions/<int:session_id>/notes")
 @caseload_required
 def add(session_id: int):

@@ -11,7 +11,7 @@ import pytest
 from flask_wtf.csrf import generate_csrf
 
 from dayinmylife import queries
-from dayinmylife.consultations import make_join_code
+from dayinmylife.consultation_rules import make_join_code
 from dayinmylife.db import connect, write_transaction
 
 from .conftest import PASSWORD_HASH

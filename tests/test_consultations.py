@@ -11,7 +11,7 @@ import segno
 from dayinmylife import queries
 from dayinmylife.consultation_exports import csv_safe, group_labels
 from dayinmylife.consultation_results import Group
-from dayinmylife.consultations import JOIN_CODE_ALPHABET, make_join_code
+from dayinmylife.consultation_rules import JOIN_CODE_ALPHABET, make_join_code
 from dayinmylife.db import connect, write_transaction
 from dayinmylife.migrations import migrations
 

@@ -5,7 +5,7 @@ import threading
 from datetime import date, timedelta
 
 from dayinmylife import migrations, queries
-from dayinmylife.consultations import make_join_code
+from dayinmylife.consultation_rules import make_join_code
 from dayinmylife.db import connect, get_db, migrate, write_transaction
 
 

@@ -90,3 +90,14 @@ def _row(question: Question, answers, asked) -> Row:
     if question.days == "once":
         return Row(question, answer_on(ONCE), None, once=True)
     return Row(question, answer_on(SCHOOL), answer_on(WEEKEND), once=False)
+
+
+def answered_in_order(questionnaire: Questionnaire, answers: Mapping) -> list[tuple[str, Question, str]]:
+    """The answers given, in the order the questionnaire asks them: ("<question id> <day>", question, day)
+    (what a practitioner's note can be about)."""
+    return [
+        (f"{question.id} {day}", question, day)
+        for question in questionnaire.questions
+        for day in (SCHOOL, WEEKEND, ONCE)
+        if (question.id, day) in answers
+    ]

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from dayinmylife import queries
-from dayinmylife.consultations import make_join_code
+from dayinmylife.consultation_rules import make_join_code
 from dayinmylife.db import connect
 from dayinmylife.demo import DEMO_PASSWORD, seed
 from dayinmylife.demo_consultation import LEAD_EMAIL, TITLE
