@@ -13,7 +13,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from dayinmylife import create_app, queries
-from dayinmylife.auth import hash_password
 from dayinmylife.db import connect, migrate
 from dayinmylife.demo import (
     LEO_1,
@@ -26,6 +25,7 @@ from dayinmylife.demo import (
     Visit,
     play,
 )
+from dayinmylife.signing_in import hash_password
 
 SESSIONS = 40
 REPEATS = 25

@@ -9,8 +9,8 @@ import sqlite3
 from flask_babel import lazy_gettext as _l
 
 from . import audit, queries
-from .auth import hash_password
 from .passwords import password_problem
+from .signing_in import hash_password
 
 ROLES = {
     "practitioner": _l("Practitioner"),

@@ -12,26 +12,16 @@ from flask_login import current_user
 from . import audit, grants, qr_codes, queries
 from .access import caseload_required, session_or_404
 from .db import get_db
+from .page_sections import may_send_link
 
 bp = Blueprint("answer_links", __name__)
 
-# Children under 12 answer with their worker beside them: only teenagers answer alone on a phone.
-OWN_PHONE_QUESTIONNAIRES = {"teenager"}
 _TO_SHOW = "new_answer_link"
 
 
 def token_hash(token: str) -> str:
     """The only form of a token the database keeps: a leaked table cannot open any session."""
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def may_send_link(session: dict) -> bool:
-    """Tell whether this session can go to the young person's own phone."""
-    return (
-        session["status"] != "finished"
-        and session["account"] == "child"
-        and session["questionnaire_id"] in OWN_PHONE_QUESTIONNAIRES
-    )
 
 
 @bp.post("/sessions/<int:session_id>/answer-links")
@@ -136,21 +126,3 @@ def _still_works(link: dict) -> bool:
 def _link_not_working():
     # One message for unknown, expired, revoked and used links: it tells a guesser nothing.
     return render_template("answer_links/not_working.html"), 404
-
-
-def own_phone_links(session: dict) -> dict:
-    """What a session's page shows: its links so far, each with its state, and whether a new one may go."""
-    now = queries.now()
-    links = [
-        {**link, "state": _state(link, now)}
-        for link in queries.answer_links_of_session(get_db(), session["id"])
-    ]
-    return {"links": links, "may_send": may_send_link(session)}
-
-
-def _state(link: dict, now: str) -> str:
-    if link["revoked_at"]:
-        return "revoked"
-    if link["used_at"]:
-        return "used"
-    return "expired" if link["expires_at"] <= now else "waiting"

@@ -2,43 +2,14 @@
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-from flask_login import LoginManager, UserMixin, current_user, login_required, login_user
-from werkzeug.security import check_password_hash, generate_password_hash
+from flask_login import current_user, login_required, login_user
 
 from . import access, audit, grants, queries, security, session_limits, throttling, two_factor
 from .db import get_db
 from .forms import SecondStepForm, SignInForm
+from .signing_in import TOO_MANY_CODES, Practitioner, login_manager, practitioner_with
 
 bp = Blueprint("auth", __name__)
-login_manager = LoginManager()
-login_manager.login_view = "auth.sign_in"
-login_manager.login_message = _l("Please sign in to see that page.")
-
-# Checked when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password.
-_UNKNOWN_USER_HASH = generate_password_hash("not a real password, only for timing")
-
-
-class Practitioner(UserMixin):
-    def __init__(self, row: dict):
-        self.id, self.email, self.name, self.role = row["id"], row["email"], row["name"], row["role"]
-        self.password_hash = row["password_hash"]
-        self.language = row.get("language")  # their saved preference; None follows the browser
-        self.has_two_factor = bool(row.get("totp_secret"))
-
-
-def hash_password(password: str) -> str:
-    return generate_password_hash(password)
-
-
-def password_matches(user: Practitioner, password: str) -> bool:
-    return check_password_hash(user.password_hash, password)
-
-
-@login_manager.user_loader
-def load_practitioner(user_id: str):
-    row = queries.user_by_id(get_db(), int(user_id)) if user_id.isdigit() else None
-    return Practitioner(row) if row and session_limits.is_current(row) else None
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
@@ -51,7 +22,7 @@ def sign_in():
         email = form.email.data
         if throttling.too_many_failures("sign_in", email):
             form.password.errors.append(throttling.TOO_MANY_TRIES)
-        elif (row := _practitioner_with(email, form.password.data)) is not None:
+        elif (row := practitioner_with(email, form.password.data)) is not None:
             if row["totp_secret"]:  # not signed in yet: the code from their app comes first
                 two_factor.await_second_step(row, _safe_next(request.args.get("next"), row["role"]))
                 return redirect(url_for("auth.second_step"))
@@ -88,9 +59,6 @@ def second_step():
     return render_template("auth/second_step.html", form=form)
 
 
-TOO_MANY_CODES = _l("Too many wrong codes. For safety, wait 15 minutes, then try again.")
-
-
 def code_problem(outcome: str) -> str:
     """What to tell someone whose code from the app did not let them through."""
     if outcome == two_factor.USED_ALREADY:
@@ -115,13 +83,6 @@ def sign_out():
     response = redirect(url_for("auth.sign_in"))
     response.headers["Clear-Site-Data"] = '"cache", "storage"'
     return response
-
-
-def _practitioner_with(email: str, password: str) -> dict | None:
-    """Return the active account with this e-mail and password, taking as long whether or not it exists."""
-    row = queries.user_by_email(get_db(), email)
-    matches = check_password_hash(row["password_hash"] if row else _UNKNOWN_USER_HASH, password)
-    return row if matches and row else None
 
 
 def _who_tried(email: str) -> str:

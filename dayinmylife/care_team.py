@@ -9,24 +9,9 @@ from . import audit, queries
 from .access import caseload_required, child_or_404
 from .db import get_db
 from .forms import TeamMemberForm
+from .page_sections import team_add_form
 
 bp = Blueprint("care_team", __name__)
-
-
-def team_section(child_id: int) -> dict:
-    """What the child's page needs to show the team and its add form."""
-    team = queries.team_of_child(get_db(), child_id)
-    active_members = sum(bool(member["active"]) for member in team)
-    return {"team": team, "team_form": _add_form(child_id), "active_members": active_members}
-
-
-def _add_form(child_id: int) -> TeamMemberForm:
-    form = TeamMemberForm()
-    form.practitioner.choices = [
-        SelectChoice(p["id"], f"{p['name']} ({p['email']})")
-        for p in queries.practitioners_not_on_team(get_db(), child_id)
-    ]
-    return form
 
 
 def _back_to_team(child_id: int):
@@ -38,7 +23,7 @@ def _back_to_team(child_id: int):
 def add(child_id: int):
     """Add an active practitioner to the child's team: they see the child from now on."""
     child_or_404(child_id)
-    form = _add_form(child_id)
+    form = team_add_form(child_id)
     if form.validate_on_submit() and queries.add_to_team(get_db(), child_id, form.practitioner.data):
         audit.record(get_db(), "team_member_added", child_id=child_id, account=form.practitioner.data)
         added = queries.account_by_id(get_db(), form.practitioner.data)

@@ -9,15 +9,14 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from . import answer_links, audit, grants, queries
+from . import audit, grants, queries
 from .access import caseload_required, child_or_404, holds_caseload, home_of, session_or_404
 from .ages import age_in_words, age_on, suggested_questionnaire
-from .care_team import team_section
 from .caseload_list import SHOWS, SORTS, Choice, attention, caseload_list
 from .db import get_db
 from .forms import ACCOUNT_NAMES, CORRECTABLE, ChildForm, NextSessionForm, StartSessionForm
 from .i18n import format_day, known
-from .outcomes import outcome_history
+from .page_sections import outcome_history, own_phone_links, team_section
 from .questionnaire.compare import day_picture
 from .questionnaire.summary import answered_in_order, day_summary
 
@@ -220,5 +219,5 @@ def session_view(session_id: int):
         answers_to_note=answered_in_order(questionnaire, answers),
         account_names=ACCOUNT_NAMES,
         message_to_child=queries.message_to_child(get_db(), session_id),
-        own_phone=answer_links.own_phone_links(session),
+        own_phone=own_phone_links(session),
     )

@@ -5,9 +5,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from . import audit, grants, throttling
-from .auth import password_matches
 from .db import get_db
 from .forms import UnlockForm
+from .signing_in import password_matches
 
 bp = Blueprint("child_mode", __name__)
 

@@ -1,6 +1,6 @@
 """From actions to outcomes: outcomes agreed for the child's experience, and whether each session shows them met."""
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
@@ -10,7 +10,6 @@ from .access import caseload_required, child_or_404, questionnaire_for_child
 from .db import get_db
 from .forms import OutcomeForm
 from .questionnaire.builtins import ALWAYS_OFFERED
-from .questionnaire.outcomes import Outcome, outcome_status
 
 bp = Blueprint("outcomes", __name__)
 
@@ -50,37 +49,6 @@ def add(child_id: int):
     return render_template(
         "outcomes/add.html", child=child, form=form, question=question, questionnaire=questionnaire
     )
-
-
-def outcome_history(child_id: int, sessions: list[dict]) -> list[dict]:
-    """Each agreed outcome with its status in every session, oldest session first."""
-    outcomes = queries.outcomes_of_child(get_db(), child_id)
-    if not outcomes:
-        return []
-    questionnaires = current_app.extensions["questionnaires"]
-    in_order = [session for session in reversed(sessions) if session["questionnaire_id"] in questionnaires]
-    answers = queries.answers_of_sessions(get_db(), [session["id"] for session in in_order])
-    return [
-        {
-            "outcome": outcome,
-            "statuses": [
-                (
-                    session,
-                    outcome_status(
-                        questionnaires[session["questionnaire_id"]],
-                        answers[session["id"]],
-                        _as_outcome(outcome),
-                    ),
-                )
-                for session in in_order
-            ],
-        }
-        for outcome in outcomes
-    ]
-
-
-def _as_outcome(row: dict) -> Outcome:
-    return Outcome(row["statement"], row["question_id"], row["day"], tuple(row["met_when"]))
 
 
 def _met_when_is_valid(form: OutcomeForm, question) -> bool:

@@ -6,7 +6,6 @@ from flask_login import current_user, login_required
 
 from . import audit, qr_codes, queries, throttling, two_factor
 from .access import role_required
-from .auth import TOO_MANY_CODES, password_matches
 from .db import get_db
 from .forms import (
     ConfirmAuthenticatorForm,
@@ -15,6 +14,7 @@ from .forms import (
     TurnOffTwoFactorForm,
     TwoFactorRequirementForm,
 )
+from .signing_in import TOO_MANY_CODES, password_matches
 
 bp = Blueprint("two_factor", __name__, url_prefix="/account/two-factor")
 admin_bp = Blueprint("two_factor_admin", __name__, url_prefix="/admin/two-factor")

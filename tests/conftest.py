@@ -5,9 +5,9 @@ import re
 import pytest
 
 from dayinmylife import create_app, queries
-from dayinmylife.auth import hash_password
 from dayinmylife.db import connect, migrate
 from dayinmylife.i18n import compile_catalogs
+from dayinmylife.signing_in import hash_password
 
 PASSWORD = "correct horse battery staple"
 PASSWORD_HASH = hash_password(PASSWORD)  # hashing is slow on purpose: do it once for the whole run

@@ -1,8 +1,8 @@
 """An administrator manages accounts, and a practitioner adds a colleague to a child's team, in a real browser."""
 
 from dayinmylife import queries
-from dayinmylife.auth import hash_password
 from dayinmylife.db import connect
+from dayinmylife.signing_in import hash_password
 
 from ..conftest import PASSWORD
 from .conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in

@@ -1,0 +1,88 @@
+"""The parts of a child's page and a session's page that other features supply: the care team, the agreed
+outcomes session by session, and the teenager's own-phone links. Not views: the pages that show them, and
+the features' own views, import these, never one another."""
+
+from flask import current_app
+from wtforms.fields.choices import SelectChoice
+
+from . import queries
+from .db import get_db
+from .forms import TeamMemberForm
+from .questionnaire.outcomes import Outcome, outcome_status
+
+# Children under 12 answer with their worker beside them: only teenagers answer alone on a phone.
+OWN_PHONE_QUESTIONNAIRES = {"teenager"}
+
+
+def may_send_link(session: dict) -> bool:
+    """Tell whether this session can go to the young person's own phone."""
+    return (
+        session["status"] != "finished"
+        and session["account"] == "child"
+        and session["questionnaire_id"] in OWN_PHONE_QUESTIONNAIRES
+    )
+
+
+def own_phone_links(session: dict) -> dict:
+    """What a session's page shows: its links so far, each with its state, and whether a new one may go."""
+    now = queries.now()
+    links = [
+        {**link, "state": _state(link, now)}
+        for link in queries.answer_links_of_session(get_db(), session["id"])
+    ]
+    return {"links": links, "may_send": may_send_link(session)}
+
+
+def _state(link: dict, now: str) -> str:
+    if link["revoked_at"]:
+        return "revoked"
+    if link["used_at"]:
+        return "used"
+    return "expired" if link["expires_at"] <= now else "waiting"
+
+
+def team_section(child_id: int) -> dict:
+    """What the child's page needs to show the team and its add form."""
+    team = queries.team_of_child(get_db(), child_id)
+    active_members = sum(bool(member["active"]) for member in team)
+    return {"team": team, "team_form": team_add_form(child_id), "active_members": active_members}
+
+
+def team_add_form(child_id: int) -> TeamMemberForm:
+    form = TeamMemberForm()
+    form.practitioner.choices = [
+        SelectChoice(p["id"], f"{p['name']} ({p['email']})")
+        for p in queries.practitioners_not_on_team(get_db(), child_id)
+    ]
+    return form
+
+
+def outcome_history(child_id: int, sessions: list[dict]) -> list[dict]:
+    """Each agreed outcome with its status in every session, oldest session first."""
+    outcomes = queries.outcomes_of_child(get_db(), child_id)
+    if not outcomes:
+        return []
+    questionnaires = current_app.extensions["questionnaires"]
+    in_order = [session for session in reversed(sessions) if session["questionnaire_id"] in questionnaires]
+    answers = queries.answers_of_sessions(get_db(), [session["id"] for session in in_order])
+    return [
+        {
+            "outcome": outcome,
+            "statuses": [
+                (
+                    session,
+                    outcome_status(
+                        questionnaires[session["questionnaire_id"]],
+                        answers[session["id"]],
+                        _as_outcome(outcome),
+                    ),
+                )
+                for session in in_order
+            ],
+        }
+        for outcome in outcomes
+    ]
+
+
+def _as_outcome(row: dict) -> Outcome:
+    return Outcome(row["statement"], row["question_id"], row["day"], tuple(row["met_when"]))

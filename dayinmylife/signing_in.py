@@ -1,0 +1,48 @@
+"""Who is signed in: the Flask-Login set-up, the signed-in person, password hashes. No views (auth.py has the
+sign-in pages): child mode, the child's pages and two-step set-up import these, never the sign-in pages."""
+
+from flask_babel import lazy_gettext as _l
+from flask_login import LoginManager, UserMixin
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from . import queries, session_limits
+from .db import get_db
+
+login_manager = LoginManager()
+login_manager.login_view = "auth.sign_in"
+login_manager.login_message = _l("Please sign in to see that page.")
+
+# Checked when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password.
+_UNKNOWN_USER_HASH = generate_password_hash("not a real password, only for timing")
+
+
+class Practitioner(UserMixin):
+    def __init__(self, row: dict):
+        self.id, self.email, self.name, self.role = row["id"], row["email"], row["name"], row["role"]
+        self.password_hash = row["password_hash"]
+        self.language = row.get("language")  # their saved preference; None follows the browser
+        self.has_two_factor = bool(row.get("totp_secret"))
+
+
+def hash_password(password: str) -> str:
+    return generate_password_hash(password)
+
+
+def password_matches(user: Practitioner, password: str) -> bool:
+    return check_password_hash(user.password_hash, password)
+
+
+@login_manager.user_loader
+def load_practitioner(user_id: str):
+    row = queries.user_by_id(get_db(), int(user_id)) if user_id.isdigit() else None
+    return Practitioner(row) if row and session_limits.is_current(row) else None
+
+
+TOO_MANY_CODES = _l("Too many wrong codes. For safety, wait 15 minutes, then try again.")
+
+
+def practitioner_with(email: str, password: str) -> dict | None:
+    """Return the active account with this e-mail and password, taking as long whether or not it exists."""
+    row = queries.user_by_email(get_db(), email)
+    matches = check_password_hash(row["password_hash"] if row else _UNKNOWN_USER_HASH, password)
+    return row if matches and row else None
