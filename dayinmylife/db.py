@@ -115,3 +115,16 @@ def migrate_command():
 def init_app(app) -> None:
     app.teardown_appcontext(close_db)
     app.cli.add_command(migrate_command)
+
+
+def schema_sql(db: Database) -> str:
+    """The schema the migrations leave, readable in one place (docs/schema.sql): tables, indexes, triggers."""
+    rows = db.execute(
+        """
+        SELECT sql FROM sqlite_master
+        WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND tbl_name != '_sqlite_migrations'
+        ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, name
+        """
+    ).fetchall()
+    header = "-- The schema as `migrate()` leaves it, written by `make schema`. Change it with a migration.\n\n"
+    return header + "".join(f"{row[0]};\n\n" for row in rows).rstrip("\n") + "\n"

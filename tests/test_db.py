@@ -3,10 +3,11 @@
 import os
 import threading
 from datetime import date, timedelta
+from pathlib import Path
 
 from dayinmylife import migrations, queries
 from dayinmylife.consultation_rules import make_join_code
-from dayinmylife.db import connect, get_db, migrate, write_transaction
+from dayinmylife.db import connect, get_db, migrate, schema_sql, write_transaction
 
 
 def test_every_connection_uses_wal_foreign_keys_and_durable_commits(db):
@@ -140,3 +141,11 @@ def test_failed_sign_ins_kept_as_typed_are_forgotten(db):
     )
     migrations.m018_forget_what_failed_sign_ins_typed(db)
     assert db["sign_in_failures"].count == 0
+
+
+def test_docs_schema_sql_is_the_schema_the_migrations_leave(tmp_path):
+    migrate(tmp_path / "fresh.sqlite3")
+    written = (Path(__file__).resolve().parents[1] / "docs" / "schema.sql").read_text()
+    assert schema_sql(connect(tmp_path / "fresh.sqlite3")) == written, (
+        "a migration changed the schema: run make schema"
+    )
