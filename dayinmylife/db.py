@@ -126,5 +126,7 @@ def schema_sql(db: Database) -> str:
         ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, name
         """
     ).fetchall()
-    header = "-- The schema as `migrate()` leaves it, written by `make schema`. Change it with a migration.\n\n"
+    header = (
+        "-- The schema as `migrate()` leaves it, written by `make schema`. Change it with a migration.\n\n"
+    )
     return header + "".join(f"{row[0]};\n\n" for row in rows).rstrip("\n") + "\n"
