@@ -11,9 +11,8 @@ from werkzeug.routing import IntegerConverter
 
 from . import (
     account_admin,
-    accounts,
-    admin,
     answer_links,
+    audit_log,
     auth,
     care_team,
     caseload,
@@ -35,6 +34,7 @@ from . import (
     security,
     session_limits,
     settings,
+    side_by_side,
     static_files,
     two_factor,
     two_factor_views,
@@ -106,9 +106,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(child_mode.bp)
     app.register_blueprint(outcomes.bp)
     app.register_blueprint(notes.bp)
-    app.register_blueprint(accounts.bp)
+    app.register_blueprint(side_by_side.bp)
     app.register_blueprint(privacy.bp)
-    app.register_blueprint(admin.bp)
+    app.register_blueprint(audit_log.bp)
     app.register_blueprint(account_admin.bp)
     app.register_blueprint(care_team.bp)
     app.register_blueprint(corrections.bp)

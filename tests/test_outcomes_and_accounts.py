@@ -2,7 +2,7 @@
 
 import pytest
 
-from dayinmylife.questionnaire.accounts import disagreements
+from dayinmylife.questionnaire.disagreements import disagreements
 from dayinmylife.questionnaire.model import Answer
 from dayinmylife.questionnaire.outcomes import MET, NOT_ASKED, NOT_MET, Outcome, outcome_status
 

@@ -8,7 +8,7 @@ from . import queries
 from .access import caseload_required, child_or_404
 from .db import get_db
 from .forms import ACCOUNT_NAMES
-from .questionnaire.accounts import ACCOUNTS, disagreements
+from .questionnaire.disagreements import ACCOUNTS, disagreements
 from .questionnaire.summary import shown
 
 bp = Blueprint("accounts", __name__)
