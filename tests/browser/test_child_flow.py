@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import PASSWORD, PHONE, TABLET, accessibility_violations, screenshot, sign_in
 
@@ -76,7 +77,7 @@ def test_a_child_finishes_the_primary_questionnaire_with_the_keyboard_alone(page
     press_tab_until(page, "form.actions button")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.get_by_role("heading", name="Thank you!").is_visible()
+    expect(page.get_by_role("heading", name="Thank you!")).to_be_visible()  # waits for it
     assert page.get_by_text("0800 1111").is_visible()
 
     # The practitioner takes the device back and finds every answer.
@@ -112,7 +113,7 @@ def test_a_preschool_child_answers_by_clicking_pictures(page):
     screenshot(page, "preschool-review-tablet")
     with page.expect_navigation():
         page.get_by_role("button", name="That's my day – finish").click()
-    assert page.get_by_role("heading", name="Thank you!").is_visible()
+    expect(page.get_by_role("heading", name="Thank you!")).to_be_visible()  # waits for it
 
 
 def test_child_mode_keeps_the_child_in_their_questionnaire(page):

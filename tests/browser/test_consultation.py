@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from dayinmylife import queries
 from dayinmylife.consultation_rules import make_join_code
@@ -72,7 +73,7 @@ def test_a_pupil_joins_with_the_code_chooses_a_group_and_finishes(browser, live_
             page.get_by_role("button", name="Skip this one").click()
     assert "/review" in page.url
     page.get_by_role("button", name="That's my day – finish").click()
-    assert page.get_by_role("heading", name="Thank you!").is_visible()
+    expect(page.get_by_role("heading", name="Thank you!")).to_be_visible()  # waits for it
     assert page.get_by_text("0800 1111").is_visible()
     assert page.get_by_text("a grown-up you trust at school").is_visible()
     assert accessibility_violations(page) == []
@@ -148,7 +149,7 @@ def test_three_pupils_on_one_tablet_cannot_open_each_others_answers(browser, liv
         sessions[answer_until_own_words(page, words)] = words
         page.get_by_role("link", name="Change something").click()
         page.get_by_role("button", name="Finish now").click()  # the questions after their words are left
-        assert page.get_by_role("heading", name="Thank you!").is_visible()
+        expect(page.get_by_role("heading", name="Thank you!")).to_be_visible()  # waits for it
     for session_id, words in sessions.items():
         for path in ("/", "/review", "/thanks", "/school-day/mornings_own_words"):
             page.goto(f"/day/{session_id}{path}")
