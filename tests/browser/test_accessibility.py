@@ -140,6 +140,7 @@ def test_every_question_type_review_and_thank_you_page_has_no_violations(open_pa
         if violations := accessibility_violations(page):
             found[name] = violations
     page.get_by_role("button", name="finish").click()
+    page.wait_for_url("**/thanks")
     assert page.get_by_role("heading", name="Thank you").is_visible()
     if violations := accessibility_violations(page):
         found["thanks"] = violations

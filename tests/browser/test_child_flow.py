@@ -183,6 +183,7 @@ def test_question_pages_pass_the_accessibility_checks_at_phone_and_tablet_size(
     assert "/review" in page.url
     assert accessibility_violations(page) == []
     page.get_by_role("button", name="That's my day – finish").click()
+    page.wait_for_url("**/thanks")
     assert accessibility_violations(page) == []
     screenshot(page, f"thanks-{size}")
     context.close()
