@@ -7,48 +7,16 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, StringField, ValidationError
-from wtforms.validators import InputRequired, Length, NumberRange
+from wtforms import StringField
 
 from . import audit, queries
-from .consultation_rules import LONGEST_RUN, FriendlyDateField, consultation_or_404, lead_required, status_on
+from .consultation_rules import ConsultationDetailsForm, consultation_or_404, lead_required, status_on
 from .db import get_db
 from .i18n import format_day
 
 bp = Blueprint("consultation_changes", __name__, url_prefix="/consultations")
 
 REOPEN_FOR = timedelta(weeks=2)
-
-
-class ChangeConsultationForm(FlaskForm):
-    title = StringField(
-        _l("Title"),
-        validators=[
-            InputRequired(_l("Enter a title")),
-            Length(max=120, message=_l("Use 120 characters or fewer")),
-        ],
-    )
-    opens_on = FriendlyDateField(_l("Opens on"), validators=[InputRequired(_l("Enter the day it opens"))])
-    closes_on = FriendlyDateField(
-        _l("Closes on"),
-        description=_l("A later day keeps it open for longer; the day it closes, pupils can still answer."),
-        validators=[InputRequired(_l("Enter the day it closes"))],
-    )
-    max_responses = IntegerField(
-        _l("Most answers to accept"),
-        validators=[
-            InputRequired(_l("Enter the most answers to accept")),
-            NumberRange(1, 20000, _l("Enter a number from 1 to 20000")),
-        ],
-    )
-
-    def validate_closes_on(self, field):
-        if field.data is None or self.opens_on.data is None:
-            return
-        if field.data < self.opens_on.data:
-            raise ValidationError(_l("The closing day must be on or after the opening day"))
-        if field.data - self.opens_on.data > LONGEST_RUN:
-            raise ValidationError(_l("A consultation can run for a year at most"))
 
 
 class DeleteConsultationForm(FlaskForm):
@@ -60,7 +28,7 @@ class DeleteConsultationForm(FlaskForm):
 def change(consultation_id: int):
     """Change the title, the dates (to extend it, say) or the most answers to accept."""
     consultation = consultation_or_404(consultation_id)
-    form = ChangeConsultationForm(
+    form = ConsultationDetailsForm(
         data={
             **consultation,
             "opens_on": date.fromisoformat(consultation["opens_on"]),

@@ -6,16 +6,14 @@ from flask import Blueprint, Response, current_app, redirect, render_template, u
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
-from wtforms import IntegerField, RadioField, StringField, TextAreaField, ValidationError
-from wtforms.validators import InputRequired, Length, NumberRange
+from wtforms import IntegerField, RadioField, TextAreaField, ValidationError
+from wtforms.validators import InputRequired, NumberRange
 
 from . import audit, qr_codes, queries
 from .consultation_rules import (
-    LONGEST_RUN,
     MAX_GROUP_NAME,
     MAX_GROUPS,
-    FriendlyDateField,
+    ConsultationDetailsForm,
     answers_deleted_on,
     consultation_or_404,
     join_url,
@@ -30,22 +28,14 @@ from .db import get_db
 bp = Blueprint("consultations", __name__, url_prefix="/consultations")
 
 
-class ConsultationForm(FlaskForm):
-    title = StringField(
-        _l("Title"),
-        description=_l("Pupils do not see it. For example: Year 5 and 6, spring term."),
-        validators=[
-            InputRequired(_l("Enter a title")),
-            Length(max=120, message=_l("Use 120 characters or fewer")),
-        ],
-    )
+class ConsultationForm(ConsultationDetailsForm):
+    """A new consultation: its details, and what stays once pupils answer (questionnaire, groups, smallest group)."""
+
     questionnaire = RadioField(_l("Questionnaire"), validators=[InputRequired(_l("Choose a questionnaire"))])
     groups = TextAreaField(
         _l("Groups (optional)"),
         description=_l("Classes or year groups, one a line. Pupils choose theirs when they join."),
     )
-    opens_on = FriendlyDateField(_l("Opens on"), validators=[InputRequired(_l("Enter the day it opens"))])
-    closes_on = FriendlyDateField(_l("Closes on"), validators=[InputRequired(_l("Enter the day it closes"))])
     min_group_size = IntegerField(
         _l("Smallest group to report"),
         description=_l("Fewer pupils than this are never shown as a number. At least 3; 5 is usual."),
@@ -53,15 +43,6 @@ class ConsultationForm(FlaskForm):
         validators=[
             InputRequired(_l("Enter the smallest group to report")),
             NumberRange(3, 50, _l("Enter a number from 3 to 50")),
-        ],
-    )
-    max_responses = IntegerField(
-        _l("Most answers to accept"),
-        description=_l("A limit, so that a code shared too widely cannot flood the results."),
-        default=2000,
-        validators=[
-            InputRequired(_l("Enter the most answers to accept")),
-            NumberRange(1, 20000, _l("Enter a number from 1 to 20000")),
         ],
     )
 
@@ -78,14 +59,9 @@ class ConsultationForm(FlaskForm):
             raise ValidationError(_l("Give each group a different name"))
 
     def validate_closes_on(self, field):
-        if field.data is None or self.opens_on.data is None:
-            return
-        if field.data < self.opens_on.data:
-            raise ValidationError(_l("The closing day must be on or after the opening day"))
-        if field.data < date.today():
+        super().validate_closes_on(field)
+        if field.data is not None and field.data < date.today():
             raise ValidationError(_l("The closing day must be today or later"))
-        if field.data - self.opens_on.data > LONGEST_RUN:
-            raise ValidationError(_l("A consultation can run for a year at most"))
 
 
 def questionnaire_choices() -> list[tuple[str, str]]:
