@@ -223,15 +223,20 @@ def test_each_route_gives_each_role_the_expected_answer(app, rows, endpoint):
 CHILDS_RECORD = {endpoint for endpoint, expected in EXPECTED.items() if expected == PRACTITIONERS_CHILD}
 
 
-@pytest.mark.parametrize("role", ["consultation_lead", "administrator"])
-def test_only_a_caseload_role_opens_a_childs_record_even_on_the_childs_team(app, db, rows, role):
-    """A lead or an administrator on the child's team (say, a practitioner whose role changed) sees nothing."""
-    app.config["WTF_CSRF_ENABLED"] = False
+def on_the_childs_team(db, rows, role: str) -> None:
+    """Put someone of this role on the child's care team (as a practitioner whose role changed would be)."""
     db.execute(
         "INSERT INTO child_practitioners (child_id, user_id) VALUES (?, ?)",
         (rows["child"], rows["users"][role]),
     )
     db.conn.commit()
+
+
+@pytest.mark.parametrize("role", ["consultation_lead", "administrator"])
+def test_only_a_caseload_role_opens_a_childs_record_even_on_the_childs_team(app, db, rows, role):
+    """A lead or an administrator on the child's team (say, a practitioner whose role changed) sees nothing."""
+    app.config["WTF_CSRF_ENABLED"] = False
+    on_the_childs_team(db, rows, role)
     records = ("children", "sessions", "answers", "notes", "outcomes", "child_practitioners", "answer_links")
     before = [db[table].count for table in records]
     for rule in (rule for rule in app.url_map.iter_rules() if rule.endpoint in CHILDS_RECORD):
@@ -263,11 +268,7 @@ def test_a_refused_look_at_a_childs_record_is_audited_with_the_child_asked_for(a
 @pytest.mark.parametrize("role", ["consultation_lead", "administrator"])
 def test_a_lead_or_an_administrator_can_neither_add_a_child_nor_start_a_session(app, db, rows, role):
     app.config["WTF_CSRF_ENABLED"] = False
-    db.execute(
-        "INSERT INTO child_practitioners (child_id, user_id) VALUES (?, ?)",
-        (rows["child"], rows["users"][role]),
-    )
-    db.conn.commit()
+    on_the_childs_team(db, rows, role)
     children, sessions = db["children"].count, db["sessions"].count
     browser = visitor(app, rows, role)
     added = browser.post("/children/new", data={"display_name": "Mia", "date_of_birth": "2016-05-01"})
