@@ -27,6 +27,7 @@ from . import (
     i18n,
     insights,
     join,
+    keep_alive,
     my_day,
     notes,
     outcomes,
@@ -117,6 +118,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(consultation_reports.bp)
     app.register_blueprint(consultation_changes.bp)
     app.register_blueprint(join.bp)
+    app.register_blueprint(keep_alive.bp)
     app.register_blueprint(settings.bp)
     app.register_blueprint(answer_links.bp)
     app.register_blueprint(two_factor_views.bp)

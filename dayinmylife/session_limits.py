@@ -2,14 +2,12 @@
 
 import time
 
-from flask import Blueprint, current_app, flash, redirect, request, session, url_for
+from flask import current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, logout_user
+from flask_login import current_user, logout_user
 
 from . import grants, queries
 from .db import get_db
-
-bp = Blueprint("session_limits", __name__)
 
 WARNING_SECONDS = 120  # the page warns this long before the idle timeout
 FINAL_WARNING_SECONDS = 600  # and this long before the absolute limit, which cannot be put off
@@ -71,13 +69,6 @@ def end_timed_out_session():
     return redirect(url_for("auth.sign_in"))
 
 
-@bp.post("/session/keep-alive")
-@login_required
-def keep_alive():
-    """Keep a practitioner signed in when they answer the warning before the idle timeout."""
-    return "", 204
-
-
 def absolute_seconds_left() -> int:
     """Return how long this session has until its absolute limit (0 when not signed in)."""
     if "signed_in_at" not in session:
@@ -98,4 +89,3 @@ def warning_settings() -> dict:
 def init_app(app) -> None:
     app.before_request(end_timed_out_session)
     app.context_processor(warning_settings)
-    app.register_blueprint(bp)
