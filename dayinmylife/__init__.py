@@ -1,6 +1,5 @@
 """Day in my life: the Horwath "day in my life" neglect tool as an app children enjoy and practitioners trust."""
 
-import os
 import secrets
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from . import (
     caseload,
     child_mode,
     cli,
+    config,
     consultation_changes,
     consultation_reports,
     consultations,
@@ -40,7 +40,7 @@ from . import (
     two_factor,
     two_factor_views,
 )
-from .questionnaire.loader import QUESTIONNAIRES_DIR, load_all
+from .questionnaire.loader import load_all
 
 csrf = CSRFProtect()
 
@@ -57,28 +57,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(
         __name__, instance_relative_config=True, template_folder="../templates", static_folder="../static"
     )
-    app.config.from_mapping(
-        DATABASE=os.environ.get("DAYINMYLIFE_DATABASE", str(Path(app.instance_path) / "dayinmylife.sqlite3")),
-        SECRET_KEY=os.environ.get("DAYINMYLIFE_SECRET_KEY"),
-        # "development" for a laptop or a demo; anything else is production (see security.is_development).
-        DAYINMYLIFE_ENV=os.environ.get("DAYINMYLIFE_ENV", "production"),
-        # A practitioner's session ends after this long without a request, and in any case after the
-        # absolute limit; a device handed over in child mode waits only for the absolute limit.
-        SESSION_IDLE_MINUTES=int(os.environ.get("DAYINMYLIFE_SESSION_IDLE_MINUTES", 30)),
-        SESSION_ABSOLUTE_HOURS=int(os.environ.get("DAYINMYLIFE_SESSION_ABSOLUTE_HOURS", 12)),
-        # How many reverse proxies in front set X-Forwarded-For/-Proto: sign-in throttling counts the real address.
-        TRUSTED_PROXIES=int(os.environ.get("DAYINMYLIFE_TRUSTED_PROXIES", 0)),
-        QUESTIONNAIRES_DIR=QUESTIONNAIRES_DIR,
-        # Children with no activity for this long are deleted by `flask retention --apply`.
-        RETENTION_DAYS=int(os.environ.get("DAYINMYLIFE_RETENTION_DAYS", 3 * 365)),
-        # A consultation's responses are deleted by `flask retention --apply` this many days after it closes.
-        CONSULTATION_RETENTION_DAYS=int(os.environ.get("DAYINMYLIFE_CONSULTATION_RETENTION_DAYS", 365)),
-        # A teenager's own link to their session stops working after this many days.
-        ANSWER_LINK_DAYS=int(os.environ.get("DAYINMYLIFE_ANSWER_LINK_DAYS", 7)),
-        SESSION_COOKIE_HTTPONLY=True,
-        SESSION_COOKIE_SAMESITE="Lax",
-        WTF_CSRF_TIME_LIMIT=None,  # a child may take a long time over a page; the token lives as long as the session
-    )
+    app.config.from_mapping(config.from_environment(Path(app.instance_path)))
     app.url_map.converters["int"] = RecordIdConverter
     if test_config:
         app.config.from_mapping(test_config)

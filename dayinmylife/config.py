@@ -1,0 +1,32 @@
+"""The app's settings, read from the environment (DAYINMYLIFE_…), with the defaults the README gives."""
+
+import os
+from pathlib import Path
+
+from .questionnaire.loader import QUESTIONNAIRES_DIR
+
+
+def from_environment(instance: Path) -> dict:
+    """Every setting create_app starts from; a test's own settings are laid over these."""
+    return {
+        "DATABASE": os.environ.get("DAYINMYLIFE_DATABASE", str(instance / "dayinmylife.sqlite3")),
+        "SECRET_KEY": os.environ.get("DAYINMYLIFE_SECRET_KEY"),
+        # "development" for a laptop or a demo; anything else is production (see security.is_development).
+        "DAYINMYLIFE_ENV": os.environ.get("DAYINMYLIFE_ENV", "production"),
+        # A practitioner's session ends after this long without a request, and in any case after the
+        # absolute limit; a device handed over in child mode waits only for the absolute limit.
+        "SESSION_IDLE_MINUTES": int(os.environ.get("DAYINMYLIFE_SESSION_IDLE_MINUTES", 30)),
+        "SESSION_ABSOLUTE_HOURS": int(os.environ.get("DAYINMYLIFE_SESSION_ABSOLUTE_HOURS", 12)),
+        # How many reverse proxies in front set X-Forwarded-For/-Proto: sign-in throttling counts the real address.
+        "TRUSTED_PROXIES": int(os.environ.get("DAYINMYLIFE_TRUSTED_PROXIES", 0)),
+        "QUESTIONNAIRES_DIR": QUESTIONNAIRES_DIR,
+        # Children with no activity for this long are deleted by `flask retention --apply`.
+        "RETENTION_DAYS": int(os.environ.get("DAYINMYLIFE_RETENTION_DAYS", 3 * 365)),
+        # A consultation's responses are deleted by `flask retention --apply` this many days after it closes.
+        "CONSULTATION_RETENTION_DAYS": int(os.environ.get("DAYINMYLIFE_CONSULTATION_RETENTION_DAYS", 365)),
+        # A teenager's own link to their session stops working after this many days.
+        "ANSWER_LINK_DAYS": int(os.environ.get("DAYINMYLIFE_ANSWER_LINK_DAYS", 7)),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "WTF_CSRF_TIME_LIMIT": None,  # a child may take a long time over a page; the token lives as long as the session
+    }
