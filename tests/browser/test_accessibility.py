@@ -538,8 +538,7 @@ def test_the_focus_ring_is_never_hidden_under_a_fixed_bar(open_page, site):
     page = open_page(viewport=PHONE)
     page.clock.install()
     sign_in(page, DEMO_EMAIL, DEMO_PASSWORD)
-    page.goto(f"/sessions/{latest}")  # a long page, with a form at its very end
-    page.wait_for_load_state("load")  # the page's script has set its timers before the clock moves on
+    page.goto(f"/sessions/{latest}")  # a long page, with a form at its very end (goto waits for its load)
     page.clock.run_for("28:30")  # the warning before the idle timeout is fixed to the foot of the screen
     assert page.locator(".session-warning").is_visible()
     assert focus_problems_while_tabbing(page, 40) == []

@@ -10,6 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.a11y]  # each checks WCAG 2.2 AA
 def test_the_warning_shows_before_the_idle_timeout_and_stay_signed_in_keeps_the_session(page):
     page.clock.install()
     sign_in(page)
+    page.wait_for_url(lambda url: "/sign-in" not in url)
     page.wait_for_load_state("load")  # the page's script has set its timers before the clock moves on
     warning = page.locator(".session-warning")
     assert warning.is_hidden()
