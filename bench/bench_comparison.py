@@ -25,7 +25,7 @@ from dayinmylife.demo import (
     Visit,
     play,
 )
-from dayinmylife.signing_in import hash_password
+from dayinmylife.signin.signing_in import hash_password
 
 SESSIONS = 40
 REPEATS = 25

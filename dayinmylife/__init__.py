@@ -21,13 +21,11 @@ from . import (
     consultation_changes,
     consultation_reports,
     consultations,
-    corrections,
     db,
     errors,
     i18n,
     insights,
     join,
-    keep_alive,
     my_day,
     notes,
     outcomes,
@@ -40,7 +38,9 @@ from . import (
     two_factor,
     two_factor_views,
 )
+from .casework import corrections
 from .questionnaire.loader import load_all
+from .signin import keep_alive
 
 csrf = CSRFProtect()
 

@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 
 from . import audit, queries
 from .passwords import password_problem
-from .signing_in import hash_password
+from .signin.signing_in import hash_password
 
 ROLES = {
     "practitioner": _l("Practitioner"),

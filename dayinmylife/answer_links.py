@@ -9,10 +9,11 @@ from flask import session as flask_session
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from . import audit, grants, qr_codes, queries
+from . import audit, qr_codes, queries
 from .access import caseload_required, session_or_404
+from .answering import grants
+from .casework.page_sections import may_send_link
 from .db import get_db
-from .page_sections import may_send_link
 
 bp = Blueprint("answer_links", __name__)
 

@@ -7,9 +7,9 @@ from wtforms.fields.choices import SelectChoice
 
 from . import audit, queries
 from .access import caseload_required, child_or_404
+from .casework.page_sections import team_add_form
 from .db import get_db
 from .forms import TeamMemberForm
-from .page_sections import team_add_form
 
 bp = Blueprint("care_team", __name__)
 

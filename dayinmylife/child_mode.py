@@ -4,10 +4,11 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from . import audit, grants, throttling
+from . import audit, throttling
+from .answering import grants
 from .db import get_db
 from .forms import UnlockForm
-from .signing_in import password_matches
+from .signin.signing_in import password_matches
 
 bp = Blueprint("child_mode", __name__)
 

@@ -17,7 +17,7 @@ from . import queries
 from .demo_consultation import LEAD_EMAIL, LEAD_NAME, seed_consultation
 from .questionnaire import flow
 from .questionnaire.model import DONT_KNOW, NOT_A_REAL_ANSWER, RATHER_NOT_SAY, WEEKEND, Questionnaire
-from .signing_in import hash_password
+from .signin.signing_in import hash_password
 
 DEMO_EMAIL = "demo@dayinmylife.example"
 DEMO_PASSWORD = "sunrise-breakfast-bedtime"

@@ -13,7 +13,8 @@ from flask import current_app, has_request_context, request, session
 from flask_babel import Babel, format_date, get_locale, gettext
 from flask_login import current_user
 
-from . import grants, queries
+from . import queries
+from .answering import grants
 from .db import get_db
 
 # Each language in its own name, as a person looking for it would recognise it.

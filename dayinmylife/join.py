@@ -16,7 +16,8 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, StringField
 from wtforms.validators import InputRequired
 
-from . import grants, queries
+from . import queries
+from .answering import grants
 from .consultation_rules import normalise_code, status_on
 from .db import get_db
 

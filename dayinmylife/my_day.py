@@ -11,7 +11,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from . import grants, queries
+from . import queries
+from .answering import grants
 from .db import get_db
 from .forms import ACCOUNT_NAMES, QuestionForm, answer_from, answer_problem, question_form
 from .i18n import known
@@ -19,7 +20,7 @@ from .question_cards import question_cards
 from .questionnaire import flow
 from .questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND, Answer, Questionnaire
 from .questionnaire.summary import day_summary
-from .signing_in import login_manager
+from .signin.signing_in import login_manager
 
 bp = Blueprint("my_day", __name__, url_prefix="/day")
 

@@ -6,7 +6,8 @@ from flask import current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
-from . import grants, queries
+from . import queries
+from .answering import grants
 from .db import get_db
 
 WARNING_SECONDS = 120  # the page warns this long before the idle timeout

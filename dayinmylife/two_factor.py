@@ -8,7 +8,8 @@ import pyotp
 from flask import redirect, request, session, url_for
 from flask_login import current_user
 
-from . import grants, queries, session_limits
+from . import queries, session_limits
+from .answering import grants
 from .db import get_db
 
 ISSUER = "Day in my life"  # the name the authenticator app shows beside the codes

@@ -14,7 +14,7 @@ from .forms import (
     TurnOffTwoFactorForm,
     TwoFactorRequirementForm,
 )
-from .signing_in import TOO_MANY_CODES, password_matches
+from .signin.signing_in import TOO_MANY_CODES, password_matches
 
 bp = Blueprint("two_factor", __name__, url_prefix="/account/two-factor")
 admin_bp = Blueprint("two_factor_admin", __name__, url_prefix="/admin/two-factor")

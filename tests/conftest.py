@@ -7,7 +7,7 @@ import pytest
 from dayinmylife import create_app, queries
 from dayinmylife.db import connect, migrate
 from dayinmylife.i18n import compile_catalogs
-from dayinmylife.signing_in import hash_password
+from dayinmylife.signin.signing_in import hash_password
 
 PASSWORD = "correct horse battery staple"
 PASSWORD_HASH = hash_password(PASSWORD)  # hashing is slow on purpose: do it once for the whole run

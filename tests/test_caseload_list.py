@@ -7,7 +7,7 @@ import pytest
 
 from dayinmylife import queries
 from dayinmylife.caseload import NextSession
-from dayinmylife.caseload_list import Choice, attention, caseload_list
+from dayinmylife.casework.caseload_list import Choice, attention, caseload_list
 
 TODAY = date.today()
 

@@ -10,7 +10,7 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 
 from dayinmylife import create_app, queries
 from dayinmylife.db import connect, migrate
-from dayinmylife.signing_in import hash_password
+from dayinmylife.signin.signing_in import hash_password
 
 from ..conftest import PASSWORD
 

@@ -2,7 +2,7 @@
 
 from dayinmylife import queries
 from dayinmylife.db import connect
-from dayinmylife.signing_in import hash_password
+from dayinmylife.signin.signing_in import hash_password
 
 from ..conftest import PASSWORD
 from .conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in

@@ -12,10 +12,11 @@ from wtforms import RadioField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
-from . import audit, grants, queries
-from .access import caseload_required, child_or_404, session_or_404
-from .db import get_db
-from .forms import ChildForm
+from .. import audit, queries
+from ..access import caseload_required, child_or_404, session_or_404
+from ..answering import grants
+from ..db import get_db
+from ..forms import ChildForm
 
 bp = Blueprint("corrections", __name__)
 
