@@ -8,7 +8,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.routing import IntegerConverter
 
-from . import (
+from dayinmylife import (
     account_admin,
     answer_links,
     audit_log,
@@ -38,9 +38,9 @@ from . import (
     two_factor,
     two_factor_views,
 )
-from .casework import corrections
-from .questionnaire.loader import load_all
-from .signin import keep_alive
+from dayinmylife.casework import corrections
+from dayinmylife.questionnaire.loader import load_all
+from dayinmylife.signin import keep_alive
 
 csrf = CSRFProtect()
 

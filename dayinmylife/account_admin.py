@@ -4,11 +4,11 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from . import account_changes, queries
-from .access import role_required
-from .account_changes import ROLES, AccountRefused
-from .db import get_db
-from .forms import ConfirmForm, NewAccountForm, NewPasswordForm, RoleForm
+from dayinmylife import account_changes, queries
+from dayinmylife.access import role_required
+from dayinmylife.account_changes import ROLES, AccountRefused
+from dayinmylife.db import get_db
+from dayinmylife.forms import ConfirmForm, NewAccountForm, NewPasswordForm, RoleForm
 
 bp = Blueprint("account_admin", __name__, url_prefix="/admin/accounts")
 

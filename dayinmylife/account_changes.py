@@ -8,9 +8,9 @@ import sqlite3
 
 from flask_babel import lazy_gettext as _l
 
-from . import audit, queries
-from .passwords import password_problem
-from .signin.signing_in import hash_password
+from dayinmylife import audit, queries
+from dayinmylife.passwords import password_problem
+from dayinmylife.signin.signing_in import hash_password
 
 ROLES = {
     "practitioner": _l("Practitioner"),

@@ -9,11 +9,11 @@ from flask import session as flask_session
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from . import audit, qr_codes, queries
-from .access import caseload_required, session_or_404
-from .answering import grants
-from .casework.page_sections import may_send_link
-from .db import get_db
+from dayinmylife import audit, qr_codes, queries
+from dayinmylife.access import caseload_required, session_or_404
+from dayinmylife.answering import grants
+from dayinmylife.casework.page_sections import may_send_link
+from dayinmylife.db import get_db
 
 bp = Blueprint("answer_links", __name__)
 

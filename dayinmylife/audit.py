@@ -6,8 +6,8 @@ from flask import has_request_context
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .db import write_transaction
-from .queries import now
+from dayinmylife.db import write_transaction
+from dayinmylife.queries import now
 
 # Every event the app records, with what an administrator reads for it (in their language).
 EVENTS = {

@@ -3,10 +3,10 @@
 from flask import Blueprint, render_template, request
 from flask_login import login_required
 
-from . import queries
-from .access import role_required
-from .audit import EVENTS
-from .db import get_db
+from dayinmylife import queries
+from dayinmylife.access import role_required
+from dayinmylife.audit import EVENTS
+from dayinmylife.db import get_db
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 

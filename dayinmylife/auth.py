@@ -4,11 +4,11 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user
 
-from . import access, audit, queries, security, session_limits, throttling, two_factor
-from .answering import grants
-from .db import get_db
-from .forms import SecondStepForm, SignInForm
-from .signin.signing_in import TOO_MANY_CODES, Practitioner, login_manager, practitioner_with
+from dayinmylife import access, audit, queries, security, session_limits, throttling, two_factor
+from dayinmylife.answering import grants
+from dayinmylife.db import get_db
+from dayinmylife.forms import SecondStepForm, SignInForm
+from dayinmylife.signin.signing_in import TOO_MANY_CODES, Practitioner, login_manager, practitioner_with
 
 bp = Blueprint("auth", __name__)
 

@@ -5,11 +5,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from . import audit, queries
-from .access import caseload_required, child_or_404
-from .casework.page_sections import team_add_form
-from .db import get_db
-from .forms import TeamMemberForm
+from dayinmylife import audit, queries
+from dayinmylife.access import caseload_required, child_or_404
+from dayinmylife.casework.page_sections import team_add_form
+from dayinmylife.db import get_db
+from dayinmylife.forms import TeamMemberForm
 
 bp = Blueprint("care_team", __name__)
 

@@ -9,17 +9,17 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from . import audit, queries
-from .access import caseload_required, child_or_404, holds_caseload, home_of, session_or_404
-from .ages import age_in_words, age_on, suggested_questionnaire
-from .answering import grants
-from .casework.caseload_list import SHOWS, SORTS, Choice, attention, caseload_list
-from .casework.page_sections import outcome_history, own_phone_links, team_section
-from .db import get_db
-from .forms import ACCOUNT_NAMES, CORRECTABLE, ChildForm, NextSessionForm, StartSessionForm
-from .i18n import format_day, known
-from .questionnaire.compare import day_picture
-from .questionnaire.summary import answered_in_order, day_summary
+from dayinmylife import audit, queries
+from dayinmylife.access import caseload_required, child_or_404, holds_caseload, home_of, session_or_404
+from dayinmylife.ages import age_in_words, age_on, suggested_questionnaire
+from dayinmylife.answering import grants
+from dayinmylife.casework.caseload_list import SHOWS, SORTS, Choice, attention, caseload_list
+from dayinmylife.casework.page_sections import outcome_history, own_phone_links, team_section
+from dayinmylife.db import get_db
+from dayinmylife.forms import ACCOUNT_NAMES, CORRECTABLE, ChildForm, NextSessionForm, StartSessionForm
+from dayinmylife.i18n import format_day, known
+from dayinmylife.questionnaire.compare import day_picture
+from dayinmylife.questionnaire.summary import answered_in_order, day_summary
 
 bp = Blueprint("caseload", __name__)
 bp.add_app_template_global(holds_caseload)

@@ -4,11 +4,11 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from . import audit, throttling
-from .answering import grants
-from .db import get_db
-from .forms import UnlockForm
-from .signin.signing_in import password_matches
+from dayinmylife import audit, throttling
+from dayinmylife.answering import grants
+from dayinmylife.db import get_db
+from dayinmylife.forms import UnlockForm
+from dayinmylife.signin.signing_in import password_matches
 
 bp = Blueprint("child_mode", __name__)
 

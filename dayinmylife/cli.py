@@ -10,10 +10,10 @@ import click
 from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
-from . import account_changes, audit, queries
-from .account_changes import ROLES, AccountRefused
-from .db import connect, make_private, migrate
-from .questionnaire.loader import QuestionnaireError, load_all
+from dayinmylife import account_changes, audit, queries
+from dayinmylife.account_changes import ROLES, AccountRefused
+from dayinmylife.db import connect, make_private, migrate
+from dayinmylife.questionnaire.loader import QuestionnaireError, load_all
 
 questionnaires_cli = AppGroup("questionnaires", help="Questionnaire files.")
 user_cli = AppGroup("user", help="Practitioner accounts.")
@@ -124,8 +124,8 @@ def _refusals_as_errors():
 @with_appcontext
 def demo_command():
     """Migrate, add the demo practitioner and children if the database is empty, and say how to sign in."""
-    from .demo import ADMIN_EMAIL, DEMO_EMAIL, DEMO_PASSWORD, seed
-    from .demo_consultation import LEAD_EMAIL
+    from dayinmylife.demo import ADMIN_EMAIL, DEMO_EMAIL, DEMO_PASSWORD, seed
+    from dayinmylife.demo_consultation import LEAD_EMAIL
 
     migrate(current_app.config["DATABASE"])
     db = connect(current_app.config["DATABASE"])

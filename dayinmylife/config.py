@@ -3,7 +3,7 @@
 import os
 from pathlib import Path
 
-from .questionnaire.loader import QUESTIONNAIRES_DIR
+from dayinmylife.questionnaire.loader import QUESTIONNAIRES_DIR
 
 
 def from_environment(instance: Path) -> dict:

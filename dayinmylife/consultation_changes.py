@@ -9,10 +9,15 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import StringField
 
-from . import audit, queries
-from .consultation_rules import ConsultationDetailsForm, consultation_or_404, lead_required, status_on
-from .db import get_db
-from .i18n import format_day
+from dayinmylife import audit, queries
+from dayinmylife.consultation_rules import (
+    ConsultationDetailsForm,
+    consultation_or_404,
+    lead_required,
+    status_on,
+)
+from dayinmylife.db import get_db
+from dayinmylife.i18n import format_day
 
 bp = Blueprint("consultation_changes", __name__, url_prefix="/consultations")
 

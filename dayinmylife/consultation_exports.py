@@ -14,11 +14,11 @@ from collections.abc import Iterable, Iterator
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from .consultation_results import Group, Results, share
-from .questionnaire import flow
-from .questionnaire.builtins import ALWAYS_OFFERED, YES_NO
-from .questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND, Answer, Questionnaire
-from .suppression import HIDDEN, SMALL, WHOLE, Cell
+from dayinmylife.consultation_results import Group, Results, share
+from dayinmylife.questionnaire import flow
+from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED, YES_NO
+from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND, Answer, Questionnaire
+from dayinmylife.suppression import HIDDEN, SMALL, WHOLE, Cell
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DAY_NAMES = {SCHOOL: _l("school day"), WEEKEND: _l("weekend"), ONCE: _l("any day")}

@@ -5,12 +5,19 @@ import json
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
-from . import audit, queries
-from .consultation_exports import answer_rows, as_csv, group_labels, results_rows
-from .consultation_results import build_results, enough_pupils, groups_of, rows_for, share, weekend_rows
-from .consultation_rules import consultation_or_404, lead_required
-from .db import get_db
-from .suppression import WHOLE
+from dayinmylife import audit, queries
+from dayinmylife.consultation_exports import answer_rows, as_csv, group_labels, results_rows
+from dayinmylife.consultation_results import (
+    build_results,
+    enough_pupils,
+    groups_of,
+    rows_for,
+    share,
+    weekend_rows,
+)
+from dayinmylife.consultation_rules import consultation_or_404, lead_required
+from dayinmylife.db import get_db
+from dayinmylife.suppression import WHOLE
 
 bp = Blueprint("consultation_reports", __name__, url_prefix="/consultations")
 

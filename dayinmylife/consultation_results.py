@@ -8,10 +8,19 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
-from .questionnaire import flow
-from .questionnaire.builtins import ALWAYS_OFFERED
-from .questionnaire.model import ONCE, SCHOOL, WEEKEND, Option, Part, Question, Questionnaire
-from .suppression import ANSWERED, POOLED, WHOLE, CountTable, Link, Suppressed, suppress, suppress_linked
+from dayinmylife.questionnaire import flow
+from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED
+from dayinmylife.questionnaire.model import ONCE, SCHOOL, WEEKEND, Option, Part, Question, Questionnaire
+from dayinmylife.suppression import (
+    ANSWERED,
+    POOLED,
+    WHOLE,
+    CountTable,
+    Link,
+    Suppressed,
+    suppress,
+    suppress_linked,
+)
 
 EVERYONE = "everyone"  # the one column of a consultation without groups
 PUPILS = "pupils"  # the row of pupils per group

@@ -12,9 +12,9 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, StringField, ValidationError
 from wtforms.validators import InputRequired, Length, NumberRange
 
-from . import queries
-from .access import role_required
-from .db import get_db
+from dayinmylife import queries
+from dayinmylife.access import role_required
+from dayinmylife.db import get_db
 
 CONSULTATION_ROLES = ("consultation_lead", "administrator")
 lead_required = role_required(*CONSULTATION_ROLES)

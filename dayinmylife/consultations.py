@@ -9,8 +9,8 @@ from flask_login import current_user
 from wtforms import IntegerField, RadioField, TextAreaField, ValidationError
 from wtforms.validators import InputRequired, NumberRange
 
-from . import audit, qr_codes, queries
-from .consultation_rules import (
+from dayinmylife import audit, qr_codes, queries
+from dayinmylife.consultation_rules import (
     MAX_GROUP_NAME,
     MAX_GROUPS,
     ConsultationDetailsForm,
@@ -23,7 +23,7 @@ from .consultation_rules import (
     spaced_code,
     status_on,
 )
-from .db import get_db
+from dayinmylife.db import get_db
 
 bp = Blueprint("consultations", __name__, url_prefix="/consultations")
 

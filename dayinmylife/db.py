@@ -11,7 +11,7 @@ from flask import current_app, g
 from flask.cli import with_appcontext
 from sqlite_utils import Database
 
-from .migrations import migrations
+from dayinmylife.migrations import migrations
 
 BUSY_TIMEOUT_SECONDS = 15
 

@@ -13,11 +13,17 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlite_utils import Database
 
-from . import queries
-from .demo_consultation import LEAD_EMAIL, LEAD_NAME, seed_consultation
-from .questionnaire import flow
-from .questionnaire.model import DONT_KNOW, NOT_A_REAL_ANSWER, RATHER_NOT_SAY, WEEKEND, Questionnaire
-from .signin.signing_in import hash_password
+from dayinmylife import queries
+from dayinmylife.demo_consultation import LEAD_EMAIL, LEAD_NAME, seed_consultation
+from dayinmylife.questionnaire import flow
+from dayinmylife.questionnaire.model import (
+    DONT_KNOW,
+    NOT_A_REAL_ANSWER,
+    RATHER_NOT_SAY,
+    WEEKEND,
+    Questionnaire,
+)
+from dayinmylife.signin.signing_in import hash_password
 
 DEMO_EMAIL = "demo@dayinmylife.example"
 DEMO_PASSWORD = "sunrise-breakfast-bedtime"

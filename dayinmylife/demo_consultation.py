@@ -13,10 +13,10 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlite_utils import Database
 
-from . import queries
-from .consultation_rules import make_join_code
-from .questionnaire import flow
-from .questionnaire.model import DONT_KNOW, RATHER_NOT_SAY, WEEKEND, Questionnaire
+from dayinmylife import queries
+from dayinmylife.consultation_rules import make_join_code
+from dayinmylife.questionnaire import flow
+from dayinmylife.questionnaire.model import DONT_KNOW, RATHER_NOT_SAY, WEEKEND, Questionnaire
 
 LEAD_EMAIL = "lead@dayinmylife.example"
 LEAD_NAME = "Priya Shah"

@@ -17,10 +17,10 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, Optional, Regexp
 
-from .i18n import DEFAULT_LANGUAGE, LANGUAGES
-from .passwords import password_problem
-from .questionnaire.builtins import ALWAYS_OFFERED
-from .questionnaire.model import NOT_A_REAL_ANSWER, OWN_WORDS_MAX_LENGTH, Question
+from dayinmylife.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from dayinmylife.passwords import password_problem
+from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED
+from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, OWN_WORDS_MAX_LENGTH, Question
 
 
 class SignInForm(FlaskForm):

@@ -13,9 +13,9 @@ from flask import current_app, has_request_context, request, session
 from flask_babel import Babel, format_date, get_locale, gettext
 from flask_login import current_user
 
-from . import queries
-from .answering import grants
-from .db import get_db
+from dayinmylife import queries
+from dayinmylife.answering import grants
+from dayinmylife.db import get_db
 
 # Each language in its own name, as a person looking for it would recognise it.
 LANGUAGES = {"en": "English", "cy": "Cymraeg", "pl": "Polski", "ur": "اردو"}

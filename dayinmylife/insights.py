@@ -7,13 +7,13 @@ from flask import Blueprint, abort, current_app, render_template, request
 from flask_babel import format_date
 from flask_babel import gettext as _
 
-from . import audit, queries
-from .access import caseload_required, child_or_404, session_or_404
-from .db import get_db
-from .forms import ACCOUNT_NAMES
-from .i18n import format_day
-from .questionnaire import compare
-from .questionnaire.builtins import FACES
+from dayinmylife import audit, queries
+from dayinmylife.access import caseload_required, child_or_404, session_or_404
+from dayinmylife.db import get_db
+from dayinmylife.forms import ACCOUNT_NAMES
+from dayinmylife.i18n import format_day
+from dayinmylife.questionnaire import compare
+from dayinmylife.questionnaire.builtins import FACES
 
 bp = Blueprint("insights", __name__)
 

@@ -16,10 +16,10 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, StringField
 from wtforms.validators import InputRequired
 
-from . import queries
-from .answering import grants
-from .consultation_rules import normalise_code, status_on
-from .db import get_db
+from dayinmylife import queries
+from dayinmylife.answering import grants
+from dayinmylife.consultation_rules import normalise_code, status_on
+from dayinmylife.db import get_db
 
 bp = Blueprint("join", __name__, url_prefix="/join")
 

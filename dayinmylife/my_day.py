@@ -11,16 +11,16 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from . import queries
-from .answering import grants
-from .db import get_db
-from .forms import ACCOUNT_NAMES, QuestionForm, answer_from, answer_problem, question_form
-from .i18n import known
-from .question_cards import question_cards
-from .questionnaire import flow
-from .questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND, Answer, Questionnaire
-from .questionnaire.summary import day_summary
-from .signin.signing_in import login_manager
+from dayinmylife import queries
+from dayinmylife.answering import grants
+from dayinmylife.db import get_db
+from dayinmylife.forms import ACCOUNT_NAMES, QuestionForm, answer_from, answer_problem, question_form
+from dayinmylife.i18n import known
+from dayinmylife.question_cards import question_cards
+from dayinmylife.questionnaire import flow
+from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND, Answer, Questionnaire
+from dayinmylife.questionnaire.summary import day_summary
+from dayinmylife.signin.signing_in import login_manager
 
 bp = Blueprint("my_day", __name__, url_prefix="/day")
 

@@ -4,10 +4,10 @@ from flask import Blueprint, current_app, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from . import audit, queries
-from .access import caseload_required, session_or_404
-from .db import get_db
-from .forms import MessageToChildForm, NoteForm
+from dayinmylife import audit, queries
+from dayinmylife.access import caseload_required, session_or_404
+from dayinmylife.db import get_db
+from dayinmylife.forms import MessageToChildForm, NoteForm
 
 bp = Blueprint("notes", __name__)
 

@@ -5,11 +5,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from . import audit, queries
-from .access import caseload_required, child_or_404, questionnaire_for_child
-from .db import get_db
-from .forms import OutcomeForm
-from .questionnaire.builtins import ALWAYS_OFFERED
+from dayinmylife import audit, queries
+from dayinmylife.access import caseload_required, child_or_404, questionnaire_for_child
+from dayinmylife.db import get_db
+from dayinmylife.forms import OutcomeForm
+from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED
 
 bp = Blueprint("outcomes", __name__)
 

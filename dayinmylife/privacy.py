@@ -5,11 +5,11 @@ import json
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from . import audit, queries
-from .access import caseload_required, child_or_404
-from .db import get_db
-from .forms import EraseChildForm
-from .questionnaire.summary import day_summary
+from dayinmylife import audit, queries
+from dayinmylife.access import caseload_required, child_or_404
+from dayinmylife.db import get_db
+from dayinmylife.forms import EraseChildForm
+from dayinmylife.questionnaire.summary import day_summary
 
 bp = Blueprint("privacy", __name__)
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .db import write_transaction
-from .questionnaire.model import Answer
+from dayinmylife.db import write_transaction
+from dayinmylife.questionnaire.model import Answer
 
 
 def now() -> str:

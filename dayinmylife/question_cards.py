@@ -11,9 +11,9 @@ from flask import current_app, get_template_attribute, request
 from flask_babel import get_locale, gettext
 from markupsafe import Markup
 
-from .questionnaire.builtins import ALWAYS_OFFERED
-from .questionnaire.model import Question, Questionnaire
-from .static_files import picture_tag
+from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED
+from dayinmylife.questionnaire.model import Question, Questionnaire
+from dayinmylife.static_files import picture_tag
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from flask import current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
-from . import queries
-from .answering import grants
-from .db import get_db
+from dayinmylife import queries
+from dayinmylife.answering import grants
+from dayinmylife.db import get_db
 
 WARNING_SECONDS = 120  # the page warns this long before the idle timeout
 FINAL_WARNING_SECONDS = 600  # and this long before the absolute limit, which cannot be put off

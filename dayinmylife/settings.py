@@ -5,9 +5,9 @@ from flask_babel import gettext as _
 from flask_babel import refresh
 from flask_login import current_user, login_required
 
-from . import queries
-from .db import get_db
-from .forms import LanguagePreferenceForm
+from dayinmylife import queries
+from dayinmylife.db import get_db
+from dayinmylife.forms import LanguagePreferenceForm
 
 bp = Blueprint("settings", __name__)
 

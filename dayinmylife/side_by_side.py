@@ -4,12 +4,12 @@ from datetime import date, timedelta
 
 from flask import Blueprint, current_app, render_template, request
 
-from . import queries
-from .access import caseload_required, child_or_404
-from .db import get_db
-from .forms import ACCOUNT_NAMES
-from .questionnaire.disagreements import ACCOUNTS, disagreements
-from .questionnaire.summary import shown
+from dayinmylife import queries
+from dayinmylife.access import caseload_required, child_or_404
+from dayinmylife.db import get_db
+from dayinmylife.forms import ACCOUNT_NAMES
+from dayinmylife.questionnaire.disagreements import ACCOUNTS, disagreements
+from dayinmylife.questionnaire.summary import shown
 
 bp = Blueprint("accounts", __name__)
 

@@ -6,8 +6,8 @@ import hmac
 from flask import current_app, request
 from flask_babel import lazy_gettext as _l
 
-from . import queries, session_limits
-from .db import get_db
+from dayinmylife import queries, session_limits
+from dayinmylife.db import get_db
 
 WINDOW_SECONDS = 15 * 60
 ACCOUNT_LIMIT = 5  # failures for one account (an e-mail, known or not) within the window

@@ -8,9 +8,9 @@ import pyotp
 from flask import redirect, request, session, url_for
 from flask_login import current_user
 
-from . import queries, session_limits
-from .answering import grants
-from .db import get_db
+from dayinmylife import queries, session_limits
+from dayinmylife.answering import grants
+from dayinmylife.db import get_db
 
 ISSUER = "Day in my life"  # the name the authenticator app shows beside the codes
 REQUIRED_SETTING = "require_two_factor"

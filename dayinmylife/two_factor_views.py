@@ -4,17 +4,17 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from . import audit, qr_codes, queries, throttling, two_factor
-from .access import role_required
-from .db import get_db
-from .forms import (
+from dayinmylife import audit, qr_codes, queries, throttling, two_factor
+from dayinmylife.access import role_required
+from dayinmylife.db import get_db
+from dayinmylife.forms import (
     ConfirmAuthenticatorForm,
     RenewRecoveryCodesForm,
     ResetTwoFactorForm,
     TurnOffTwoFactorForm,
     TwoFactorRequirementForm,
 )
-from .signin.signing_in import TOO_MANY_CODES, password_matches
+from dayinmylife.signin.signing_in import TOO_MANY_CODES, password_matches
 
 bp = Blueprint("two_factor", __name__, url_prefix="/account/two-factor")
 admin_bp = Blueprint("two_factor_admin", __name__, url_prefix="/admin/two-factor")

@@ -5,8 +5,7 @@ import html
 import pytest
 
 from dayinmylife import queries
-
-from .conftest import PASSWORD, PASSWORD_HASH, Practitioners
+from tests.conftest import PASSWORD, PASSWORD_HASH, Practitioners
 
 NEW_PASSWORD = "a brand new long passphrase"
 WRONG = "The e-mail or password is not right"

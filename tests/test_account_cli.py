@@ -3,8 +3,7 @@
 import pytest
 
 from dayinmylife import queries
-
-from .conftest import PASSWORD_HASH
+from tests.conftest import PASSWORD_HASH
 
 NEW_PASSWORD = "a brand new long passphrase"
 

@@ -8,8 +8,7 @@ import pytest
 
 from dayinmylife import queries
 from dayinmylife.db import write_transaction
-
-from .conftest import csrf_token
+from tests.conftest import csrf_token
 
 NOT_WORKING = "Ask your worker to send you a new link."
 

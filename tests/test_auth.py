@@ -3,8 +3,7 @@
 import pytest
 
 from dayinmylife import queries
-
-from .conftest import PASSWORD, PASSWORD_HASH, csrf_token
+from tests.conftest import PASSWORD, PASSWORD_HASH, csrf_token
 
 
 def test_signing_in_opens_the_caseload(client, practitioners):

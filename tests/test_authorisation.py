@@ -13,8 +13,7 @@ from flask_wtf.csrf import generate_csrf
 from dayinmylife import queries
 from dayinmylife.consultation_rules import make_join_code
 from dayinmylife.db import connect, write_transaction
-
-from .conftest import PASSWORD_HASH
+from tests.conftest import PASSWORD_HASH
 
 ROLES = ("administrator", "practitioner", "consultation_lead", "signed_out", "child_mode", "pupil")
 OK, SIGN_IN, NOT_FOUND, LOCKED = "ok", "sign-in", "404", "locked"

@@ -5,8 +5,7 @@ import html
 import pytest
 
 from dayinmylife import queries
-
-from .conftest import PASSWORD_HASH, Practitioners
+from tests.conftest import PASSWORD_HASH, Practitioners
 
 # Every kind of page of a child's record: what an added practitioner sees and a removed one never does.
 CHILDS_PAGES = (

@@ -4,8 +4,7 @@ import pytest
 
 from dayinmylife import queries
 from dayinmylife.ages import age_in_words, age_on, suggested_questionnaire
-
-from .conftest import csrf_token
+from tests.conftest import csrf_token
 
 
 def test_the_caseload_lists_only_my_children(client, practitioners, signed_in, child_of):

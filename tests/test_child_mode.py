@@ -3,8 +3,7 @@
 import pytest
 
 from dayinmylife import queries
-
-from .conftest import PASSWORD
+from tests.conftest import PASSWORD
 
 
 @pytest.fixture

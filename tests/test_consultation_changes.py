@@ -3,10 +3,16 @@
 import pytest
 
 from dayinmylife import queries
-
-from .conftest import Practitioners
-from .test_consultations import breakfast, create_consultation, create_lead, days, group_ids, pupils_answer
-from .test_join import join_as_pupil
+from tests.conftest import Practitioners
+from tests.test_consultations import (
+    breakfast,
+    create_consultation,
+    create_lead,
+    days,
+    group_ids,
+    pupils_answer,
+)
+from tests.test_join import join_as_pupil
 
 
 @pytest.fixture

@@ -14,8 +14,7 @@ from dayinmylife.consultation_results import Group
 from dayinmylife.consultation_rules import JOIN_CODE_ALPHABET, make_join_code
 from dayinmylife.db import connect, write_transaction
 from dayinmylife.migrations import migrations
-
-from .conftest import PASSWORD_HASH
+from tests.conftest import PASSWORD_HASH
 
 TODAY = date.today()
 

@@ -4,8 +4,7 @@ mistake removed, a child added twice, a next session before the last, and events
 import pytest
 
 from dayinmylife import queries
-
-from .conftest import PASSWORD
+from tests.conftest import PASSWORD
 
 
 def events(db, event=None) -> list[dict]:

@@ -25,9 +25,8 @@ from wtforms.fields.core import UnboundField
 
 from dayinmylife import queries
 from dayinmylife.my_day import DAY_OF_SLUG
-
-from . import test_authorisation as authorisation
-from .conftest import PASSWORD, PASSWORD_HASH, csrf_token
+from tests import test_authorisation as authorisation
+from tests.conftest import PASSWORD, PASSWORD_HASH, csrf_token
 
 rows = authorisation.rows  # the same real records as the authorisation matrix walks
 

@@ -14,8 +14,7 @@ from flask import session
 
 from dayinmylife import queries
 from dayinmylife.i18n import LANGUAGES, TRANSLATIONS, compile_catalogs, select_locale
-
-from .conftest import csrf_token
+from tests.conftest import csrf_token
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGS = {

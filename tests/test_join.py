@@ -7,9 +7,8 @@ import pytest
 
 from dayinmylife import join, queries
 from dayinmylife.db import write_transaction
-
-from .conftest import csrf_token
-from .test_consultations import create_consultation, create_lead, group_ids
+from tests.conftest import csrf_token
+from tests.test_consultations import create_consultation, create_lead, group_ids
 
 NOT_OPEN = "That code is not open for answers"
 

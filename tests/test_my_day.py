@@ -5,8 +5,7 @@ import re
 import pytest
 
 from dayinmylife import queries
-
-from .conftest import csrf_token
+from tests.conftest import csrf_token
 
 
 @pytest.fixture

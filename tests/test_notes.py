@@ -3,8 +3,7 @@
 import pytest
 
 from dayinmylife import queries
-
-from .conftest import Practitioners, csrf_token
+from tests.conftest import Practitioners, csrf_token
 
 
 @pytest.fixture

@@ -3,8 +3,7 @@
 import pytest
 
 from dayinmylife.passwords import password_problem
-
-from .conftest import PASSWORD
+from tests.conftest import PASSWORD
 
 
 @pytest.mark.parametrize(

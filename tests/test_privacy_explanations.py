@@ -5,11 +5,8 @@ import re
 
 import pytest
 
-from .conftest import csrf_token
-from .test_join import (
-    consultation,  # noqa: F401  (a fixture)
-    join_as_pupil,
-)
+from tests.conftest import csrf_token
+from tests.test_join import join_as_pupil
 
 EXPLAINED = {
     "baby": "Sam Taylor and the team working with Amara will read these answers.",

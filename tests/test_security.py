@@ -7,8 +7,7 @@ import dayinmylife
 from dayinmylife import create_app, queries, security
 from dayinmylife.db import connect, migrate
 from dayinmylife.security import CONTENT_SECURITY_POLICY, InsecureConfiguration
-
-from .conftest import PASSWORD, PASSWORD_HASH, csrf_token
+from tests.conftest import PASSWORD, PASSWORD_HASH, csrf_token
 
 A_REAL_KEY = "9f2c4e7a1b3d5f6081a2c3e4f5a6b7c8d9e0f1a2b3c4d5e6"
 HTTPS = "https://localhost"

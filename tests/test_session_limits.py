@@ -3,8 +3,7 @@
 import pytest
 
 from dayinmylife import queries, session_limits
-
-from .conftest import csrf_token
+from tests.conftest import csrf_token
 
 START = 1_800_000_000.0
 MINUTE = 60

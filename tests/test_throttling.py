@@ -6,8 +6,7 @@ import pytest
 
 from dayinmylife import session_limits
 from dayinmylife.db import connect
-
-from .conftest import PASSWORD, Practitioners
+from tests.conftest import PASSWORD, Practitioners
 
 TOO_MANY = "Too many tries to sign in"
 START = 1_800_000_000.0

@@ -7,8 +7,7 @@ import pyotp
 import pytest
 
 from dayinmylife import queries, session_limits, two_factor
-
-from .conftest import PASSWORD, PASSWORD_HASH, csrf_token
+from tests.conftest import PASSWORD, PASSWORD_HASH, csrf_token
 
 
 def code_now(secret: str, steps_ahead: int = 0) -> str:

@@ -28,8 +28,8 @@ from flask import session as cookie
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import access, queries, session_limits
-from ..db import get_db
+from dayinmylife import access, queries, session_limits
+from dayinmylife.db import get_db
 
 ANSWER, SENT, LINK_ENDED, SAVE_ONLY = "answer", "sent", "link_ended", "save_only"
 # The pages a browser may still show once the answers are sent: none of them shows an answer.

@@ -12,11 +12,11 @@ from wtforms import RadioField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
-from .. import audit, queries
-from ..access import caseload_required, child_or_404, session_or_404
-from ..answering import grants
-from ..db import get_db
-from ..forms import ChildForm
+from dayinmylife import audit, queries
+from dayinmylife.access import caseload_required, child_or_404, session_or_404
+from dayinmylife.answering import grants
+from dayinmylife.db import get_db
+from dayinmylife.forms import ChildForm
 
 bp = Blueprint("corrections", __name__)
 

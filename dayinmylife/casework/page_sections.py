@@ -5,10 +5,10 @@ the features' own views, import these, never one another."""
 from flask import current_app
 from wtforms.fields.choices import SelectChoice
 
-from .. import queries
-from ..db import get_db
-from ..forms import TeamMemberForm
-from ..questionnaire.outcomes import Outcome, outcome_status
+from dayinmylife import queries
+from dayinmylife.db import get_db
+from dayinmylife.forms import TeamMemberForm
+from dayinmylife.questionnaire.outcomes import Outcome, outcome_status
 
 # Children under 12 answer with their worker beside them: only teenagers answer alone on a phone.
 OWN_PHONE_QUESTIONNAIRES = {"teenager"}

@@ -3,7 +3,7 @@
 Labels are English; pages translate them through gettext. `N_` only marks them for extraction.
 """
 
-from .model import DONT_KNOW, RATHER_NOT_SAY, Option
+from dayinmylife.questionnaire.model import DONT_KNOW, RATHER_NOT_SAY, Option
 
 
 def N_(text: str) -> str:

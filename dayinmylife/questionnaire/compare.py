@@ -11,10 +11,20 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from . import flow
-from .builtins import FEELING_SCORES
-from .model import AREAS_OF_CARE, ONCE, SCHOOL, WEEKEND, Answer, CareLink, Part, Question, Questionnaire
-from .summary import ShownAnswer, shown
+from dayinmylife.questionnaire import flow
+from dayinmylife.questionnaire.builtins import FEELING_SCORES
+from dayinmylife.questionnaire.model import (
+    AREAS_OF_CARE,
+    ONCE,
+    SCHOOL,
+    WEEKEND,
+    Answer,
+    CareLink,
+    Part,
+    Question,
+    Questionnaire,
+)
+from dayinmylife.questionnaire.summary import ShownAnswer, shown
 
 Answers = Mapping[tuple[str, str], Answer]
 

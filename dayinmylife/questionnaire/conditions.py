@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from typing import Any
 
-from .model import NOT_A_REAL_ANSWER
+from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER
 
 # Reads the answer a condition refers to: a value, a list of values (pick several), or None.
 AnswerLookup = Callable[[str], Any]

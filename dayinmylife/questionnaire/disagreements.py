@@ -5,8 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .flow import answer_for_day
-from .model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND, Answer, Question, Questionnaire
+from dayinmylife.questionnaire.flow import answer_for_day
+from dayinmylife.questionnaire.model import (
+    NOT_A_REAL_ANSWER,
+    ONCE,
+    SCHOOL,
+    WEEKEND,
+    Answer,
+    Question,
+    Questionnaire,
+)
 
 ACCOUNTS = ("child", "parent_carer", "practitioner")
 

@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import builtins
-from .conditions import holds
-from .model import ONCE, SCHOOL, WEEKEND, Part, Question, Questionnaire
+from dayinmylife.questionnaire import builtins
+from dayinmylife.questionnaire.conditions import holds
+from dayinmylife.questionnaire.model import ONCE, SCHOOL, WEEKEND, Part, Question, Questionnaire
 
 # Answers so far: (question id, day kind) -> the stored value (None when skipped).
 Answers = Mapping[tuple[str, str], Any]

@@ -9,9 +9,9 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from . import builtins
-from .conditions import named_questions
-from .model import NOT_A_REAL_ANSWER, CareLink, Option, Part, Question, Questionnaire
+from dayinmylife.questionnaire import builtins
+from dayinmylife.questionnaire.conditions import named_questions
+from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, CareLink, Option, Part, Question, Questionnaire
 
 QUESTIONNAIRES_DIR = Path(__file__).resolve().parents[2] / "questionnaires"
 PICTURES_DIR = Path(__file__).resolve().parents[2] / "static" / "pictures"

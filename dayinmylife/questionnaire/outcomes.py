@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .flow import answer_for_day
-from .model import NOT_A_REAL_ANSWER, Answer, Questionnaire
+from dayinmylife.questionnaire.flow import answer_for_day
+from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, Answer, Questionnaire
 
 MET, NOT_MET, NOT_ASKED = "met", "not_met", "not_asked"
 

@@ -5,9 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import flow
-from .builtins import ALWAYS_OFFERED
-from .model import ONCE, SCHOOL, WEEKEND, Answer, Option, Part, Question, Questionnaire
+from dayinmylife.questionnaire import flow
+from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED
+from dayinmylife.questionnaire.model import (
+    ONCE,
+    SCHOOL,
+    WEEKEND,
+    Answer,
+    Option,
+    Part,
+    Question,
+    Questionnaire,
+)
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,7 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 from dayinmylife import create_app, queries
 from dayinmylife.db import connect, migrate
 from dayinmylife.signin.signing_in import hash_password
-
-from ..conftest import PASSWORD
+from tests.conftest import PASSWORD
 
 CHROMIUM = "/usr/bin/chromium"
 # Without these, Chromium stalls reaching Google's services on a closed network.

@@ -3,9 +3,8 @@
 from dayinmylife import queries
 from dayinmylife.db import connect
 from dayinmylife.signin.signing_in import hash_password
-
-from ..conftest import PASSWORD
-from .conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in
+from tests.browser.conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in
+from tests.conftest import PASSWORD
 
 NEW_PASSWORD = "a brand new long passphrase"
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PASSWORD, PHONE, TABLET, accessibility_violations, screenshot, sign_in
+from tests.browser.conftest import PASSWORD, PHONE, TABLET, accessibility_violations, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -10,8 +10,7 @@ from dayinmylife.consultation_rules import make_join_code
 from dayinmylife.db import connect
 from dayinmylife.demo import DEMO_PASSWORD, seed
 from dayinmylife.demo_consultation import LEAD_EMAIL, TITLE
-
-from .conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in
+from tests.browser.conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.a11y]  # each checks WCAG 2.2 AA
 

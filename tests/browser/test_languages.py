@@ -5,8 +5,7 @@ import pytest
 
 from dayinmylife import queries
 from dayinmylife.db import connect
-
-from .conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in
+from tests.browser.conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -4,8 +4,7 @@ import pytest
 
 from dayinmylife.db import connect
 from dayinmylife.demo import DEMO_EMAIL, DEMO_PASSWORD, seed
-
-from .conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in
+from tests.browser.conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.a11y]  # each checks WCAG 2.2 AA
 

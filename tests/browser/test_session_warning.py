@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import accessibility_violations, sign_in
+from tests.browser.conftest import accessibility_violations, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.a11y]  # each checks WCAG 2.2 AA
 

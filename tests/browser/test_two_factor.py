@@ -6,7 +6,7 @@ import time
 import pyotp
 import pytest
 
-from .conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in
+from tests.browser.conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 
