@@ -13,8 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from dayinmylife import create_app, queries
-from dayinmylife.db import connect, migrate
-from dayinmylife.demo import (
+from dayinmylife.demo.casework import (
     LEO_1,
     LEO_1_WEEKEND,
     LEO_2,
@@ -26,6 +25,7 @@ from dayinmylife.demo import (
     play,
 )
 from dayinmylife.signin.signing_in import hash_password
+from dayinmylife.store.db import connect, migrate
 
 SESSIONS = 40
 REPEATS = 25

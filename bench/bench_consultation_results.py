@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 from dayinmylife import create_app, queries
-from dayinmylife.db import connect, migrate, write_transaction
 from dayinmylife.questionnaire import flow
 from dayinmylife.signin.signing_in import hash_password
+from dayinmylife.store.db import connect, migrate, write_transaction
 
 RESPONSES = 10_000
 CLASSES = ("4 Birch", "5 Oak", "5 Ash", "6 Elm")

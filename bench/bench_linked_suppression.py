@@ -10,7 +10,7 @@ are shares of schools; a count pinned to its group's size because everyone answe
 
 from hypothesis import HealthCheck, given, settings
 
-from dayinmylife.suppression import ANSWERED, SHOWN, suppress_linked
+from dayinmylife.consultations.suppression import ANSWERED, SHOWN, suppress_linked
 from tests.linked_schools import MINIMUM, PUPILS, given_away, links_of, schools, tables_of
 
 SCHOOLS = 150

@@ -29,8 +29,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from dayinmylife import queries
-from dayinmylife.db import connect, migrate
-from dayinmylife.my_day import DAY_OF_SLUG
+from dayinmylife.answering.my_day import DAY_OF_SLUG
+from dayinmylife.store.db import connect, migrate
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # the browser tests' launch settings
 
 ROOT = Path(__file__).resolve().parents[1]

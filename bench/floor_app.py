@@ -1,7 +1,7 @@
 """The floor: a bare Flask app that saves one answer as cheaply as SQLite allows with the app's own settings.
 
 GET /floor/<pupil>/<step> returns a tiny page; POST saves one row through sqlite-utils (WAL, synchronous FULL,
-BEGIN IMMEDIATE, a new connection per request, as dayinmylife/db.py does) and redirects. Served by gunicorn
+BEGIN IMMEDIATE, a new connection per request, as dayinmylife/store/db.py does) and redirects. Served by gunicorn
 with the same settings as the app: `gunicorn 'bench.floor_app:create_app()'` with FLOOR_DATABASE set.
 """
 

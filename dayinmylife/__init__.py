@@ -8,39 +8,24 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.routing import IntegerConverter
 
-from dayinmylife import (
-    account_admin,
-    answer_links,
-    audit_log,
-    auth,
+from dayinmylife import cli, config
+from dayinmylife.admin import audit_log, users
+from dayinmylife.answering import answer_links, child_mode, my_day
+from dayinmylife.casework import (
     care_team,
     caseload,
-    child_mode,
-    cli,
-    config,
-    consultation_changes,
-    consultation_reports,
-    consultations,
-    db,
-    errors,
-    i18n,
+    corrections,
     insights,
-    join,
-    my_day,
     notes,
     outcomes,
     privacy,
-    security,
-    session_limits,
-    settings,
     side_by_side,
-    static_files,
-    two_factor,
-    two_factor_views,
 )
-from dayinmylife.casework import corrections
+from dayinmylife.consultations import changes, join, reports, views
 from dayinmylife.questionnaire.loader import load_all
-from dayinmylife.signin import keep_alive
+from dayinmylife.signin import auth, keep_alive, session_limits, settings, two_factor, two_factor_views
+from dayinmylife.store import db
+from dayinmylife.web import errors, i18n, security, static_files
 
 csrf = CSRFProtect()
 
@@ -77,7 +62,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     session_limits.init_app(app)  # before child mode, so a timed-out device is signed out first
     child_mode.init_app(app)
     two_factor.init_app(app)  # after child mode, which keeps a handed-over device with the child
-    consultations.init_app(app)
+    views.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
     app.register_blueprint(auth.bp)
@@ -89,13 +74,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(side_by_side.bp)
     app.register_blueprint(privacy.bp)
     app.register_blueprint(audit_log.bp)
-    app.register_blueprint(account_admin.bp)
+    app.register_blueprint(users.bp)
     app.register_blueprint(care_team.bp)
     app.register_blueprint(corrections.bp)
     app.register_blueprint(insights.bp)
-    app.register_blueprint(consultations.bp)
-    app.register_blueprint(consultation_reports.bp)
-    app.register_blueprint(consultation_changes.bp)
+    app.register_blueprint(views.bp)
+    app.register_blueprint(reports.bp)
+    app.register_blueprint(changes.bp)
     app.register_blueprint(join.bp)
     app.register_blueprint(keep_alive.bp)
     app.register_blueprint(settings.bp)

@@ -6,8 +6,8 @@ from flask import abort, current_app, request
 from flask_login import current_user, login_required
 
 from dayinmylife import audit, queries
-from dayinmylife.ages import age_on, suggested_questionnaire
-from dayinmylife.db import get_db
+from dayinmylife.casework.ages import age_on, suggested_questionnaire
+from dayinmylife.store.db import get_db
 
 # The roles that work with children and so may open a child's record (a manager, who oversees a team's
 # caseloads, will be another). Read on every request from the account, so a change of role applies at once.

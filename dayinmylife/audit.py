@@ -6,8 +6,8 @@ from flask import has_request_context
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from dayinmylife.db import write_transaction
-from dayinmylife.queries import now
+from dayinmylife import clock
+from dayinmylife.store.db import write_transaction
 
 # Every event the app records, with what an administrator reads for it (in their language).
 EVENTS = {
@@ -66,7 +66,7 @@ def record(db, event: str, *, child_id=None, session_id=None, actor: str | None 
         db.execute(
             "INSERT INTO audit_log (at, actor_id, actor, event, child_id, session_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
-                now(),
+                clock.now_iso(),
                 user_id,
                 actor or label,
                 event,

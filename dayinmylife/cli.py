@@ -3,17 +3,18 @@
 import sqlite3
 import sys
 from contextlib import contextmanager
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import click
 from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
-from dayinmylife import account_changes, audit, queries
-from dayinmylife.account_changes import ROLES, AccountRefused
-from dayinmylife.db import connect, make_private, migrate
+from dayinmylife import audit, clock, queries
+from dayinmylife.admin import user_rules
+from dayinmylife.admin.user_rules import ROLES, AccountRefused
 from dayinmylife.questionnaire.loader import QuestionnaireError, load_all
+from dayinmylife.store.db import connect, make_private, migrate
 
 questionnaires_cli = AppGroup("questionnaires", help="Questionnaire files.")
 user_cli = AppGroup("user", help="Practitioner accounts.")
@@ -41,7 +42,7 @@ def check_questionnaires():
 def create_user(email, name, password, role):
     """Create a practitioner who can sign in with EMAIL."""
     with _refusals_as_errors():
-        account_changes.create_account(_database(), email, name, password, role)
+        user_rules.create_account(_database(), email, name, password, role)
     click.echo(f"Created {role} {name} <{email}>.")
 
 
@@ -59,7 +60,7 @@ def disable_user(email):
     """Stop EMAIL signing in, and sign them out everywhere."""
     db = _database()
     with _refusals_as_errors():
-        account_changes.disable(db, _account(db, email), by=None)
+        user_rules.disable(db, _account(db, email), by=None)
     click.echo(f"Disabled {email}: signed out everywhere, cannot sign in.")
 
 
@@ -68,7 +69,7 @@ def disable_user(email):
 def enable_user(email):
     """Let a disabled EMAIL sign in again."""
     db = _database()
-    account_changes.enable(db, _account(db, email))
+    user_rules.enable(db, _account(db, email))
     click.echo(f"Enabled {email}: can sign in again.")
 
 
@@ -79,7 +80,7 @@ def reset_user_password(email, password):
     """Set a new password for EMAIL and sign them out everywhere."""
     db = _database()
     with _refusals_as_errors():
-        account_changes.reset_password(db, _account(db, email), password)
+        user_rules.reset_password(db, _account(db, email), password)
     click.echo(f"New password set for {email}; signed out everywhere. Pass it on in person or by phone.")
 
 
@@ -90,7 +91,7 @@ def change_user_role(email, role):
     """Give EMAIL another ROLE, and sign them out everywhere."""
     db = _database()
     with _refusals_as_errors():
-        account_changes.change_role(db, _account(db, email), role, by=None)
+        user_rules.change_role(db, _account(db, email), role, by=None)
     click.echo(f"{email} is now {role}; signed out everywhere.")
 
 
@@ -124,8 +125,8 @@ def _refusals_as_errors():
 @with_appcontext
 def demo_command():
     """Migrate, add the demo practitioner and children if the database is empty, and say how to sign in."""
-    from dayinmylife.demo import ADMIN_EMAIL, DEMO_EMAIL, DEMO_PASSWORD, seed
-    from dayinmylife.demo_consultation import LEAD_EMAIL
+    from dayinmylife.demo.casework import ADMIN_EMAIL, DEMO_EMAIL, DEMO_PASSWORD, seed
+    from dayinmylife.demo.consultation import LEAD_EMAIL
 
     migrate(current_app.config["DATABASE"])
     db = connect(current_app.config["DATABASE"])
@@ -162,7 +163,7 @@ def retention_command(apply):
 
 def _children_past_retention(db, apply: bool) -> None:
     days = current_app.config["RETENTION_DAYS"]
-    cutoff = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
+    cutoff = (clock.now() - timedelta(days=days)).isoformat(timespec="seconds")
     expired = queries.children_inactive_since(db, cutoff)
     for child in expired:
         reference = child["case_reference"] or "no case reference"
@@ -179,7 +180,7 @@ def _children_past_retention(db, apply: bool) -> None:
 def _consultations_past_retention(db, apply: bool) -> None:
     days = current_app.config["CONSULTATION_RETENTION_DAYS"]
     expired = queries.consultations_with_responses_closed_by(
-        db, (date.today() - timedelta(days=days)).isoformat()
+        db, (clock.today() - timedelta(days=days)).isoformat()
     )
     for consultation in expired:
         click.echo(

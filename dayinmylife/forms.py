@@ -1,7 +1,5 @@
 """WTForms classes; each question type becomes a form field through the builder table at the bottom."""
 
-from datetime import date
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -17,10 +15,11 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, Optional, Regexp
 
-from dayinmylife.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from dayinmylife.passwords import password_problem
+from dayinmylife import clock
 from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED
 from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, OWN_WORDS_MAX_LENGTH, Question
+from dayinmylife.signin.passwords import password_problem
+from dayinmylife.web.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 
 class SignInForm(FlaskForm):
@@ -58,9 +57,9 @@ class ChildForm(FlaskForm):
     def validate_date_of_birth(self, field):
         if field.data is None:  # not a date: DateField has already said so
             return
-        if field.data > date.today():
+        if field.data > clock.today():
             raise ValidationError(_l("The date of birth must be in the past"))
-        if field.data.year < date.today().year - 25:
+        if field.data.year < clock.today().year - 25:
             raise ValidationError(_l("The date of birth must be within the last 25 years"))
 
 

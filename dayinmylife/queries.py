@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
 
-from dayinmylife.db import write_transaction
+from dayinmylife import clock
 from dayinmylife.questionnaire.model import Answer
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+from dayinmylife.store.db import write_transaction
 
 
 def _one(db: Database, sql: str, params: tuple | dict = ()) -> dict | None:
@@ -41,7 +38,7 @@ def create_user(db: Database, email: str, name: str, password_hash: str, role: s
     with write_transaction(db):
         cursor = db.execute(
             "INSERT INTO users (email, name, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?)",
-            (email.strip(), name.strip(), password_hash, role, now()),
+            (email.strip(), name.strip(), password_hash, role, clock.now_iso()),
         )
     return cursor.lastrowid
 
@@ -159,7 +156,7 @@ def use_recovery_code(db: Database, user_id: int, code_hash: str) -> bool:
     with write_transaction(db):
         cursor = db.execute(
             "UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL",
-            (now(), user_id, code_hash),
+            (clock.now_iso(), user_id, code_hash),
         )
     return cursor.rowcount == 1
 
@@ -239,7 +236,7 @@ def correct_child(db: Database, child_id: int, user_id: int, details: dict) -> l
                 INSERT INTO child_corrections (child_id, field, old_value, new_value, corrected_by, corrected_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """,
-                (child_id, field, before[field], details[field], user_id, now()),
+                (child_id, field, before[field], details[field], user_id, clock.now_iso()),
             )
             db.execute(f"UPDATE children SET {field} = ? WHERE id = ?", (details[field], child_id))  # noqa: S608
     return changed
@@ -285,7 +282,7 @@ def create_child(
     with write_transaction(db):
         child_id = db.execute(
             "INSERT INTO children (display_name, date_of_birth, case_reference, created_at) VALUES (?, ?, ?, ?)",
-            (display_name.strip(), date_of_birth, (case_reference or "").strip() or None, now()),
+            (display_name.strip(), date_of_birth, (case_reference or "").strip() or None, clock.now_iso()),
         ).lastrowid
         db.execute("INSERT INTO child_practitioners (child_id, user_id) VALUES (?, ?)", (child_id, user_id))
     return child_id
@@ -420,7 +417,7 @@ def start_session(
                 questionnaire.version,
                 language,
                 user_id,
-                started_at or now(),
+                started_at or clock.now_iso(),
                 account,
             ),
         )
@@ -441,7 +438,7 @@ def finish_session(db: Database, session_id: int, finished_at: str | None = None
     with write_transaction(db):
         db.execute(
             "UPDATE sessions SET status = 'finished', finished_at = COALESCE(finished_at, ?) WHERE id = ?",
-            (finished_at or now(), session_id),
+            (finished_at or clock.now_iso(), session_id),
         )
 
 
@@ -455,7 +452,7 @@ def create_answer_link(
         cursor = db.execute(
             "INSERT INTO answer_links (session_id, token_hash, created_by, created_at, expires_at) "
             "VALUES (?, ?, ?, ?, ?)",
-            (session_id, token_hash, created_by, now(), expires_at),
+            (session_id, token_hash, created_by, clock.now_iso(), expires_at),
         )
     return cursor.lastrowid
 
@@ -498,7 +495,7 @@ def revoke_answer_link(db: Database, session_id: int, link_id: int) -> bool:
     with write_transaction(db):
         cursor = db.execute(
             "UPDATE answer_links SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND session_id = ?",
-            (now(), link_id, session_id),
+            (clock.now_iso(), link_id, session_id),
         )
     return cursor.rowcount == 1
 
@@ -565,7 +562,7 @@ def save_answer(
                 json.dumps(value, ensure_ascii=False) if value is not None else None,
                 int(value is None),
                 source,
-                now(),
+                clock.now_iso(),
             ),
         )
         db.execute(
@@ -592,7 +589,7 @@ def add_note(
     with write_transaction(db):
         db.execute(
             "INSERT INTO notes (session_id, question_id, day, text, author_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (session_id, question_id, day, text.strip(), author_id, now()),
+            (session_id, question_id, day, text.strip(), author_id, clock.now_iso()),
         )
 
 
@@ -617,7 +614,7 @@ def set_message_to_child(db: Database, session_id: int, author_id: int, text: st
                 text = excluded.text, written_by = excluded.written_by, written_at = excluded.written_at,
                 seen_in_session = NULL, seen_at = NULL
             """,
-            (session_id, text.strip(), author_id, now()),
+            (session_id, text.strip(), author_id, clock.now_iso()),
         )
 
 
@@ -651,7 +648,10 @@ def mark_messages_seen(db: Database, message_session_ids: list[int], seen_in_ses
     with write_transaction(db):
         db.conn.executemany(
             "UPDATE messages_to_child SET seen_in_session = ?, seen_at = ? WHERE session_id = ? AND seen_at IS NULL",
-            [(seen_in_session, at or now(), message_session) for message_session in message_session_ids],
+            [
+                (seen_in_session, at or clock.now_iso(), message_session)
+                for message_session in message_session_ids
+            ],
         )
 
 
@@ -671,7 +671,16 @@ def add_outcome(
             INSERT INTO outcomes (child_id, statement, question_id, day, met_when, review_on, created_by, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            (child_id, statement.strip(), question_id, day, json.dumps(met_when), review_on, user_id, now()),
+            (
+                child_id,
+                statement.strip(),
+                question_id,
+                day,
+                json.dumps(met_when),
+                review_on,
+                user_id,
+                clock.now_iso(),
+            ),
         )
     return cursor.lastrowid
 
@@ -742,7 +751,7 @@ def create_consultation(
             VALUES (:title, :questionnaire_id, :code, :opens_on, :closes_on, :min_group_size, :max_responses,
                     :lead_id, :now)
             """,
-            {**details, "code": code, "lead_id": lead_id, "now": now()},
+            {**details, "code": code, "lead_id": lead_id, "now": clock.now_iso()},
         ).lastrowid
         db.conn.executemany(
             "INSERT INTO consultation_groups (consultation_id, name, position) VALUES (?, ?, ?)",
@@ -825,7 +834,7 @@ def start_consultation_response(
     """Start a pupil's anonymous response, or say why not: FULL (its answered responses reach the cap) or
     BUSY (JOINS_A_MINUTE started in the last minute; recorded for the lead). Responses left with no answer
     for a day are deleted first; only responses with an answer count towards the cap."""
-    moment = datetime.now(UTC)
+    moment = clock.now()
     with write_transaction(db):
         _delete_unanswered(db, moment - UNANSWERED_KEPT, consultation["id"])
         answered = db.execute(
@@ -877,14 +886,14 @@ def unanswered_consultation_responses(db: Database) -> int:
     """How many consultation responses have been left with no answer for a day."""
     return db.execute(
         f"SELECT COUNT(*) FROM sessions WHERE consultation_id IS NOT NULL AND started_at < ? AND NOT {ANSWERED}",
-        (_at(datetime.now(UTC) - UNANSWERED_KEPT),),
+        (_at(clock.now() - UNANSWERED_KEPT),),
     ).fetchone()[0]
 
 
 def delete_unanswered_consultation_responses(db: Database) -> int:
     """Delete every consultation response left with no answer for a day; return how many."""
     with write_transaction(db):
-        return _delete_unanswered(db, datetime.now(UTC) - UNANSWERED_KEPT)
+        return _delete_unanswered(db, clock.now() - UNANSWERED_KEPT)
 
 
 def consultations_with_responses_closed_by(db: Database, day: str) -> list[dict]:

@@ -15,9 +15,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from dayinmylife import create_app  # noqa: E402
-from dayinmylife.db import connect, migrate  # noqa: E402
-from dayinmylife.demo import DEMO_EMAIL, DEMO_PASSWORD, seed  # noqa: E402
-from dayinmylife.demo_consultation import LEAD_EMAIL  # noqa: E402
+from dayinmylife.demo.casework import DEMO_EMAIL, DEMO_PASSWORD, seed  # noqa: E402
+from dayinmylife.demo.consultation import LEAD_EMAIL  # noqa: E402
+from dayinmylife.store.db import connect, migrate  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, TABLET, LiveServer  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"

@@ -1,13 +1,15 @@
 """Shared fixtures: an app on a real temporary SQLite file, a client, and a signed-in practitioner."""
 
 import re
+import time
 
 import pytest
 
+from dayinmylife import clock as app_clock
 from dayinmylife import create_app, queries
-from dayinmylife.db import connect, migrate
-from dayinmylife.i18n import compile_catalogs
 from dayinmylife.signin.signing_in import hash_password
+from dayinmylife.store.db import connect, migrate
+from dayinmylife.web.i18n import compile_catalogs
 
 PASSWORD = "correct horse battery staple"
 PASSWORD_HASH = hash_password(PASSWORD)  # hashing is slow on purpose: do it once for the whole run
@@ -92,6 +94,20 @@ def child_of(db):
 # The fast loop (`make test PYTEST_ARGS='-m "not slow"'`) leaves out what takes the time: real browsers, the
 # property tests that try hundreds of examples, and the README's commands run in shells of their own.
 SLOW_MODULES = {"test_hostile_input", "test_linked_suppression", "test_readme_commands"}
+
+
+CLOCK_START = float(int(time.time()))  # the clock starts now: consultations' and links' dates still hold
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The app's clock, moved on by hand: `clock.at = CLOCK_START + 10 * 60`."""
+
+    class Clock:
+        at = CLOCK_START
+
+    monkeypatch.setattr(app_clock, "epoch", lambda: Clock.at)
+    return Clock
 
 
 def pytest_collection_modifyitems(items):

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from hypothesis import strategies as st
 
-from dayinmylife.suppression import (
+from dayinmylife.consultations.suppression import (
     ANSWERED,
     HIDDEN,
     NOT_REPORTED,

@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from dayinmylife import queries
-from dayinmylife.db import write_transaction
+from dayinmylife.store.db import write_transaction
 from tests.conftest import csrf_token
 
 NOT_WORKING = "Ask your worker to send you a new link."

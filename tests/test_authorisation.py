@@ -11,8 +11,8 @@ import pytest
 from flask_wtf.csrf import generate_csrf
 
 from dayinmylife import queries
-from dayinmylife.consultation_rules import make_join_code
-from dayinmylife.db import connect, write_transaction
+from dayinmylife.consultations.codes import make_join_code
+from dayinmylife.store.db import connect, write_transaction
 from tests.conftest import PASSWORD_HASH
 
 ROLES = ("administrator", "practitioner", "consultation_lead", "signed_out", "child_mode", "pupil")

@@ -3,7 +3,7 @@
 import pytest
 
 from dayinmylife import queries
-from dayinmylife.ages import age_in_words, age_on, suggested_questionnaire
+from dayinmylife.casework.ages import age_in_words, age_on, suggested_questionnaire
 from tests.conftest import csrf_token
 
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 
 from dayinmylife import queries
-from dayinmylife.caseload import NextSession
+from dayinmylife.casework.caseload import NextSession
 from dayinmylife.casework.caseload_list import Choice, attention, caseload_list
 
 TODAY = date.today()

@@ -8,12 +8,12 @@ from datetime import date, timedelta
 import pytest
 import segno
 
-from dayinmylife import queries
-from dayinmylife.consultation_exports import csv_safe, group_labels
-from dayinmylife.consultation_results import Group
-from dayinmylife.consultation_rules import JOIN_CODE_ALPHABET, make_join_code
-from dayinmylife.db import connect, write_transaction
-from dayinmylife.migrations import migrations
+from dayinmylife import clock, queries
+from dayinmylife.consultations.codes import JOIN_CODE_ALPHABET, make_join_code
+from dayinmylife.consultations.exports import csv_safe, group_labels
+from dayinmylife.consultations.results import Group
+from dayinmylife.store.db import connect, write_transaction
+from dayinmylife.store.migrations import migrations
 from tests.conftest import PASSWORD_HASH
 
 TODAY = date.today()
@@ -690,7 +690,7 @@ def test_retention_deletes_a_consultations_answers_a_year_after_it_closes(
 def test_retention_deletes_responses_left_with_no_answer_for_a_day(app, db, lead):
     consultation = queries.consultation_by_id(db, create_consultation(db, lead))
     with write_transaction(db):
-        for started_at in ("2020-01-01T00:00:00+00:00", queries.now()):
+        for started_at in ("2020-01-01T00:00:00+00:00", clock.now_iso()):
             db.execute(
                 "INSERT INTO sessions (questionnaire_id, questionnaire_version, started_at, consultation_id)"
                 " VALUES ('primary', 1, ?, ?)",

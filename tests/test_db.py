@@ -5,9 +5,10 @@ import threading
 from datetime import date, timedelta
 from pathlib import Path
 
-from dayinmylife import migrations, queries
-from dayinmylife.consultation_rules import make_join_code
-from dayinmylife.db import connect, get_db, migrate, schema_sql, write_transaction
+from dayinmylife import queries
+from dayinmylife.consultations.codes import make_join_code
+from dayinmylife.store import migrations
+from dayinmylife.store.db import connect, get_db, migrate, schema_sql, write_transaction
 
 
 def test_every_connection_uses_wal_foreign_keys_and_durable_commits(db):

@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from dayinmylife import create_app, queries
-from dayinmylife.ages import age_in_words
-from dayinmylife.db import connect, migrate
-from dayinmylife.demo import (
+from dayinmylife.casework.ages import age_in_words
+from dayinmylife.demo.casework import (
     ADMIN_EMAIL,
     CHILDREN,
     DEMO_EMAIL,
@@ -19,9 +18,10 @@ from dayinmylife.demo import (
     check_script,
     seed,
 )
-from dayinmylife.demo_consultation import LEAD_EMAIL, TITLE
+from dayinmylife.demo.consultation import LEAD_EMAIL, TITLE
 from dayinmylife.questionnaire import builtins, flow
 from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND
+from dayinmylife.store.db import connect, migrate
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,9 @@ import re
 
 import pytest
 
-from dayinmylife import account_changes, queries, session_limits
-from dayinmylife.db import write_transaction
+from dayinmylife import clock, queries
+from dayinmylife.admin import user_rules
+from dayinmylife.store.db import write_transaction
 from tests.conftest import PASSWORD, csrf_token
 from tests.test_answer_links import make_link
 from tests.test_answer_links import start as open_link
@@ -174,15 +175,11 @@ def sign_out_on_the_laptop(app, db, practitioners):
 
 
 def password_reset_by_an_administrator(app, db, practitioners):
-    account_changes.reset_password(
-        db, queries.account_by_email(db, "sam@example.org"), "a new long password 42"
-    )
+    user_rules.reset_password(db, queries.account_by_email(db, "sam@example.org"), "a new long password 42")
 
 
 def role_changed(app, db, practitioners):
-    account_changes.change_role(
-        db, queries.account_by_email(db, "sam@example.org"), "consultation_lead", by=None
-    )
+    user_rules.change_role(db, queries.account_by_email(db, "sam@example.org"), "consultation_lead", by=None)
 
 
 def role_changed_without_signing_out(app, db, practitioners):
@@ -192,7 +189,7 @@ def role_changed_without_signing_out(app, db, practitioners):
 
 
 def account_disabled(app, db, practitioners):
-    account_changes.disable(db, queries.account_by_email(db, "sam@example.org"), by=None)
+    user_rules.disable(db, queries.account_by_email(db, "sam@example.org"), by=None)
 
 
 @pytest.mark.parametrize(
@@ -244,10 +241,10 @@ def test_the_answer_in_flight_is_saved_at_the_absolute_limit(app, db, tablet, mo
     client, session_id = tablet
     question = f"/day/{session_id}/school-day/mornings_own_words"
     token = csrf_token(client.get(question).text)
-    later = session_limits.clock() + 12 * 3600 + 1
+    later = clock.epoch() + 12 * 3600 + 1
     with client.session_transaction() as cookie:
         cookie["last_seen"] = int(later) - 60  # the child was on this question a minute ago
-    monkeypatch.setattr(session_limits, "clock", lambda: later)
+    monkeypatch.setattr(clock, "epoch", lambda: later)
     response = client.post(question, data={"answer": "Toast", "csrf_token": token})
     assert own_words(db, session_id) == "Toast" and response.location == "/sign-in"
     assert GIVE_IT_BACK in client.get("/sign-in").text
@@ -261,7 +258,7 @@ def test_an_old_copy_of_the_cookie_cannot_write_answers_long_after_the_sign_out(
     token = csrf_token(client.get(question).text)
     sign_out_on_the_laptop(app, db, practitioners)
     with client.session_transaction() as cookie:  # the copy was taken an hour before it is used
-        cookie["last_seen"] = int(session_limits.clock()) - 3600
+        cookie["last_seen"] = int(clock.epoch()) - 3600
     client.post(question, data={"answer": "written by someone else", "csrf_token": token})
     assert ("mornings_own_words", "school") not in queries.answers_of(db, session_id)
 
@@ -292,7 +289,7 @@ def test_a_wrong_password_on_the_sign_in_page_keeps_the_device_locked(client, pr
 
 
 def test_an_answer_that_cannot_be_saved_is_kept_on_the_page_and_the_child_told(app, db, tablet):
-    from dayinmylife.db import get_db
+    from dayinmylife.store.db import get_db
 
     client, session_id = tablet
     question = f"/day/{session_id}/school-day/mornings_own_words"
@@ -309,7 +306,7 @@ def test_an_answer_that_cannot_be_saved_is_kept_on_the_page_and_the_child_told(a
 
 
 def test_a_child_whose_finish_cannot_be_saved_is_told_in_their_words(app, db, tablet):
-    from dayinmylife.db import get_db
+    from dayinmylife.store.db import get_db
 
     client, session_id = tablet
     token = csrf_token(client.get(f"/day/{session_id}/review").text)

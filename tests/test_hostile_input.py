@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from wtforms.fields.core import UnboundField
 
 from dayinmylife import queries
-from dayinmylife.my_day import DAY_OF_SLUG
+from dayinmylife.answering.my_day import DAY_OF_SLUG
 from tests import test_authorisation as authorisation
 from tests.conftest import PASSWORD, PASSWORD_HASH, csrf_token
 

@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 from flask import session
 
 from dayinmylife import queries
-from dayinmylife.i18n import LANGUAGES, TRANSLATIONS, compile_catalogs, select_locale
+from dayinmylife.web.i18n import LANGUAGES, TRANSLATIONS, compile_catalogs, select_locale
 from tests.conftest import csrf_token
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,26 +1,73 @@
-"""How the package is put together: no page module imports another, so a feature's pages can move alone."""
+"""How the package is put together: feature packages whose pages never import each other, a shallow import graph,
+no module grown too long, every SQL statement in the store."""
 
 import ast
+import functools
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "dayinmylife"
 
 
-def page_modules() -> dict[str, ast.Module]:
+def modules() -> dict[str, ast.Module]:
     found = {}
     for path in PACKAGE.rglob("*.py"):
-        text = path.read_text()
-        if "Blueprint(" in text:
-            found[path.relative_to(PACKAGE).with_suffix("").as_posix().replace("/", ".")] = ast.parse(text)
+        name = ".".join(("dayinmylife", *path.relative_to(PACKAGE).with_suffix("").parts))
+        found[name.removesuffix(".__init__")] = ast.parse(path.read_text())
     return found
 
 
+def imported(tree: ast.Module, known: dict) -> set[str]:
+    """The package's modules this module imports when it is loaded (imports inside functions wait for a call)."""
+    names = set()
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return {name for name in names if name in known}
+
+
+def page_modules(known: dict) -> set[str]:
+    return {name for name, tree in known.items() if "Blueprint(" in ast.unparse(tree)}
+
+
 def test_no_page_module_imports_another():
-    pages = page_modules()
-    imports = []
-    for name, tree in pages.items():
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.level == 1:
-                named = [node.module] if node.module else [alias.name for alias in node.names]
-                imports += [(name, other) for other in named if other in pages and other != name]
+    known = modules()
+    pages = page_modules(known)
+    imports = [
+        (page, other) for page in pages for other in imported(known[page], known) & pages if other != page
+    ]
     assert len(pages) > 20 and imports == []  # shared rules go in modules of their own (see README's layout)
+
+
+def test_import_chains_are_short():
+    known = modules()
+    graph = {name: imported(tree, known) - {name} for name, tree in known.items()}
+
+    @functools.cache
+    def depth(name: str) -> int:
+        return 1 + max((depth(other) for other in graph[name] if other != "dayinmylife"), default=0)
+
+    deepest = max(graph, key=depth)
+    assert depth(deepest) <= 6, deepest
+
+
+def test_no_module_has_outgrown_its_job():
+    too_long = {
+        path.relative_to(PACKAGE).as_posix(): lines
+        for path in PACKAGE.rglob("*.py")
+        if (lines := len(path.read_text().splitlines())) > 420
+    }
+    assert too_long.keys() <= {"consultations/suppression.py"}, too_long  # one algorithm, kept whole
+
+
+def test_every_sql_statement_lives_in_the_store():
+    statement = re.compile(r"\b(SELECT\s.+\sFROM|INSERT INTO|UPDATE\s+\w+\s+SET|DELETE FROM)\b", re.S)
+    outside = [
+        path.relative_to(PACKAGE).as_posix()
+        for path in PACKAGE.rglob("*.py")
+        if "store" not in path.parts and statement.search(path.read_text())
+    ]
+    assert outside == []

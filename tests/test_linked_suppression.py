@@ -12,7 +12,7 @@ someone reasoning over several links at once.
 
 from hypothesis import HealthCheck, given, settings
 
-from dayinmylife.suppression import ANSWERED, SHOWN, WHOLE, alternative, bounds, suppress_linked
+from dayinmylife.consultations.suppression import ANSWERED, SHOWN, WHOLE, alternative, bounds, suppress_linked
 from tests.linked_schools import (
     BREAKFAST,
     FOOD,

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from dayinmylife import queries
-from dayinmylife.caseload import add_months, next_session
+from dayinmylife.casework.caseload import add_months, next_session
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dayinmylife.passwords import password_problem
+from dayinmylife.signin.passwords import password_problem
 from tests.conftest import PASSWORD
 
 

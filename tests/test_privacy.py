@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dayinmylife import audit, create_app, queries
-from dayinmylife.db import connect
+from dayinmylife.store.db import connect
 
 
 @pytest.fixture

@@ -4,9 +4,10 @@ import pytest
 from flask import request
 
 import dayinmylife
-from dayinmylife import create_app, queries, security
-from dayinmylife.db import connect, migrate
-from dayinmylife.security import CONTENT_SECURITY_POLICY, InsecureConfiguration
+from dayinmylife import create_app, queries
+from dayinmylife.store.db import connect, migrate
+from dayinmylife.web import security
+from dayinmylife.web.security import CONTENT_SECURITY_POLICY, InsecureConfiguration
 from tests.conftest import PASSWORD, PASSWORD_HASH, csrf_token
 
 A_REAL_KEY = "9f2c4e7a1b3d5f6081a2c3e4f5a6b7c8d9e0f1a2b3c4d5e6"

@@ -2,23 +2,14 @@
 
 import pytest
 
-from dayinmylife import queries, session_limits
-from tests.conftest import csrf_token
+from dayinmylife import queries
+from tests.conftest import CLOCK_START, csrf_token
 
-START = 1_800_000_000.0
 MINUTE = 60
 HOUR = 60 * MINUTE
 
 
-@pytest.fixture(autouse=True)
-def clock(monkeypatch):
-    """A clock the test moves on by hand: `clock.at = START + 10 * MINUTE`."""
-
-    class Clock:
-        at = START
-
-    monkeypatch.setattr(session_limits, "clock", lambda: Clock.at)
-    return Clock
+pytestmark = pytest.mark.usefixtures("clock")  # every test here moves the clock by hand
 
 
 def signed_out(response) -> bool:
@@ -59,10 +50,10 @@ def test_an_idle_session_ends_and_says_why(client, practitioners, clock):
 def test_activity_keeps_a_session_going_until_the_absolute_limit(client, practitioners, clock):
     practitioners.create()
     practitioners.sign_in()
-    while clock.at < START + 11 * HOUR:
+    while clock.at < CLOCK_START + 11 * HOUR:
         clock.at += 20 * MINUTE
         assert client.get("/").status_code == 200
-    clock.at = START + 12 * HOUR + MINUTE
+    clock.at = CLOCK_START + 12 * HOUR + MINUTE
     assert signed_out(client.get("/"))
 
 
@@ -86,7 +77,7 @@ def test_each_page_knows_how_long_is_left_before_the_absolute_limit(app, client,
 
 @pytest.fixture
 def locked(practitioners, signed_in, child_of, clock):
-    """A device in child mode, signed in at START."""
+    """A device in child mode, signed in at CLOCK_START."""
     response = practitioners.post(
         f"/children/{child_of(signed_in)}/sessions/new", {"questionnaire": "primary"}
     )
@@ -98,7 +89,7 @@ def test_a_child_mode_device_waits_only_for_the_absolute_limit(client, db, locke
     clock.at += 3 * HOUR  # a slow child, or a long break: still their questions
     assert client.get(f"/day/{locked}/").status_code in (200, 302)
     assert client.get(f"/day/{locked}/help").status_code == 200
-    clock.at = START + 12 * HOUR + MINUTE
+    clock.at = CLOCK_START + 12 * HOUR + MINUTE
     assert signed_out(client.get(f"/day/{locked}/help"))
     assert queries.answers_of(db, locked)[("who_wakes_you", "school")].value == "alarm"
 
@@ -123,12 +114,12 @@ def test_practitioner_pages_carry_the_warning_and_its_script(client, signed_in):
 
 
 def test_a_child_mode_device_tells_the_child_before_the_absolute_limit_and_after(client, locked, clock):
-    clock.at = START + 11 * HOUR + 55 * MINUTE
+    clock.at = CLOCK_START + 11 * HOUR + 55 * MINUTE
     page = client.get(f"/day/{locked}/help").text
     assert 'data-absolute-seconds-left="300"' in page and "/static/js/session-warning.js" in page
     assert "Your answers are saved. Soon your worker will need to sign in on this device again." in page
     assert "Stay signed in" not in page  # no idle timeout in child mode, and nothing can put this one off
-    clock.at = START + 12 * HOUR + MINUTE
+    clock.at = CLOCK_START + 12 * HOUR + MINUTE
     after = client.get(f"/day/{locked}/help", follow_redirects=True).text
     assert "Please give the device back to your worker, so they can sign in again." in after
 

@@ -5,7 +5,7 @@ import html
 import pytest
 
 from dayinmylife import queries
-from dayinmylife.side_by_side import chosen_sessions
+from dayinmylife.casework.side_by_side import chosen_sessions
 
 
 @pytest.fixture

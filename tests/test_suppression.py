@@ -5,7 +5,7 @@ from fractions import Fraction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dayinmylife.suppression import (
+from dayinmylife.consultations.suppression import (
     ANSWERED,
     EXTRA,
     HIDDEN,

@@ -4,21 +4,13 @@ import re
 
 import pytest
 
-from dayinmylife import session_limits
-from dayinmylife.db import connect
+from dayinmylife.store.db import connect
 from tests.conftest import PASSWORD, Practitioners
 
 TOO_MANY = "Too many tries to sign in"
-START = 1_800_000_000.0
 
 
-@pytest.fixture(autouse=True)
-def clock(monkeypatch):
-    class Clock:
-        at = START
-
-    monkeypatch.setattr(session_limits, "clock", lambda: Clock.at)
-    return Clock
+pytestmark = pytest.mark.usefixtures("clock")  # every test here moves the clock by hand
 
 
 def fail(practitioners, email="sam@example.org", times=1):

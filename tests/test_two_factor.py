@@ -6,7 +6,8 @@ import time
 import pyotp
 import pytest
 
-from dayinmylife import queries, session_limits, two_factor
+from dayinmylife import clock, queries
+from dayinmylife.signin import two_factor
 from tests.conftest import PASSWORD, PASSWORD_HASH, csrf_token
 
 
@@ -144,7 +145,7 @@ def test_wrong_codes_are_throttled_per_account(client, practitioners, with_app):
 def test_the_second_step_waits_five_minutes_only(client, practitioners, with_app, monkeypatch):
     practitioners.sign_in()
     later = time.time() + 301
-    monkeypatch.setattr(session_limits, "clock", lambda: later)
+    monkeypatch.setattr(clock, "epoch", lambda: later)
 
     response = client.get("/sign-in/code")
 

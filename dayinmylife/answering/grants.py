@@ -28,8 +28,8 @@ from flask import session as cookie
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from dayinmylife import access, queries, session_limits
-from dayinmylife.db import get_db
+from dayinmylife import access, clock, queries
+from dayinmylife.store.db import get_db
 
 ANSWER, SENT, LINK_ENDED, SAVE_ONLY = "answer", "sent", "link_ended", "save_only"
 # The pages a browser may still show once the answers are sent: none of them shows an answer.
@@ -80,9 +80,7 @@ def answer_in_flight(session_id: int) -> bool:
     Only a question's form sent soon after the device was last used counts, so an old copy of the cookie
     cannot be used to write answers for long after the practitioner signed out.
     """
-    recent = (
-        session_limits.clock() - cookie.get("last_seen", 0) <= current_app.config["SESSION_IDLE_MINUTES"] * 60
-    )
+    recent = clock.epoch() - cookie.get("last_seen", 0) <= current_app.config["SESSION_IDLE_MINUTES"] * 60
     return (
         request.method == "POST"
         and request.endpoint == "my_day.question"
@@ -159,7 +157,7 @@ def access_to(row: dict) -> str | None:
 
 def _link_still_works(link_id: int) -> bool:
     link = queries.answer_link_by_id(get_db(), link_id)
-    return link is not None and link["revoked_at"] is None and link["expires_at"] > queries.now()
+    return link is not None and link["revoked_at"] is None and link["expires_at"] > clock.now_iso()
 
 
 def _practitioner_may_see(row: dict) -> bool:

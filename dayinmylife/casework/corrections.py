@@ -15,8 +15,8 @@ from wtforms.validators import InputRequired
 from dayinmylife import audit, queries
 from dayinmylife.access import caseload_required, child_or_404, session_or_404
 from dayinmylife.answering import grants
-from dayinmylife.db import get_db
 from dayinmylife.forms import ChildForm
+from dayinmylife.store.db import get_db
 
 bp = Blueprint("corrections", __name__)
 

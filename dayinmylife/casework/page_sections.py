@@ -5,10 +5,10 @@ the features' own views, import these, never one another."""
 from flask import current_app
 from wtforms.fields.choices import SelectChoice
 
-from dayinmylife import queries
-from dayinmylife.db import get_db
+from dayinmylife import clock, queries
 from dayinmylife.forms import TeamMemberForm
 from dayinmylife.questionnaire.outcomes import Outcome, outcome_status
+from dayinmylife.store.db import get_db
 
 # Children under 12 answer with their worker beside them: only teenagers answer alone on a phone.
 OWN_PHONE_QUESTIONNAIRES = {"teenager"}
@@ -25,7 +25,7 @@ def may_send_link(session: dict) -> bool:
 
 def own_phone_links(session: dict) -> dict:
     """What a session's page shows: its links so far, each with its state, and whether a new one may go."""
-    now = queries.now()
+    now = clock.now_iso()
     links = [
         {**link, "state": _state(link, now)}
         for link in queries.answer_links_of_session(get_db(), session["id"])

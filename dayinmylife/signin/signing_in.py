@@ -5,8 +5,9 @@ from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, UserMixin
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from dayinmylife import queries, session_limits
-from dayinmylife.db import get_db
+from dayinmylife import queries
+from dayinmylife.signin import session_limits
+from dayinmylife.store.db import get_db
 
 login_manager = LoginManager()
 login_manager.login_view = "auth.sign_in"

@@ -9,8 +9,8 @@ from playwright.sync_api import sync_playwright
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from dayinmylife import create_app, queries
-from dayinmylife.db import connect, migrate
 from dayinmylife.signin.signing_in import hash_password
+from dayinmylife.store.db import connect, migrate
 from tests.conftest import PASSWORD
 
 CHROMIUM = "/usr/bin/chromium"

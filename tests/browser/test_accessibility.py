@@ -7,9 +7,9 @@ from dataclasses import dataclass
 import pytest
 
 from dayinmylife import create_app, queries
-from dayinmylife.db import connect, migrate
-from dayinmylife.demo import DEMO_EMAIL, DEMO_PASSWORD, seed
-from dayinmylife.demo_consultation import LEAD_EMAIL
+from dayinmylife.demo.casework import DEMO_EMAIL, DEMO_PASSWORD, seed
+from dayinmylife.demo.consultation import LEAD_EMAIL
+from dayinmylife.store.db import connect, migrate
 from tests.browser.conftest import PHONE, TABLET, LiveServer, accessibility_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.a11y]

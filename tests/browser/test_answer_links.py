@@ -3,7 +3,7 @@
 import pytest
 
 from dayinmylife import queries
-from dayinmylife.db import connect
+from dayinmylife.store.db import connect
 from tests.browser.conftest import PHONE, SCREENSHOTS, TABLET, accessibility_violations, screenshot, sign_in
 
 pytestmark = pytest.mark.browser

@@ -6,10 +6,10 @@ import pytest
 from playwright.sync_api import expect
 
 from dayinmylife import queries
-from dayinmylife.consultation_rules import make_join_code
-from dayinmylife.db import connect
-from dayinmylife.demo import DEMO_PASSWORD, seed
-from dayinmylife.demo_consultation import LEAD_EMAIL, TITLE
+from dayinmylife.consultations.codes import make_join_code
+from dayinmylife.demo.casework import DEMO_PASSWORD, seed
+from dayinmylife.demo.consultation import LEAD_EMAIL, TITLE
+from dayinmylife.store.db import connect
 from tests.browser.conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.a11y]  # each checks WCAG 2.2 AA

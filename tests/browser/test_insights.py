@@ -6,8 +6,8 @@ import subprocess
 
 import pytest
 
-from dayinmylife.db import connect
-from dayinmylife.demo import DEMO_EMAIL, DEMO_PASSWORD, seed
+from dayinmylife.demo.casework import DEMO_EMAIL, DEMO_PASSWORD, seed
+from dayinmylife.store.db import connect
 from tests.browser.conftest import PHONE, SCREENSHOTS, TABLET, accessibility_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.a11y]  # each checks WCAG 2.2 AA

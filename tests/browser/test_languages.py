@@ -4,7 +4,7 @@ Polish and Urdu, Urdu mirrored and accessible, and read aloud only with a voice 
 import pytest
 
 from dayinmylife import queries
-from dayinmylife.db import connect
+from dayinmylife.store.db import connect
 from tests.browser.conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in
 
 pytestmark = pytest.mark.browser

@@ -2,8 +2,8 @@
 
 import pytest
 
-from dayinmylife.db import connect
-from dayinmylife.demo import DEMO_EMAIL, DEMO_PASSWORD, seed
+from dayinmylife.demo.casework import DEMO_EMAIL, DEMO_PASSWORD, seed
+from dayinmylife.store.db import connect
 from tests.browser.conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.a11y]  # each checks WCAG 2.2 AA

@@ -1,0 +1,301 @@
+"""The child's session: one question a page, saved as they go, then "here is your day" and thank you."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from flask import Blueprint, abort, current_app, make_response, redirect, render_template, request, url_for
+from flask import session as flask_session
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from dayinmylife import queries
+from dayinmylife.answering import grants
+from dayinmylife.answering.question_cards import question_cards
+from dayinmylife.forms import ACCOUNT_NAMES, QuestionForm, answer_from, answer_problem, question_form
+from dayinmylife.questionnaire import flow
+from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND, Answer, Questionnaire
+from dayinmylife.questionnaire.summary import day_summary
+from dayinmylife.signin.signing_in import login_manager
+from dayinmylife.store.db import get_db
+from dayinmylife.web.i18n import known
+
+bp = Blueprint("my_day", __name__, url_prefix="/day")
+
+NOT_SAVED = _l(
+    "Sorry, that did not save. Your answer is still here: wait a moment, then press the button again."
+)
+DAY_OF_SLUG = {"school-day": SCHOOL, "weekend": WEEKEND, "any-day": ONCE}
+SLUG_OF_DAY = {day: slug for slug, day in DAY_OF_SLUG.items()}
+
+
+@dataclass
+class Visit:
+    """A session being answered: its row, its questionnaire and the answers so far."""
+
+    session: dict
+    questionnaire: Questionnaire
+    answers: dict[tuple[str, str], Answer]
+    access: str = grants.ANSWER
+
+    @property
+    def steps(self) -> list[flow.Step]:
+        return flow.steps(self.questionnaire, {key: answer.value for key, answer in self.answers.items()})
+
+    def next_unanswered(self) -> flow.Step | None:
+        return flow.first_unanswered(self.steps, set(self.answers))
+
+    @property
+    def privacy_audience(self) -> str:
+        """Who the "who will see the answers" words speak to: age band, pupil, or the adult answering."""
+        if self.session["consultation_id"]:
+            return "pupil"
+        if self.questionnaire.answered_by == "adult":
+            return "baby"
+        if self.questionnaire.id == "preschool":
+            return "preschool"
+        if self.session["account"] != "child":  # a parent's or the practitioner's own account
+            return "adult"
+        return "teenager" if self.questionnaire.id == "teenager" else "primary"
+
+
+def _visit(session_id: int) -> Visit:
+    """The session this browser asks for, if it may open it (and this page of it: see grants)."""
+    row = queries.session_by_id(get_db(), session_id)
+    access = grants.access_to(row) if row is not None else None
+    if access is None:
+        if not current_user.is_authenticated and grants.locked_session() is None:
+            abort(login_manager.unauthorized())
+        abort(404)
+    if access == grants.LINK_ENDED:  # the young person's own page, never the practitioners' sign-in
+        abort(make_response(render_template("answer_links/not_working.html"), 404))
+    if access == grants.SENT and request.endpoint not in grants.OPEN_ONCE_SENT:
+        abort(redirect(url_for("my_day.sent", session_id=session_id)))
+    questionnaire = current_app.extensions["questionnaires"][row["questionnaire_id"]]
+    return Visit(row, questionnaire, queries.answers_of(get_db(), session_id), access)
+
+
+def step_url(session_id: int, step: flow.Step | None, **query) -> str:
+    """The address of a step, or of "here is your day" once every question is answered."""
+    if step is None:
+        return url_for("my_day.review", session_id=session_id)
+    return url_for(
+        "my_day.question",
+        session_id=session_id,
+        day_slug=SLUG_OF_DAY[step.day],
+        question_id=step.question.id,
+        **query,
+    )
+
+
+@bp.get("/<int:session_id>/")
+def resume(session_id: int):
+    """Start the session, or carry on at the first question not yet answered (after a short welcome back,
+    when a young person opens their link to a session begun with their worker)."""
+    visit = _visit(session_id)
+    if visit.answers and not request.args.get("welcome"):
+        return redirect(step_url(session_id, visit.next_unanswered()))
+    return render_template(
+        "my_day/start.html",
+        visit=visit,
+        first_url=step_url(session_id, visit.next_unanswered() if visit.answers else visit.steps[0]),
+        messages=_messages_shown(visit.session),
+    )
+
+
+def _messages_shown(session: dict) -> list[dict]:
+    """ "You said, we did" is for the child alone: never on a parent's or the practitioner's account."""
+    if not session["child_id"] or session["account"] != "child":
+        return []
+    messages = queries.messages_for_child(get_db(), session)
+    queries.mark_messages_seen(get_db(), [message["session_id"] for message in messages], session["id"])
+    return messages
+
+
+@bp.get("/<int:session_id>/who-will-see-my-answers")
+def who_will_see(session_id: int):
+    """Say, for this age band, who will see the answers and why: before the first question, and from Help."""
+    visit, back_url = _visit(session_id), _return_url(session_id)
+    if visit.answers:
+        onward, label = back_url, _("Go back to where I was")
+    else:
+        onward, label = step_url(session_id, visit.steps[0]), _("Start")
+    return render_template(
+        "my_day/who_will_see.html", visit=visit, onward=onward, onward_label=label, return_to=back_url
+    )
+
+
+@bp.post("/<int:session_id>/language")
+def choose_language(session_id: int):
+    """Let the child choose the language of their questions before they start; the page comes back in it."""
+    visit = _visit(session_id)
+    language = known(request.form.get("language"))
+    if language and not visit.answers:  # own words are marked with the one language of their session
+        queries.set_session_language(get_db(), session_id, language)
+        if not current_user.is_authenticated:  # their own device: the rest of their visit speaks it too
+            flask_session["language"] = language
+    return redirect(url_for("my_day.resume", session_id=session_id))
+
+
+def _known_step(visit: Visit, day_slug: str, question_id: str) -> flow.Step:
+    """Find the step a URL names, even if an earlier change means it is no longer asked."""
+    day = DAY_OF_SLUG.get(day_slug)
+    questionnaire = visit.questionnaire
+    for part in questionnaire.parts:
+        if part.weekend_question_id == question_id and day == ONCE and part.asks_about_weekend:
+            return flow.Step(part, flow.weekend_question(questionnaire, part), ONCE)
+    question = questionnaire.questions_by_id.get(question_id)
+    allowed_days = (ONCE,) if question is not None and question.days == "once" else (SCHOOL, WEEKEND)
+    if question is None or day not in allowed_days:
+        abort(404)
+    return flow.Step(questionnaire.part_of(question), question, day)
+
+
+def _saved_form_data(step: flow.Step, saved: Answer | None) -> dict:
+    if saved is None or saved.skipped:
+        return {}
+    data = {"answer": saved.value, "source": saved.source}
+    if step.question.free_text and saved.value in NOT_A_REAL_ANSWER:
+        data = {"not_an_answer": saved.value, "source": saved.source}
+    return data
+
+
+@bp.route("/<int:session_id>/<day_slug>/<question_id>", methods=["GET", "POST"])
+def question(session_id: int, day_slug: str, question_id: str):
+    """Ask one question; save the answer (or the skip) and move on only when the child presses a button."""
+    visit = _visit(session_id)
+    step = _known_step(visit, day_slug, question_id)
+    record_source = visit.questionnaire.record_source and not step.is_weekend_question
+    if request.method == "GET":
+        form = question_form(
+            step.question, record_source, data=_saved_form_data(step, visit.answers.get(step.key))
+        )
+        return _question_page(visit, step, form)
+    form = question_form(step.question, record_source, formdata=request.form)
+    given, problem = _answer_given(form, step)
+    if problem is None and not _saved(visit, step, *given):
+        problem = NOT_SAVED  # the form comes back as the child filled it in: nothing they chose is lost
+    if visit.access == grants.SAVE_ONLY:  # the practitioner's sign-in ended as this answer was sent
+        return grants.give_device_back()
+    if problem is not None:
+        return _question_page(visit, step, form, problem), 503 if problem is NOT_SAVED else 400
+    return _move_on(visit, step)
+
+
+def _answer_given(form: QuestionForm, step: flow.Step) -> tuple[tuple, str | None]:
+    """The (value, source) the form gives, where None is a skip; or the problem with what was sent."""
+    if request.form.get("action") == "skip":  # CSRFProtect has already checked the token
+        return (None, None), None
+    if not form.validate_on_submit():
+        messages = [error for errors in form.errors.values() for error in errors]
+        if messages:
+            return (), messages[0]
+    value = answer_from(form, step.question)
+    problem = answer_problem(form, step.question, value)
+    source = form.source.data if "source" in form and value not in NOT_A_REAL_ANSWER else None
+    return (value, source), problem
+
+
+def _saved(visit: Visit, step: flow.Step, value, source) -> bool:
+    """Save the answer (None: skipped); False when the database could not take it just now."""
+    visit.answers[step.key] = Answer(value, skipped=value is None, source=source)
+    no_longer_asked = set(visit.answers) - {asked.key for asked in visit.steps}
+    try:
+        queries.save_answer(
+            get_db(), visit.session["id"], step.question.id, step.day, value, source, no_longer_asked
+        )
+    except sqlite3.OperationalError:  # locked too long, read-only, disk full
+        current_app.logger.exception("An answer could not be saved")
+        return False
+    return True
+
+
+def _move_on(visit: Visit, step: flow.Step):
+    if request.args.get("change"):
+        return redirect(url_for("my_day.review", session_id=visit.session["id"]))
+    steps = visit.steps  # after this answer: a changed answer may mean some earlier ones are no longer asked
+    following = flow.step_after(steps, step) if step in steps else visit.next_unanswered()
+    return redirect(step_url(visit.session["id"], following))
+
+
+def _question_page(visit: Visit, step: flow.Step, form: QuestionForm, problem=None):
+    steps = visit.steps
+    before = flow.step_before(steps, step) if step in steps else None
+    back_url = (
+        step_url(visit.session["id"], before)
+        if before
+        else url_for("my_day.resume", session_id=visit.session["id"])
+    )
+    if request.args.get("change"):
+        back_url = url_for("my_day.review", session_id=visit.session["id"])
+    return render_template(
+        "my_day/question.html",
+        visit=visit,
+        step=step,
+        form=form,
+        problem=problem,
+        back_url=back_url,
+        part_number=visit.questionnaire.parts.index(step.part) + 1,
+        cards=question_cards(visit.questionnaire, step.question),
+        account_names=ACCOUNT_NAMES,
+    )
+
+
+@bp.get("/<int:session_id>/review")
+def review(session_id: int):
+    """Show "here is your day", where any answer can be changed."""
+    visit = _visit(session_id)
+    return render_template(
+        "my_day/review.html",
+        visit=visit,
+        summary=day_summary(visit.questionnaire, visit.answers),
+        unanswered=visit.next_unanswered(),
+        left=flow.left_to_answer(visit.steps, set(visit.answers)),
+        weekend_questions={
+            part.id: flow.weekend_question(visit.questionnaire, part) for part in visit.questionnaire.parts
+        },
+    )
+
+
+@bp.post("/<int:session_id>/finish")
+def finish(session_id: int):
+    """Mark the session finished (the answers are already saved) and say thank you."""
+    visit = _visit(session_id)
+    queries.finish_session(get_db(), visit.session["id"])
+    return redirect(url_for("my_day.thanks", session_id=session_id))
+
+
+@bp.get("/<int:session_id>/thanks")
+def thanks(session_id: int):
+    """Thank the child, say who will see the answers and how to get help."""
+    return render_template("my_day/thanks.html", visit=_visit(session_id))
+
+
+@bp.get("/<int:session_id>/sent")
+def sent(session_id: int):
+    """Say that these answers have been sent, so they can no longer be opened or changed on this device."""
+    visit = _visit(session_id)
+    if visit.session["status"] != "finished":
+        return redirect(url_for("my_day.resume", session_id=session_id))
+    return render_template("my_day/sent.html", visit=visit)
+
+
+@bp.get("/<int:session_id>/help")
+def help(session_id: int):
+    """Tell the child how to get help, whatever page they are on."""
+    return render_template("my_day/help.html", visit=_visit(session_id), return_to=_return_url(session_id))
+
+
+@bp.get("/<int:session_id>/stop")
+def stop(session_id: int):
+    """Let the child stop: everything is saved; they hand the device back."""
+    return render_template("my_day/stop.html", visit=_visit(session_id), return_to=_return_url(session_id))
+
+
+def _return_url(session_id: int) -> str:
+    # Only return to a page of this same session.
+    target = request.args.get("from", "")
+    prefix = url_for("my_day.resume", session_id=session_id)
+    return target if target.startswith(prefix) and "//" not in target else prefix

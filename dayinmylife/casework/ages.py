@@ -1,0 +1,30 @@
+"""A child's age, and the questionnaire that suits it."""
+
+from datetime import date
+
+from flask_babel import ngettext
+
+from dayinmylife import clock
+
+
+def age_on(date_of_birth: str, today: date | None = None) -> int:
+    """Age in whole years."""
+    born, today = date.fromisoformat(date_of_birth), today or clock.today()
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def age_in_words(date_of_birth: str, today: date | None = None) -> str:
+    """Say a child's age as people do: in months under two, in years after."""
+    born, today = date.fromisoformat(date_of_birth), today or clock.today()
+    months = (today.year - born.year) * 12 + today.month - born.month - (today.day < born.day)
+    if months < 24:
+        return ngettext("%(num)d month", "%(num)d months", months)
+    return str(age_on(date_of_birth, today))
+
+
+def suggested_questionnaire(questionnaires: dict, age: int) -> str:
+    """The questionnaire whose age band covers this age (the oldest band past its end)."""
+    for questionnaire in sorted(questionnaires.values(), key=lambda q: q.age_from):
+        if questionnaire.age_from <= age <= questionnaire.age_to:
+            return questionnaire.id
+    return max(questionnaires.values(), key=lambda q: q.age_to).id

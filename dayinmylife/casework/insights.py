@@ -1,0 +1,214 @@
+"""The practitioner's view across sessions: two sessions side by side, all of them over time, and records
+for the case file (a session, a comparison, a child's history) that print on clean A4 pages."""
+
+from datetime import date
+
+from flask import Blueprint, abort, current_app, render_template, request
+from flask_babel import format_date
+from flask_babel import gettext as _
+
+from dayinmylife import audit, clock, queries
+from dayinmylife.access import caseload_required, child_or_404, session_or_404
+from dayinmylife.forms import ACCOUNT_NAMES
+from dayinmylife.questionnaire import compare
+from dayinmylife.questionnaire.builtins import FACES
+from dayinmylife.store.db import get_db
+from dayinmylife.web.i18n import format_day
+
+bp = Blueprint("insights", __name__)
+
+CHILDS_OWN = "child"  # the account a comparison over months follows unless told otherwise
+
+
+@bp.context_processor
+def record_context() -> dict:
+    return {"today": clock.today().isoformat(), "account_names": ACCOUNT_NAMES}
+
+
+@bp.app_template_filter()
+def month_and_year(iso_date: str) -> str:
+    """Write a date as its month, e.g. Mar 2026, for the axis of a chart."""
+    return format_date(date.fromisoformat(iso_date[:10]), "MMM yyyy")
+
+
+def _questionnaire_of(session: dict):
+    """The loaded questionnaire a session used, or None if that file is no longer here."""
+    return current_app.extensions["questionnaires"].get(session["questionnaire_id"])
+
+
+@bp.get("/sessions/<int:session_id>/print")
+@caseload_required
+def session_record(session_id: int):
+    """Print a session as the day in pictures, with its header for the case file."""
+    session = session_or_404(session_id)
+    questionnaire = _questionnaire_of(session)
+    if questionnaire is None:
+        abort(404)
+    answers = queries.answers_of(get_db(), session_id)
+    audit.record(
+        get_db(), "record_printed", child_id=session["child_id"], session_id=session_id, record="session"
+    )
+    return render_template(
+        "insights/session_record.html",
+        child=child_or_404(session["child_id"]),
+        session=session,
+        questionnaire=questionnaire,
+        picture=compare.day_picture(questionnaire, answers),
+        answer_count=len(answers),
+        notes=queries.notes_of_session(get_db(), session_id),
+        printing=True,
+    )
+
+
+@bp.get("/children/<int:child_id>/compare")
+@caseload_required
+def compare_sessions(child_id: int):
+    """Put two sessions side by side: what changed, what stayed the same, what is new."""
+    return _compare_page(child_id, printing=False)
+
+
+@bp.get("/children/<int:child_id>/compare/print")
+@caseload_required
+def comparison_record(child_id: int):
+    """Print two sessions side by side as a record for the case file."""
+    return _compare_page(child_id, printing=True)
+
+
+def _compare_page(child_id: int, printing: bool):
+    child = child_or_404(child_id)
+    _record_view(child_id, "comparison", printing)
+    sessions = queries.sessions_over_time(get_db(), child_id)
+    pair, problem = chosen_pair(sessions, request.args.get("from"), request.args.get("to"))
+    return render_template(
+        "insights/compare.html",
+        child=child,
+        sessions=sessions,
+        pair=pair,
+        problem=problem,
+        comparison=_comparison(*pair) if pair else None,
+        printing=printing,
+    )
+
+
+def _record_view(child_id: int, page: str, printing: bool) -> None:
+    if printing:
+        audit.record(get_db(), "record_printed", child_id=child_id, record=page)
+    else:
+        audit.record(get_db(), "child_viewed", child_id=child_id, page=page)
+
+
+def chosen_pair(sessions: list[dict], raw_from: str | None, raw_to: str | None):
+    """Pick the earlier and later session to compare from the query, else the child's latest two finished.
+
+    Returns ((earlier, later) or None, a problem to explain or None). A session of another child is a 404.
+    """
+    by_id = {session["id"]: session for session in sessions}
+    chosen, problem = [], None
+    for raw in (raw_from, raw_to):
+        if raw in (None, ""):
+            chosen.append(None)
+        elif not (raw.isascii() and raw.isdigit()):
+            chosen, problem = [None, None], _("Those sessions could not be read, so here are the latest two.")
+            break
+        elif int(raw) not in by_id:
+            abort(404)
+        else:
+            chosen.append(by_id[int(raw)])
+    earlier, later = chosen
+    if earlier is not None and earlier is later:
+        return None, _("Choose two different sessions to compare.")
+    earlier, later = _fill_in(sessions, earlier, later)
+    if earlier is None or later is None:
+        return None, problem
+    if (earlier["started_at"], earlier["id"]) > (later["started_at"], later["id"]):
+        earlier, later = later, earlier
+    return (earlier, later), problem
+
+
+def _fill_in(sessions: list[dict], earlier: dict | None, later: dict | None):
+    """Choose what the query left out: the latest session before (or after) the other, of the same account."""
+    if later is None:
+        pool = [s for s in sessions if s is not earlier and _after(s, earlier)]
+        later = _likeliest(pool, account_of(earlier) if earlier else CHILDS_OWN)
+    if earlier is None and later is not None:
+        pool = [s for s in sessions if s is not later and _after(later, s)]
+        earlier = _likeliest(pool, account_of(later))
+    return earlier, later
+
+
+def _likeliest(pool: list[dict], account: str) -> dict | None:
+    """The session to compare: one of this account, finished, the latest; else the nearest to that."""
+    return max(
+        pool,
+        key=lambda s: (account_of(s) == account, s["status"] == "finished", s["started_at"], s["id"]),
+        default=None,
+    )
+
+
+def account_of(session: dict) -> str:
+    return session.get("account") or CHILDS_OWN
+
+
+def _after(session: dict | None, other: dict | None) -> bool:
+    if session is None or other is None:
+        return True
+    return (session["started_at"], session["id"]) > (other["started_at"], other["id"])
+
+
+def _comparison(earlier: dict, later: dict) -> compare.Comparison | None:
+    """Compare two sessions by question id, each read with the questionnaire it used."""
+    questionnaires = [_questionnaire_of(earlier), _questionnaire_of(later)]
+    if None in questionnaires:
+        return None
+    answers = [queries.answers_of(get_db(), session["id"]) for session in (earlier, later)]
+    known = [
+        compare.questions_in_version(questionnaire, session["questionnaire_version"], given)
+        for questionnaire, session, given in zip(questionnaires, (earlier, later), answers, strict=True)
+    ]
+    return compare.session_changes(questionnaires[0], answers[0], questionnaires[1], answers[1], *known)
+
+
+@bp.get("/children/<int:child_id>/history")
+@caseload_required
+def history(child_id: int):
+    """Show all a child's sessions over time: feelings as a chart and each answer's history."""
+    return _history_page(child_id, printing=False)
+
+
+@bp.get("/children/<int:child_id>/history/print")
+@caseload_required
+def history_record(child_id: int):
+    """Print all a child's sessions over time as a record for the case file."""
+    return _history_page(child_id, printing=True)
+
+
+def _history_page(child_id: int, printing: bool):
+    child = child_or_404(child_id)
+    _record_view(child_id, "history", printing)
+    sessions = queries.sessions_over_time(get_db(), child_id)
+    accounts = sorted({account_of(s) for s in sessions}, key=list(ACCOUNT_NAMES).index)
+    account = request.args.get("account") if request.args.get("account") in accounts else None
+    account = account or (CHILDS_OWN if CHILDS_OWN in accounts or not accounts else accounts[0])
+    sessions = [s for s in sessions if account_of(s) == account]
+    questionnaire = next((_questionnaire_of(s) for s in reversed(sessions) if _questionnaire_of(s)), None)
+    shown = [s for s in sessions if questionnaire and s["questionnaire_id"] == questionnaire.id]
+    answers = queries.answers_of_child(get_db(), child_id) if shown else {}
+    records = [
+        compare.SessionAnswers(s["id"], s["started_at"], answers.get(s["id"], {}), s["questionnaire_version"])
+        for s in shown
+    ]
+    readings = compare.read_sessions(questionnaire, records) if records else []
+    return render_template(
+        "insights/history.html",
+        child=child,
+        sessions=shown,
+        left_out=len(sessions) - len(shown),
+        account=account,
+        accounts=accounts,
+        questionnaire=questionnaire,
+        feelings=compare.feelings_over_time(questionnaire, records, readings) if records else [],
+        histories=compare.histories(questionnaire, records, readings) if records else [],
+        faces=FACES[5],
+        dates={s["id"]: format_day(s["started_at"]) for s in shown},  # formatted once, shown many times
+        printing=printing,
+    )

@@ -1,0 +1,138 @@
+"""A consultation's results for its lead: counts per answer with small numbers suppressed, pupils' own words,
+and the exports. The lead sees the group's answers, never one pupil's."""
+
+import json
+
+from flask import Blueprint, Response, abort, current_app, render_template, request
+
+from dayinmylife import audit, queries
+from dayinmylife.consultations.codes import consultation_or_404, lead_required
+from dayinmylife.consultations.exports import answer_rows, as_csv, group_labels, results_rows
+from dayinmylife.consultations.results import (
+    build_results,
+    enough_pupils,
+    groups_of,
+    rows_for,
+    share,
+    weekend_rows,
+)
+from dayinmylife.consultations.suppression import WHOLE
+from dayinmylife.store.db import get_db
+
+bp = Blueprint("consultation_reports", __name__, url_prefix="/consultations")
+
+COMMENTS_PER_PAGE = 100
+
+
+def _questionnaire(consultation: dict):
+    return current_app.extensions["questionnaires"][consultation["questionnaire_id"]]
+
+
+def _groups(consultation: dict):
+    db = get_db()
+    return groups_of(
+        queries.consultation_groups(db, consultation["id"]),
+        queries.consultation_response_counts(db, consultation["id"]),
+        consultation["min_group_size"],
+    )
+
+
+def _results(consultation: dict):
+    questionnaire, groups = _questionnaire(consultation), _groups(consultation)
+    rows = queries.consultation_answer_counts(get_db(), consultation["id"])
+    return build_results(questionnaire, groups, rows, consultation["min_group_size"])
+
+
+def _chosen_column(results, asked: str | None):
+    """The group the lead asked to see, if it is reported; else the whole consultation."""
+    for group in results.reported:
+        if results.has_groups and str(group.id) == asked:
+            return group
+    return None
+
+
+@bp.get("/<int:consultation_id>/results")
+@lead_required
+def results(consultation_id: int):
+    """Show counts and percentages per answer, school day beside weekend, for the whole or one group."""
+    consultation = consultation_or_404(consultation_id)
+    found = _results(consultation)
+    group = _chosen_column(found, request.args.get("group"))
+    return render_template(
+        "consultations/results.html",
+        consultation=consultation,
+        questionnaire=_questionnaire(consultation),
+        results=found,
+        group=group,
+        column=group.column if group else WHOLE,
+        share=share,
+        rows_for=rows_for,
+        weekend_rows=weekend_rows,
+    )
+
+
+@bp.get("/<int:consultation_id>/comments")
+@lead_required
+def comments(consultation_id: int):
+    """List pupils' own words in order of the words, with what to do if one suggests that a child may be at
+    risk. Each says its group only as the anonymous answers would, and the day it was written, not the time."""
+    consultation = consultation_or_404(consultation_id)
+    questionnaire = _questionnaire(consultation)
+    question_ids = _own_words_questions(questionnaire)
+    total = queries.consultation_own_words_count(get_db(), consultation_id, question_ids)
+    pages = max(1, -(-total // COMMENTS_PER_PAGE))
+    page = min(max(1, request.args.get("page", 1, type=int)), pages)
+    rows = queries.consultation_own_words(
+        get_db(), consultation_id, question_ids, COMMENTS_PER_PAGE, (page - 1) * COMMENTS_PER_PAGE
+    )
+    labels = group_labels(_groups(consultation), consultation["min_group_size"]) or {}
+    words = [{**row, "words": json.loads(row["value"]), "group": labels.get(row["group_id"])} for row in rows]
+    return render_template(
+        "consultations/comments.html",
+        consultation=consultation,
+        questionnaire=questionnaire,
+        words=words,
+        total=total,
+        page=page,
+        pages=pages,
+    )
+
+
+def _own_words_questions(questionnaire) -> list[str]:
+    return [question.id for question in questionnaire.questions if question.free_text]
+
+
+def _csv(rows, consultation: dict, what: str) -> Response:
+    audit.record(get_db(), "consultation_exported", consultation=consultation["id"], what=what)
+    filename = f"consultation-{consultation['id']}-{what}.csv"
+    return Response(
+        as_csv(rows),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f"attachment; filename={filename}", "Cache-Control": "no-store"},
+    )
+
+
+@bp.get("/<int:consultation_id>/results.csv")
+@lead_required
+def results_csv(consultation_id: int):
+    """Download the results as shown, small numbers suppressed, as CSV."""
+    consultation = consultation_or_404(consultation_id)
+    return _csv(list(results_rows(_results(consultation))), consultation, "results")
+
+
+@bp.get("/<int:consultation_id>/anonymous-answers.csv")
+@lead_required
+def answers_csv(consultation_id: int):
+    """Download the anonymous answers, one row per pupil in random order, for the lead's own analysis: only
+    once the results show something, and never telling a small group or a few pupils' own words apart."""
+    consultation = consultation_or_404(consultation_id)
+    groups, minimum = _groups(consultation), consultation["min_group_size"]
+    if not enough_pupils(groups, minimum):
+        abort(404)
+    questionnaire = _questionnaire(consultation)
+    writers = queries.consultation_own_words_writers(
+        get_db(), consultation_id, _own_words_questions(questionnaire)
+    )
+    responses = queries.consultation_responses(get_db(), consultation_id)
+    rows = answer_rows(questionnaire, responses, group_labels(groups, minimum), writers)
+    return _csv(rows, consultation, "anonymous-answers")

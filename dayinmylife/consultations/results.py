@@ -1,0 +1,336 @@
+"""A consultation's results: answers counted per question and day, for the whole and each group, with small
+numbers suppressed. Pure Python: counts in, tables out (the counting itself is SQL, in queries.py)."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+
+from dayinmylife.consultations.suppression import (
+    ANSWERED,
+    POOLED,
+    WHOLE,
+    CountTable,
+    Link,
+    Suppressed,
+    suppress,
+    suppress_linked,
+)
+from dayinmylife.questionnaire import flow
+from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED
+from dayinmylife.questionnaire.model import ONCE, SCHOOL, WEEKEND, Option, Part, Question, Questionnaire
+
+EVERYONE = "everyone"  # the one column of a consultation without groups
+PUPILS = "pupils"  # the row of pupils per group
+
+# (question id, day, stored value as JSON or None for a skip, {group id: pupils}) from the database
+CountRow = tuple[str, str, str | None, dict[int | None, int]]
+
+
+@dataclass(frozen=True)
+class Group:
+    id: int | None
+    name: str
+    size: int  # pupils who gave at least one answer
+    reported: bool
+
+    @property
+    def column(self) -> Hashable:
+        return EVERYONE if self.id is None else self.id
+
+
+@dataclass(frozen=True)
+class DayResult:
+    day: str  # school | weekend | once
+    table: Suppressed
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    part: Part
+    question: Question
+    options: tuple[Option, ...]  # the rows: the question's answers, then "I don't know", "I'd rather not say"
+    days: tuple[DayResult, ...]
+
+
+@dataclass(frozen=True)
+class PartResult:
+    part: Part
+    weekend_differs: DayResult | None  # answers to "is this part of your day different at the weekend?"
+    questions: tuple[QuestionResult, ...]
+
+
+@dataclass(frozen=True)
+class Results:
+    minimum: int
+    groups: tuple[Group, ...]  # every group that has responses, reported or not
+    pupils: Suppressed  # pupils per reported group and in all: the only row, "pupils"
+    parts: tuple[PartResult, ...]
+
+    def pupils_in(self, group: Group | None = None):
+        """How many pupils answered in a group (or in all), as it may be shown."""
+        return self.pupils.cell(PUPILS, group.column if group else WHOLE)
+
+    @property
+    def responses(self) -> int:
+        return sum(group.size for group in self.groups)
+
+    @property
+    def enough(self) -> bool:
+        return enough_pupils(self.groups, self.minimum)
+
+    @property
+    def reported(self) -> tuple[Group, ...]:
+        return tuple(group for group in self.groups if group.reported)
+
+    @property
+    def not_reported(self) -> tuple[Group, ...]:
+        return tuple(group for group in self.groups if not group.reported)
+
+    @property
+    def has_groups(self) -> bool:
+        return any(group.id is not None for group in self.groups)
+
+
+def enough_pupils(groups: Iterable[Group], minimum: int) -> bool:
+    """Whether the consultation as a whole has enough pupils to report anything."""
+    return sum(group.size for group in groups) >= minimum
+
+
+def groups_of(named: Iterable[dict], sizes: dict[int | None, int], minimum: int) -> tuple[Group, ...]:
+    """The consultation's groups with their pupils; a group under the minimum is not reported."""
+    groups = [Group(row["id"], row["name"], sizes.get(row["id"], 0), False) for row in named]
+    if not groups or sizes.get(None):  # no groups, or pupils without one (never both in practice)
+        groups.append(Group(None, "", sizes.get(None, 0), False))
+    with_pupils = [group for group in groups if group.size > 0]
+    return tuple(
+        Group(group.id, group.name, group.size, group.size >= minimum and (group.id is not None or not named))
+        for group in with_pupils
+    )
+
+
+def build_results(
+    questionnaire: Questionnaire, groups: tuple[Group, ...], rows: Iterable[CountRow], minimum: int
+) -> Results:
+    """Count each question's answers per group and day and suppress small numbers in every table."""
+    tallies = _tally(rows)
+    layout = _Layout(groups, minimum)
+    tables: dict[Hashable, CountTable] = {PUPILS: layout.pupils_table}
+    for part in questionnaire.parts:
+        if part.asks_about_weekend:
+            gate = flow.weekend_question(questionnaire, part)
+            tables[(gate.id, ONCE)] = layout.table(gate, tallies.get((gate.id, ONCE)))
+        for question in part.questions:
+            if not question.free_text:
+                for day in _days(question):
+                    tables[(question.id, day)] = layout.table(question, tallies.get((question.id, day)))
+    suppressed = suppress_linked(tables, _links(questionnaire, tables, layout), minimum, fixed=[PUPILS])
+    parts = []
+    for part in questionnaire.parts:
+        gate_id = part.weekend_question_id
+        weekend_differs = DayResult(ONCE, suppressed[(gate_id, ONCE)]) if part.asks_about_weekend else None
+        questions = tuple(
+            QuestionResult(
+                part,
+                question,
+                rows_of(question),
+                tuple(DayResult(day, suppressed[(question.id, day)]) for day in _days(question)),
+            )
+            for question in part.questions
+            if not question.free_text
+        )
+        parts.append(PartResult(part, weekend_differs, questions))
+    return Results(minimum, groups, suppressed[PUPILS], tuple(parts))
+
+
+def _days(question: Question) -> tuple[str, ...]:
+    return (ONCE,) if question.days == "once" else (SCHOOL, WEEKEND)
+
+
+def _links(questionnaire: Questionnaire, tables: dict, layout: _Layout) -> list[Link]:
+    """What the order of the questions makes true between tables, in every column.
+
+    No table answers more than its group has pupils; a part's weekend questions are answered by at most those
+    who said its weekend is different; a follow-up by at most those whose answer asked it (and, asked of
+    everyone but those who gave an answer, by at most the others). Conditions of other shapes give no link.
+    """
+    columns = (*layout.columns, *((POOLED,) if layout.pooled_pupils is not None else ()), WHOLE)
+    links = []
+    for name in tables:
+        if name == PUPILS:
+            continue
+        links += [Link(((name, ANSWERED, c),), ((PUPILS, PUPILS, c),)) for c in columns]
+        question_id, day = name
+        if question_id not in questionnaire.questions_by_id:
+            continue  # a part's "is the weekend different?"
+        question = questionnaire.questions_by_id[question_id]
+        part = questionnaire.part_of(question)
+        everyone = (PUPILS, PUPILS)
+        if day == WEEKEND:
+            everyone = ((part.weekend_question_id, ONCE), "yes")
+            links += [Link(((name, ANSWERED, c),), ((*everyone, c),)) for c in columns]
+        links += _follow_up_links(questionnaire, question, day, part, everyone, tables, columns)
+    return links
+
+
+def _follow_up_links(questionnaire, question, day, part, everyone, tables, columns) -> list[Link]:
+    condition = question.ask_if or {}
+    negated = "not" in condition
+    condition = condition.get("not", condition)
+    if set(condition) != {"question", "any_of"}:
+        return []
+    asker = questionnaire.questions_by_id[condition["question"]]
+    if asker.days == "once":
+        asker_day = ONCE
+    elif day == WEEKEND and questionnaire.part_of(asker) != part:
+        return []  # asked by the weekend answer or the school-day one, pupil by pupil: no count to link
+    else:
+        asker_day = WEEKEND if day == WEEKEND else SCHOOL
+    asker_table = (asker.id, asker_day)
+    values = [v for v in condition["any_of"] if asker_table in tables and v in tables[asker_table].answers]
+    name = (question.id, day)
+    if not negated:
+        return [Link(((name, ANSWERED, c),), tuple((asker_table, v, c) for v in values)) for c in columns]
+    if asker.multiple and len(values) > 1:
+        return []  # a pupil picking two of them would be counted twice
+    return [
+        Link(((name, ANSWERED, c), *((asker_table, v, c) for v in values)), ((*everyone, c),))
+        for c in columns
+    ]
+
+
+def rows_of(question: Question) -> tuple[Option, ...]:
+    return (*question.options, *ALWAYS_OFFERED)
+
+
+def share(table: Suppressed, answer: Hashable, column: Hashable) -> float | None:
+    """The share of pupils who answered that gave this answer, when both numbers are shown."""
+    cell, answered = table.cell(answer, column), table.answered(column)
+    if not (cell.shown and answered.shown and answered.count):
+        return None
+    return cell.count / answered.count
+
+
+class _Tally:
+    """One question on one day: pupils per group who answered, and per answer."""
+
+    def __init__(self):
+        self.answered: dict[int | None, int] = defaultdict(int)
+        self.answers: dict[tuple[str, int | None], int] = defaultdict(int)
+
+
+def _tally(rows: Iterable[CountRow]) -> dict[tuple[str, str], dict[int | None, _Tally]]:
+    tallies: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
+    for question_id, day, stored, per_group in rows:
+        if stored is None:
+            continue  # skipped: not an answer
+        value = json.loads(stored)
+        tally = tallies[(question_id, day)]
+        for group_id, pupils in per_group.items():
+            if not pupils:
+                continue
+            tally.answered[group_id] += pupils
+            for answer in dict.fromkeys(value) if isinstance(value, list) else [value]:
+                tally.answers[(answer, group_id)] += pupils
+    return tallies
+
+
+class _Layout:
+    """Where each group's counts go: its own column if reported, else the pooled groups not reported."""
+
+    def __init__(self, groups: tuple[Group, ...], minimum: int):
+        self.pooled_pupils: int | None = None
+        if not any(group.reported for group in groups):  # nothing tells one group from another: one column
+            self.columns, self.column_of = (EVERYONE,), defaultdict(lambda: EVERYONE)
+        else:
+            self.columns = tuple(group.column for group in groups if group.reported)
+            self.column_of = {group.id: group.column if group.reported else None for group in groups}
+            pooled = [group for group in groups if not group.reported]
+            if pooled:  # all anyone can know of them: each has fewer pupils than the minimum
+                self.pooled_pupils = len(pooled) * (minimum - 1)
+        self.pupils_table = self._pupils(groups)
+        self.pupils = suppress(self.pupils_table, minimum)
+        self.sizes = {
+            column: self.pupils.cell(PUPILS, column).count
+            for column in (*self.columns, WHOLE)
+            if self.pupils.cell(PUPILS, column).shown
+        }
+
+    def _pupils(self, groups) -> CountTable:
+        """Pupils per group, suppressed too: else the whole minus the others gives away a small group."""
+        counts: dict[tuple[str, Hashable], int] = defaultdict(int)
+        pooled = 0
+        for group in groups:
+            column = self.column_of[group.id]
+            if column is None:
+                pooled += group.size
+            else:
+                counts[(PUPILS, column)] += group.size
+        answered = {column: counts[(PUPILS, column)] for column in self.columns}
+        return CountTable(
+            (PUPILS,), self.columns, counts, answered, {PUPILS: pooled}, pooled, self.pooled_pupils
+        )
+
+    def table(self, question: Question, tally: _Tally | None) -> CountTable:
+        answers = tuple(option.value for option in rows_of(question))
+        counts: dict[tuple[str, Hashable], int] = defaultdict(int)
+        pooled: dict[str, int] = defaultdict(int)
+        answered: dict[Hashable, int] = defaultdict(int)
+        pooled_answered = 0
+        for (answer, group_id), pupils in tally.answers.items() if tally else ():
+            column = self.column_of[group_id]
+            if column is None:
+                pooled[answer] += pupils
+            else:
+                counts[(answer, column)] += pupils
+        for group_id, pupils in tally.answered.items() if tally else ():
+            column = self.column_of[group_id]
+            if column is None:
+                pooled_answered += pupils
+            else:
+                answered[column] += pupils
+        return CountTable(
+            answers,
+            self.columns,
+            counts,
+            answered,
+            pooled,
+            pooled_answered,
+            self.pooled_pupils,
+            self.sizes,
+            pick_several=question.multiple,
+        )
+
+
+def rows_for(result: QuestionResult, column: Hashable) -> list[tuple[Option, list[tuple]]]:
+    """Each answer of a question with, per day, what to show: (day, cell, share or None)."""
+    return [
+        (
+            option,
+            [
+                (day.day, day.table.cell(option.value, column), share(day.table, option.value, column))
+                for day in result.days
+            ],
+        )
+        for option in result.options
+    ]
+
+
+def weekend_rows(results: Results, column: Hashable) -> list[tuple[Part, list[tuple]]]:
+    """Each part of the day with the pupils who said it is different at the weekend."""
+    return [
+        (
+            part.part,
+            [
+                (
+                    WEEKEND,
+                    part.weekend_differs.table.cell("yes", column),
+                    share(part.weekend_differs.table, "yes", column),
+                )
+            ],
+        )
+        for part in results.parts
+        if part.weekend_differs
+    ]

@@ -1,0 +1,158 @@
+"""School consultations, for the lead who runs them: create one, share its code, print the classroom sheet."""
+
+from datetime import timedelta
+
+from flask import Blueprint, Response, current_app, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from wtforms import IntegerField, RadioField, TextAreaField, ValidationError
+from wtforms.validators import InputRequired, NumberRange
+
+from dayinmylife import audit, clock, queries
+from dayinmylife.consultations.codes import (
+    MAX_GROUP_NAME,
+    MAX_GROUPS,
+    ConsultationDetailsForm,
+    answers_deleted_on,
+    consultation_or_404,
+    join_url,
+    lead_required,
+    make_join_code,
+    runs_consultations,
+    spaced_code,
+    status_on,
+)
+from dayinmylife.store.db import get_db
+from dayinmylife.web import qr_codes
+
+bp = Blueprint("consultations", __name__, url_prefix="/consultations")
+
+
+class ConsultationForm(ConsultationDetailsForm):
+    """A new consultation: its details, and what stays once pupils answer (questionnaire, groups, smallest group)."""
+
+    questionnaire = RadioField(_l("Questionnaire"), validators=[InputRequired(_l("Choose a questionnaire"))])
+    groups = TextAreaField(
+        _l("Groups (optional)"),
+        description=_l("Classes or year groups, one a line. Pupils choose theirs when they join."),
+    )
+    min_group_size = IntegerField(
+        _l("Smallest group to report"),
+        description=_l("Fewer pupils than this are never shown as a number. At least 3; 5 is usual."),
+        default=5,
+        validators=[
+            InputRequired(_l("Enter the smallest group to report")),
+            NumberRange(3, 50, _l("Enter a number from 3 to 50")),
+        ],
+    )
+
+    def group_names(self) -> list[str]:
+        return [line.strip() for line in (self.groups.data or "").splitlines() if line.strip()]
+
+    def validate_groups(self, field):
+        names = self.group_names()
+        if len(names) > MAX_GROUPS:
+            raise ValidationError(_l("Use %(max)d groups or fewer", max=MAX_GROUPS))
+        if any(len(name) > MAX_GROUP_NAME for name in names):
+            raise ValidationError(_l("Keep each group's name to %(max)d characters", max=MAX_GROUP_NAME))
+        if len({name.casefold() for name in names}) != len(names):
+            raise ValidationError(_l("Give each group a different name"))
+
+    def validate_closes_on(self, field):
+        super().validate_closes_on(field)
+        if field.data is not None and field.data < clock.today():
+            raise ValidationError(_l("The closing day must be today or later"))
+
+
+def questionnaire_choices() -> list[tuple[str, str]]:
+    """The questionnaires pupils can answer on their own: primary and teenager."""
+    found = current_app.extensions["questionnaires"].values()
+    return [
+        (q.id, _("%(title)s, ages %(start)d to %(end)d", title=_(q.title), start=q.age_from, end=q.age_to))
+        for q in found
+        if q.answered_by == "child" and q.age_from >= 5
+    ]
+
+
+@bp.get("/")
+@lead_required
+def index():
+    """List the lead's consultations."""
+    consultations = queries.consultations_of(get_db(), current_user.id)
+    return render_template("consultations/index.html", consultations=consultations, status_on=status_on)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@lead_required
+def new():
+    """Create a consultation: title, questionnaire, groups, dates and the smallest group reported."""
+    form = ConsultationForm()
+    form.questionnaire.choices = questionnaire_choices()
+    if not form.is_submitted():
+        form.questionnaire.data = "primary"
+        form.opens_on.data = clock.today()
+        form.closes_on.data = clock.today() + timedelta(weeks=2)
+    if form.validate_on_submit():
+        details = {
+            "title": form.title.data.strip(),
+            "questionnaire_id": form.questionnaire.data,
+            "opens_on": form.opens_on.data.isoformat(),
+            "closes_on": form.closes_on.data.isoformat(),
+            "min_group_size": form.min_group_size.data,
+            "max_responses": form.max_responses.data,
+        }
+        consultation_id = queries.create_consultation(
+            get_db(), current_user.id, details, form.group_names(), make_join_code
+        )
+        audit.record(get_db(), "consultation_created", consultation=consultation_id)
+        return redirect(url_for("consultations.overview", consultation_id=consultation_id))
+    return render_template("consultations/new.html", form=form), 400 if form.errors else 200
+
+
+@bp.get("/<int:consultation_id>")
+@lead_required
+def overview(consultation_id: int):
+    """Show a consultation's code, its dates and groups, how many have answered, and where to go next."""
+    consultation = consultation_or_404(consultation_id)
+    groups = queries.consultation_groups(get_db(), consultation_id)
+    answered = queries.consultation_response_counts(get_db(), consultation_id)
+    return render_template(
+        "consultations/overview.html",
+        consultation=consultation,
+        groups=groups,
+        answered=sum(answered.values()),
+        limit_hits=queries.consultation_limit_hits(get_db(), consultation_id),
+        deleted_on=answers_deleted_on(consultation, current_app.config["CONSULTATION_RETENTION_DAYS"]),
+        status=status_on(consultation),
+        code=spaced_code(consultation["join_code"]),
+        join_address=url_for("join.enter_code", _external=True),
+        questionnaire=current_app.extensions["questionnaires"].get(consultation["questionnaire_id"]),
+    )
+
+
+@bp.get("/<int:consultation_id>/qr.svg")
+@lead_required
+def qr_code(consultation_id: int):
+    """Serve the QR code that opens the join page with this consultation's code filled in."""
+    consultation = consultation_or_404(consultation_id)
+    svg = qr_codes.svg_image(join_url(consultation["join_code"]), _("QR code to join"), scale=10)
+    return Response(svg, mimetype="image/svg+xml", headers={"Cache-Control": "private, max-age=3600"})
+
+
+@bp.get("/<int:consultation_id>/sheet")
+@lead_required
+def classroom_sheet(consultation_id: int):
+    """A page to print for the classroom: where to go, the code in large letters, and the QR code."""
+    consultation = consultation_or_404(consultation_id)
+    return render_template(
+        "consultations/sheet.html",
+        consultation=consultation,
+        status=status_on(consultation),
+        code=spaced_code(consultation["join_code"]),
+        join_address=url_for("join.enter_code", _external=True),
+    )
+
+
+def init_app(app) -> None:
+    app.add_template_global(runs_consultations)

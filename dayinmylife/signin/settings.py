@@ -1,0 +1,28 @@
+"""A practitioner's own settings: the language they read the app in."""
+
+from flask import Blueprint, flash, redirect, render_template, session, url_for
+from flask_babel import gettext as _
+from flask_babel import refresh
+from flask_login import current_user, login_required
+
+from dayinmylife import queries
+from dayinmylife.forms import LanguagePreferenceForm
+from dayinmylife.store.db import get_db
+
+bp = Blueprint("settings", __name__)
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@login_required
+def index():
+    """Show and save the practitioner's language."""
+    form = LanguagePreferenceForm(data={"language": current_user.language or ""})
+    if form.validate_on_submit():
+        language = form.language.data or None
+        queries.set_user_language(get_db(), current_user.id, language)
+        current_user.language = language
+        session.pop("language", None)  # the saved preference now decides, not an earlier choice
+        refresh()  # say "saved" in the language just chosen
+        flash(_("Your settings are saved."))
+        return redirect(url_for("settings.index"))
+    return render_template("settings/index.html", form=form), 400 if form.errors else 200

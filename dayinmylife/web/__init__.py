@@ -1,0 +1,1 @@
+"""dayinmylife.web."""

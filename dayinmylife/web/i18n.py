@@ -1,0 +1,112 @@
+"""Languages: which one a page speaks, and the helpers templates use to speak it.
+
+A page of a child's session speaks the session's language. Any other page follows the chain: a choice made
+in this browser, then the practitioner's saved preference, then the browser's languages, then English.
+"""
+
+from datetime import date
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from flask import current_app, has_request_context, request, session
+from flask_babel import Babel, format_date, get_locale, gettext
+from flask_login import current_user
+
+from dayinmylife import queries
+from dayinmylife.answering import grants
+from dayinmylife.store.db import get_db
+
+# Each language in its own name, as a person looking for it would recognise it.
+LANGUAGES = {"en": "English", "cy": "Cymraeg", "pl": "Polski", "ur": "اردو"}
+RIGHT_TO_LEFT = {"ar", "fa", "he", "ur"}
+# Pages a device in child mode shows to the practitioner, in the practitioner's language.
+_THE_ADULTS_PAGES = {"child_mode.unlock", "auth.sign_in", "auth.second_step"}
+DEFAULT_LANGUAGE = "en"
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
+
+babel = Babel()
+
+
+def known(language: str | None) -> str | None:
+    """Return the language if the app speaks it, else None."""
+    return language if language in LANGUAGES else None
+
+
+def select_locale() -> str:
+    """Pick the page's language: the child's session's, else the chain of choice, preference and browser."""
+    if not has_request_context():
+        return DEFAULT_LANGUAGE
+    return (
+        _language_of_session_shown()
+        or known(session.get("language"))
+        or known(getattr(current_user, "language", None))
+        or request.accept_languages.best_match(list(LANGUAGES))
+        or DEFAULT_LANGUAGE
+    )
+
+
+def _language_of_session_shown() -> str | None:
+    """A child's pages speak their session's language, whoever's device or browser shows them."""
+    endpoint = request.endpoint or ""
+    if endpoint.startswith("my_day."):
+        session_id = (request.view_args or {}).get("session_id")
+    elif endpoint not in _THE_ADULTS_PAGES:
+        session_id = grants.locked_session()  # a locked device shows only the child's session
+    else:
+        session_id = None
+    return known(queries.session_language(get_db(), session_id)) if session_id is not None else None
+
+
+def text_direction(locale: str) -> str:
+    return "rtl" if locale.split("_")[0] in RIGHT_TO_LEFT else "ltr"
+
+
+def format_day(iso_date: str) -> str:
+    """Write a date as people read it, e.g. 3 March 2026, in the page's language."""
+    return format_date(date.fromisoformat(iso_date[:10]), "d MMMM yyyy")
+
+
+def written_in(language: str | None) -> str:
+    """Say which language a child's own words were written in, when it is not the page's language."""
+    if known(language) is None or language == str(get_locale()):
+        return ""
+    return gettext("(written in %(language)s)", language=LANGUAGES[language])
+
+
+def compile_catalogs(directory: Path = TRANSLATIONS) -> list[Path]:
+    """Compile each catalog whose .mo file is missing or older than its .po file; return those written."""
+    written = []
+    for po in sorted(directory.glob("*/LC_MESSAGES/messages.po")):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        with po.open("rb") as source:
+            catalog = read_po(source, locale=po.parent.parent.name)
+        with mo.open("wb") as target:
+            write_mo(target, catalog)
+        written.append(mo)
+    return written
+
+
+def questionnaire_title(questionnaire_id: str) -> str:
+    """A questionnaire's title in the page's language (its id only if its file is gone)."""
+    questionnaire = current_app.extensions["questionnaires"].get(questionnaire_id)
+    return gettext(questionnaire.title) if questionnaire else questionnaire_id
+
+
+def init_app(app) -> None:
+    babel.init_app(app, locale_selector=select_locale, default_translation_directories="../translations")
+
+    app.add_template_filter(format_day)
+    # Questionnaire texts are data: translated, then escaped like any other value (Jinja's _() would not).
+    app.add_template_global(gettext, "t")
+    app.add_template_global(written_in)
+    app.add_template_global(questionnaire_title)
+    app.add_template_global(LANGUAGES, "languages")
+    app.add_template_global(text_direction)
+
+    @app.context_processor
+    def language_context():
+        locale = str(get_locale())
+        return {"page_language": locale, "page_direction": text_direction(locale)}
