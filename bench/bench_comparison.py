@@ -12,7 +12,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from dayinmylife import create_app, queries
+from dayinmylife import create_app, store
 from dayinmylife.demo.casework import (
     LEO_1,
     LEO_1_WEEKEND,
@@ -50,14 +50,14 @@ def visit(number: int) -> Visit:
 def seed(path: Path, questionnaire) -> int:
     """Make the practitioner and the child with 40 sessions; return the child's id."""
     db = connect(path)
-    user_id = queries.create_user(db, "bench@example.org", "Bench Marker", hash_password(PASSWORD))
-    child_id = queries.create_child(db, user_id, "Leo", "2019-03-14", "BENCH-1")
+    user_id = store.users.create_user(db, "bench@example.org", "Bench Marker", hash_password(PASSWORD))
+    child_id = store.children.create_child(db, user_id, "Leo", "2019-03-14", "BENCH-1")
     start = datetime(2023, 1, 9, 10, tzinfo=UTC)
     for number in range(SESSIONS):
         started = (start + timedelta(days=30 * number)).isoformat()
-        session_id = queries.start_session(db, child_id, questionnaire, user_id, started_at=started)
+        session_id = store.sessions.start_session(db, child_id, questionnaire, user_id, started_at=started)
         play(db, session_id, questionnaire, visit(number))
-        queries.finish_session(db, session_id, finished_at=started)
+        store.sessions.finish_session(db, session_id, finished_at=started)
     db.conn.close()
     return child_id
 

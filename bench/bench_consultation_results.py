@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from dayinmylife import create_app, queries
+from dayinmylife import create_app, store
 from dayinmylife.questionnaire import flow
 from dayinmylife.signin.signing_in import hash_password
 from dayinmylife.store.db import connect, migrate, write_transaction
@@ -48,7 +48,7 @@ def _consultation(app, path) -> int:
     db = connect(path)
     try:
         questionnaire = app.extensions["questionnaires"]["primary"]
-        lead = queries.create_user(
+        lead = store.users.create_user(
             db, "lead@bench.example", "Lead", hash_password(PASSWORD), "consultation_lead"
         )
         details = {
@@ -59,8 +59,10 @@ def _consultation(app, path) -> int:
             "min_group_size": 5,
             "max_responses": 20_000,
         }
-        consultation_id = queries.create_consultation(db, lead, details, list(CLASSES), lambda: "BENCH2")
-        groups = [group["id"] for group in queries.consultation_groups(db, consultation_id)]
+        consultation_id = store.consultations.create_consultation(
+            db, lead, details, list(CLASSES), lambda: "BENCH2"
+        )
+        groups = [group["id"] for group in store.consultations.consultation_groups(db, consultation_id)]
         rng = random.Random(7)
         pupils = [_answers(rng, questionnaire) for _ in range(DISTINCT_PUPILS)]
         _insert(db, questionnaire, consultation_id, groups, pupils, rng)

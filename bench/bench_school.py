@@ -28,7 +28,7 @@ import urllib.request
 from datetime import date, timedelta
 from pathlib import Path
 
-from dayinmylife import queries
+from dayinmylife import store
 from dayinmylife.answering.my_day import DAY_OF_SLUG
 from dayinmylife.store.db import connect, migrate
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # the browser tests' launch settings
@@ -110,7 +110,7 @@ def _consultation(database: Path) -> None:
     migrate(database)
     db = connect(database)
     try:
-        lead = queries.create_user(
+        lead = store.users.create_user(
             db, "lead@bench.example", "Lead", "not a password hash", "consultation_lead"
         )
         today = date.today()
@@ -122,7 +122,7 @@ def _consultation(database: Path) -> None:
             "min_group_size": 5,
             "max_responses": 100_000,
         }
-        queries.create_consultation(db, lead, details, list(CLASSES), lambda: CODE)
+        store.consultations.create_consultation(db, lead, details, list(CLASSES), lambda: CODE)
     finally:
         db.conn.close()
 

@@ -5,7 +5,7 @@ from functools import wraps
 from flask import abort, current_app, request
 from flask_login import current_user, login_required
 
-from dayinmylife import audit, queries
+from dayinmylife import audit, store
 from dayinmylife.casework.ages import age_on, suggested_questionnaire
 from dayinmylife.store.db import get_db
 
@@ -24,7 +24,7 @@ def may_see_child(user, child_id: int | None) -> bool:
     return (
         child_id is not None
         and holds_caseload(user)
-        and queries.child_for(get_db(), user.id, child_id) is not None
+        and store.children.child_for(get_db(), user.id, child_id) is not None
     )
 
 
@@ -35,7 +35,11 @@ def home_of(role: str) -> str:
 
 def child_or_404(child_id: int) -> dict:
     """Return a child of the signed-in practitioner, or stop with 404 (never say whether they exist)."""
-    child = queries.child_for(get_db(), current_user.id, child_id) if holds_caseload(current_user) else None
+    child = (
+        store.children.child_for(get_db(), current_user.id, child_id)
+        if holds_caseload(current_user)
+        else None
+    )
     if child is None:
         audit.record(get_db(), "access_refused", what="child", id=child_id)
         abort(404)
@@ -45,7 +49,7 @@ def child_or_404(child_id: int) -> dict:
 def questionnaire_for_child(child: dict):
     """The questionnaire of the child's latest session, else the one for their age."""
     questionnaires = current_app.extensions["questionnaires"]
-    latest = queries.latest_session_of_child(get_db(), child["id"])
+    latest = store.sessions.latest_session_of_child(get_db(), child["id"])
     if latest and latest["questionnaire_id"] in questionnaires:
         return questionnaires[latest["questionnaire_id"]]
     return questionnaires[suggested_questionnaire(questionnaires, age_on(child["date_of_birth"]))]
@@ -54,7 +58,9 @@ def questionnaire_for_child(child: dict):
 def session_or_404(session_id: int) -> dict:
     """Return a session of a child the signed-in practitioner works with, or stop with 404."""
     session = (
-        queries.session_for(get_db(), current_user.id, session_id) if holds_caseload(current_user) else None
+        store.sessions.session_for(get_db(), current_user.id, session_id)
+        if holds_caseload(current_user)
+        else None
     )
     if session is None:
         audit.record(get_db(), "access_refused", what="session", id=session_id)

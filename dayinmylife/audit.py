@@ -1,13 +1,10 @@
 """The audit log: who did what to which record, and when (UTC). Append-only; never a child's answers."""
 
-import json
-
 from flask import has_request_context
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from dayinmylife import clock
-from dayinmylife.store.db import write_transaction
+from dayinmylife import store
 
 # Every event the app records, with what an administrator reads for it (in their language).
 EVENTS = {
@@ -62,19 +59,9 @@ def record(db, event: str, *, child_id=None, session_id=None, actor: str | None 
     if event not in EVENTS:
         raise ValueError(f"unknown audit event {event!r}")
     user_id, label = _actor()
-    with write_transaction(db):
-        db.execute(
-            "INSERT INTO audit_log (at, actor_id, actor, event, child_id, session_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                clock.now_iso(),
-                user_id,
-                actor or label,
-                event,
-                child_id,
-                session_id,
-                json.dumps(detail) if detail else None,
-            ),
-        )
+    store.audit.add_event(
+        db, event, user_id, actor or label, child_id=child_id, session_id=session_id, **detail
+    )
 
 
 def _actor() -> tuple[int | None, str]:

@@ -10,7 +10,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
-from dayinmylife import audit, clock, queries
+from dayinmylife import audit, clock, store
 from dayinmylife.admin import user_rules
 from dayinmylife.admin.user_rules import ROLES, AccountRefused
 from dayinmylife.questionnaire.loader import QuestionnaireError, load_all
@@ -49,7 +49,7 @@ def create_user(email, name, password, role):
 @user_cli.command("list")
 def list_users():
     """List every account: e-mail, role, whether it can sign in, name."""
-    for account in queries.all_accounts(_database()):
+    for account in store.users.all_accounts(_database()):
         status = "active" if account["active"] else "disabled"
         click.echo(f"{account['email']}\t{account['role']}\t{status}\t{account['name']}")
 
@@ -107,7 +107,7 @@ def _database():
 
 
 def _account(db, email: str) -> dict:
-    account = queries.account_by_email(db, email)
+    account = store.users.account_by_email(db, email)
     if account is None:
         raise click.ClickException(f"There is no account for {email}.")
     return account
@@ -152,10 +152,10 @@ def retention_command(apply):
     db = _database()
     _children_past_retention(db, apply)
     _consultations_past_retention(db, apply)
-    unanswered = queries.unanswered_consultation_responses(db)
+    unanswered = store.consultations.unanswered_consultation_responses(db)
     click.echo(f"{unanswered} consultation response(s) with no answer for a day.")
     if apply:
-        queries.delete_unanswered_consultation_responses(db)
+        store.consultations.delete_unanswered_consultation_responses(db)
         click.echo(f"Deleted {unanswered} consultation response(s) with no answer.")
     else:
         click.echo("Nothing deleted: add --apply.")
@@ -164,7 +164,7 @@ def retention_command(apply):
 def _children_past_retention(db, apply: bool) -> None:
     days = current_app.config["RETENTION_DAYS"]
     cutoff = (clock.now() - timedelta(days=days)).isoformat(timespec="seconds")
-    expired = queries.children_inactive_since(db, cutoff)
+    expired = store.children.children_inactive_since(db, cutoff)
     for child in expired:
         reference = child["case_reference"] or "no case reference"
         click.echo(f"child {child['id']} ({reference}): last activity {child['last_activity'][:10]}")
@@ -172,14 +172,14 @@ def _children_past_retention(db, apply: bool) -> None:
     if not apply:
         return
     for child in expired:
-        queries.erase_child(db, child["id"])
+        store.children.erase_child(db, child["id"])
     audit.record(db, "records_expired", count=len(expired), retention_days=days)
     click.echo(f"Deleted {len(expired)} children and all their records.")
 
 
 def _consultations_past_retention(db, apply: bool) -> None:
     days = current_app.config["CONSULTATION_RETENTION_DAYS"]
-    expired = queries.consultations_with_responses_closed_by(
+    expired = store.consultations.consultations_with_responses_closed_by(
         db, (clock.today() - timedelta(days=days)).isoformat()
     )
     for consultation in expired:
@@ -191,7 +191,7 @@ def _consultations_past_retention(db, apply: bool) -> None:
     if not apply:
         return
     for consultation in expired:
-        queries.erase_consultation_responses(db, consultation["id"])
+        store.consultations.erase_consultation_responses(db, consultation["id"])
         audit.record(
             db,
             "consultation_answers_expired",
@@ -232,7 +232,7 @@ def backup_command(path: Path):
 def _is_ours(conn: sqlite3.Connection) -> bool:
     """Tell whether a connection opened a SQLite database with the app's tables in it."""
     try:
-        return queries.has_app_tables(conn)
+        return store.db.has_app_tables(conn)
     except sqlite3.DatabaseError:  # not SQLite at all
         return False
 

@@ -6,7 +6,7 @@ import time
 import pytest
 
 from dayinmylife import clock as app_clock
-from dayinmylife import create_app, queries
+from dayinmylife import create_app, store
 from dayinmylife.signin.signing_in import hash_password
 from dayinmylife.store.db import connect, migrate
 from dayinmylife.web.i18n import compile_catalogs
@@ -51,7 +51,7 @@ class Practitioners:
         self.client, self.db = client, db
 
     def create(self, email="sam@example.org", name="Sam Taylor") -> int:
-        return queries.create_user(self.db, email, name, PASSWORD_HASH)
+        return store.users.create_user(self.db, email, name, PASSWORD_HASH)
 
     def sign_in(self, email="sam@example.org", password=PASSWORD):
         token = csrf_token(self.client.get("/sign-in").text)
@@ -86,7 +86,7 @@ def child_of(db):
     """Add a child to a practitioner's caseload."""
 
     def add(user_id, name="Leo", date_of_birth="2019-03-14"):
-        return queries.create_child(db, user_id, name, date_of_birth, None)
+        return store.children.create_child(db, user_id, name, date_of_birth, None)
 
     return add
 

@@ -4,7 +4,7 @@ import html
 
 import pytest
 
-from dayinmylife import queries
+from dayinmylife import store
 from tests.conftest import PASSWORD, PASSWORD_HASH, Practitioners
 
 NEW_PASSWORD = "a brand new long passphrase"
@@ -14,14 +14,14 @@ WRONG = "The e-mail or password is not right"
 @pytest.fixture
 def administrator(db, practitioners):
     """A signed-in administrator; returns their user id."""
-    user_id = queries.create_user(db, "ada@example.org", "Ada Admin", PASSWORD_HASH, "administrator")
+    user_id = store.users.create_user(db, "ada@example.org", "Ada Admin", PASSWORD_HASH, "administrator")
     practitioners.sign_in("ada@example.org")
     return user_id
 
 
 @pytest.fixture
 def sam(db):
-    return queries.create_user(db, "sam@example.org", "Sam Taylor", PASSWORD_HASH)
+    return store.users.create_user(db, "sam@example.org", "Sam Taylor", PASSWORD_HASH)
 
 
 def browser_of(app, db, email="sam@example.org", password=PASSWORD) -> Practitioners:
@@ -40,8 +40,8 @@ def events(db, event):
 
 
 def test_the_accounts_page_lists_everyone_with_role_and_status(client, db, administrator, sam):
-    lead = queries.create_user(db, "jo@school.example", "Jo Head", PASSWORD_HASH, "consultation_lead")
-    queries.update_account(db, lead, active=0)
+    lead = store.users.create_user(db, "jo@school.example", "Jo Head", PASSWORD_HASH, "consultation_lead")
+    store.users.update_account(db, lead, active=0)
     page = html.unescape(client.get("/admin/accounts").text)
     for text in ("Ada Admin", "sam@example.org", "Practitioner", "Consultation lead", "Administrator"):
         assert text in page
@@ -67,7 +67,7 @@ def test_creating_an_account_lets_that_person_sign_in(app, client, db, practitio
     response = practitioners.post("/admin/accounts/new", form)
     assert response.status_code == 302
     assert "in person or by phone" in html.unescape(client.get(response.location).text)
-    kim = queries.user_by_email(db, "kim@example.org")
+    kim = store.users.user_by_email(db, "kim@example.org")
     assert kim["role"] == "consultation_lead" and kim["name"] == "Kim Lee"
     assert signed_in(browser_of(app, db, "kim@example.org", NEW_PASSWORD))
     assert NEW_PASSWORD not in str(events(db, "account_created"))
@@ -108,7 +108,7 @@ def test_disabling_signs_them_out_everywhere_and_stops_them_signing_in(
     sams_browser = browser_of(app, db)
     confirm = client.get(f"/admin/accounts/{sam}/disable")
     assert "signed out everywhere" in confirm.text
-    assert queries.user_by_id(db, sam) is not None  # asking to confirm changed nothing
+    assert store.users.user_by_id(db, sam) is not None  # asking to confirm changed nothing
     response = practitioners.post(f"/admin/accounts/{sam}/disable")
     assert response.status_code == 302
     assert "can no longer sign in" in html.unescape(client.get(response.location).text)
@@ -173,7 +173,7 @@ def test_an_unknown_role_changes_nothing(client, db, practitioners, administrato
         f"/admin/accounts/{sam}/role", {"role": "owner"}, token_from=f"/admin/accounts/{sam}"
     )
     assert response.status_code == 400 and "Not a valid choice" in response.text
-    assert queries.account_by_id(db, sam)["role"] == "practitioner"
+    assert store.users.account_by_id(db, sam)["role"] == "practitioner"
 
 
 def test_an_administrator_cannot_disable_or_demote_themselves(client, db, practitioners, administrator):
@@ -186,8 +186,8 @@ def test_an_administrator_cannot_disable_or_demote_themselves(client, db, practi
     )
     demoted = practitioners.post(f"{mine}/role", {"role": "practitioner"}, token_from=mine)
     assert demoted.status_code == 400 and "You cannot change your own role" in html.unescape(demoted.text)
-    assert queries.account_by_id(db, administrator) == {
-        **queries.account_by_id(db, administrator),
+    assert store.users.account_by_id(db, administrator) == {
+        **store.users.account_by_id(db, administrator),
         "role": "administrator",
         "active": 1,
     }
@@ -214,13 +214,13 @@ def test_every_change_is_in_the_audit_log_by_whom(client, db, practitioners, adm
     "url", ["/admin/accounts", "/admin/accounts/new", "/admin/accounts/2", "/admin/accounts/2/disable"]
 )
 def test_practitioners_and_leads_find_nothing_here(app, db, sam, url):
-    queries.create_user(db, "jo@school.example", "Jo Head", PASSWORD_HASH, "consultation_lead")
+    store.users.create_user(db, "jo@school.example", "Jo Head", PASSWORD_HASH, "consultation_lead")
     for email in ("sam@example.org", "jo@school.example"):
         assert browser_of(app, db, email).client.get(url).status_code == 404
 
 
 def test_a_practitioner_cannot_change_accounts(client, db, practitioners, sam):
-    other = queries.create_user(db, "kim@example.org", "Kim Lee", PASSWORD_HASH)
+    other = store.users.create_user(db, "kim@example.org", "Kim Lee", PASSWORD_HASH)
     practitioners.sign_in()
     for action, data in (
         ("role", {"role": "administrator"}),
@@ -229,7 +229,9 @@ def test_a_practitioner_cannot_change_accounts(client, db, practitioners, sam):
     ):
         response = practitioners.post(f"/admin/accounts/{other}/{action}", data, token_from="/")
         assert response.status_code == 404
-    assert queries.account_by_id(db, other)["role"] == "practitioner" and queries.user_by_id(db, other)
+    assert store.users.account_by_id(db, other)["role"] == "practitioner" and store.users.user_by_id(
+        db, other
+    )
 
 
 def test_signed_out_visitors_are_sent_to_sign_in(client):
@@ -254,5 +256,5 @@ def test_changes_without_their_token_are_refused(client, db, administrator, sam)
             assert client.post(f"/admin/accounts/{sam}/{action}", data=data | token).status_code == 400
     new = {"name": "Kim", "email": "kim@example.org", "role": "practitioner", "password": NEW_PASSWORD}
     assert client.post("/admin/accounts/new", data=new | {"confirm": NEW_PASSWORD}).status_code == 400
-    assert queries.account_by_id(db, sam)["role"] == "practitioner" and db["users"].count == 2
-    assert queries.user_by_id(db, sam)["session_version"] == 0
+    assert store.users.account_by_id(db, sam)["role"] == "practitioner" and db["users"].count == 2
+    assert store.users.user_by_id(db, sam)["session_version"] == 0

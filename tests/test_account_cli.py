@@ -2,7 +2,7 @@
 
 import pytest
 
-from dayinmylife import queries
+from dayinmylife import store
 from tests.conftest import PASSWORD_HASH
 
 NEW_PASSWORD = "a brand new long passphrase"
@@ -12,8 +12,8 @@ NEW_PASSWORD = "a brand new long passphrase"
 def accounts(db):
     """An administrator and a practitioner."""
     return {
-        "admin": queries.create_user(db, "ada@example.org", "Ada Admin", PASSWORD_HASH, "administrator"),
-        "sam": queries.create_user(db, "sam@example.org", "Sam Taylor", PASSWORD_HASH),
+        "admin": store.users.create_user(db, "ada@example.org", "Ada Admin", PASSWORD_HASH, "administrator"),
+        "sam": store.users.create_user(db, "sam@example.org", "Sam Taylor", PASSWORD_HASH),
     }
 
 
@@ -27,7 +27,7 @@ def audit_events(db) -> list[tuple[str, str]]:
 
 
 def test_user_list_shows_every_account_with_role_and_status(flask, db, accounts):
-    queries.update_account(db, accounts["sam"], active=0)
+    store.users.update_account(db, accounts["sam"], active=0)
     lines = flask("user", "list").output.splitlines()
     assert lines == [
         "ada@example.org\tadministrator\tactive\tAda Admin",
@@ -38,10 +38,10 @@ def test_user_list_shows_every_account_with_role_and_status(flask, db, accounts)
 def test_disable_and_enable_change_whether_they_can_sign_in(flask, db, accounts):
     result = flask("user", "disable", "sam@example.org")
     assert result.exit_code == 0 and "signed out everywhere" in result.output
-    assert queries.user_by_email(db, "sam@example.org") is None
-    assert queries.account_by_id(db, accounts["sam"])["active"] == 0
+    assert store.users.user_by_email(db, "sam@example.org") is None
+    assert store.users.account_by_id(db, accounts["sam"])["active"] == 0
     assert flask("user", "enable", "SAM@example.org").exit_code == 0
-    assert queries.user_by_email(db, "sam@example.org")["session_version"] == 2
+    assert store.users.user_by_email(db, "sam@example.org")["session_version"] == 2
     assert audit_events(db) == [("command line", "account_disabled"), ("command line", "account_enabled")]
 
 
@@ -50,11 +50,11 @@ def test_reset_password_asks_twice_hidden_and_checks_the_rules(flask, db, accoun
     assert refused.exit_code != 0 and "at least 12 characters" in refused.output
     mismatch = flask("user", "reset-password", "sam@example.org", input=f"{NEW_PASSWORD}\nsomething else\n")
     assert mismatch.exit_code != 0
-    assert queries.user_by_id(db, accounts["sam"])["password_hash"] == PASSWORD_HASH
+    assert store.users.user_by_id(db, accounts["sam"])["password_hash"] == PASSWORD_HASH
     result = flask("user", "reset-password", "sam@example.org", input=f"{NEW_PASSWORD}\n{NEW_PASSWORD}\n")
     assert result.exit_code == 0, result.output
     assert NEW_PASSWORD not in result.output  # hidden as it is typed
-    account = queries.user_by_id(db, accounts["sam"])
+    account = store.users.user_by_id(db, accounts["sam"])
     assert account["password_hash"] != PASSWORD_HASH and account["session_version"] == 1
     assert audit_events(db) == [("command line", "password_reset")]
 
@@ -62,7 +62,7 @@ def test_reset_password_asks_twice_hidden_and_checks_the_rules(flask, db, accoun
 def test_role_gives_another_role(flask, db, accounts):
     result = flask("user", "role", "sam@example.org", "consultation_lead")
     assert result.exit_code == 0
-    assert queries.user_by_id(db, accounts["sam"])["role"] == "consultation_lead"
+    assert store.users.user_by_id(db, accounts["sam"])["role"] == "consultation_lead"
     assert flask("user", "role", "sam@example.org", "owner").exit_code != 0
     assert audit_events(db) == [("command line", "role_changed")]
 
@@ -71,7 +71,7 @@ def test_the_last_active_administrator_can_be_neither_disabled_nor_demoted(flask
     for args in (("disable", "ada@example.org"), ("role", "ada@example.org", "practitioner")):
         result = flask("user", *args)
         assert result.exit_code == 1 and "last active administrator" in result.output
-    assert queries.user_by_id(db, accounts["admin"])["role"] == "administrator"
+    assert store.users.user_by_id(db, accounts["admin"])["role"] == "administrator"
     flask("user", "role", "sam@example.org", "administrator")
     assert (
         flask("user", "disable", "ada@example.org").exit_code == 0

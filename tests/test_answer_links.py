@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from dayinmylife import queries
+from dayinmylife import store
 from dayinmylife.store.db import write_transaction
 from tests.conftest import csrf_token
 
@@ -17,7 +17,7 @@ NOT_WORKING = "Ask your worker to send you a new link."
 def teen_session(db, signed_in, child_of, questionnaires):
     """An unfinished teenager session in the young person's own account, of the signed-in practitioner."""
     child_id = child_of(signed_in, name="Jess", date_of_birth="2011-06-02")
-    return queries.start_session(db, child_id, questionnaires["teenager"], signed_in)
+    return store.sessions.start_session(db, child_id, questionnaires["teenager"], signed_in)
 
 
 def make_link(practitioners, session_id) -> str:
@@ -98,7 +98,9 @@ def test_opening_the_link_changes_nothing_until_start_is_pressed(db, practitione
 def test_a_link_to_a_half_answered_session_starts_with_a_welcome_not_mid_questionnaire(
     db, practitioners, teen_session, phone
 ):
-    queries.save_answer(db, teen_session, "how_you_wake_up", "school", "alarm")  # begun with their worker
+    store.sessions.save_answer(
+        db, teen_session, "how_you_wake_up", "school", "alarm"
+    )  # begun with their worker
     page = phone.get(start(phone, make_link(practitioners, teen_session)).location).text
     assert "Welcome back" in page and "Who will see my answers?" in page
     carry_on = re.search(r'class="button button--go" href="([^"]+)">Carry on<', page).group(1)
@@ -114,7 +116,7 @@ def test_start_opens_the_session_and_the_phone_can_answer_it(db, practitioners, 
     question = f"/day/{teen_session}/school-day/how_you_wake_up"
     token = csrf_token(phone.get(question).text)
     phone.post(question, data={"answer": "own_alarm", "action": "continue", "csrf_token": token})
-    assert ("how_you_wake_up", "school") in queries.answers_of(db, teen_session)
+    assert ("how_you_wake_up", "school") in store.sessions.answers_of(db, teen_session)
     events = [row["event"] for row in db.execute("SELECT event FROM audit_log")]
     assert "answer_link_created" in events and "answer_link_used" in events
 
@@ -180,7 +182,9 @@ def test_a_revoked_link_does_not_work_and_shuts_out_the_phone_that_used_it(
 def test_the_links_phone_sees_no_other_session_and_no_practitioner_page(
     db, practitioners, teen_session, phone, signed_in, child_of, questionnaires
 ):
-    other = queries.start_session(db, child_of(signed_in, name="Leo"), questionnaires["primary"], signed_in)
+    other = store.sessions.start_session(
+        db, child_of(signed_in, name="Leo"), questionnaires["primary"], signed_in
+    )
     start(phone, make_link(practitioners, teen_session))
     assert phone.get(f"/day/{other}/").status_code == 302  # to signing in
     assert phone.get(f"/day/{other}/school-day/who_wakes_you").status_code == 302
@@ -191,9 +195,9 @@ def test_the_links_phone_sees_no_other_session_and_no_practitioner_page(
 
 def test_no_link_for_another_practitioners_child(db, practitioners, teen_session, questionnaires):
     someone_else = practitioners.create("kim@example.org", "Kim Lee")
-    theirs = queries.start_session(
+    theirs = store.sessions.start_session(
         db,
-        queries.create_child(db, someone_else, "Ana", "2011-01-01", None),
+        store.children.create_child(db, someone_else, "Ana", "2011-01-01", None),
         questionnaires["teenager"],
         None,
     )
@@ -204,7 +208,9 @@ def test_no_link_for_another_practitioners_child(db, practitioners, teen_session
 
 @pytest.mark.parametrize("role", ["administrator", "consultation_lead"])
 def test_other_roles_cannot_make_a_link(db, app, practitioners, teen_session, role):
-    queries.create_user(db, f"{role}@example.org", role, queries.user_by_id(db, 1)["password_hash"], role)
+    store.users.create_user(
+        db, f"{role}@example.org", role, store.users.user_by_id(db, 1)["password_hash"], role
+    )
     browser = app.test_client()
     practitioners.client = browser
     practitioners.sign_in(f"{role}@example.org")
@@ -216,8 +222,8 @@ def test_other_roles_cannot_make_a_link(db, app, practitioners, teen_session, ro
 def test_no_link_for_a_younger_childs_or_a_finished_session(
     db, client, practitioners, signed_in, child_of, questionnaires, teen_session
 ):
-    primary = queries.start_session(db, child_of(signed_in), questionnaires["primary"], signed_in)
-    queries.finish_session(db, teen_session)
+    primary = store.sessions.start_session(db, child_of(signed_in), questionnaires["primary"], signed_in)
+    store.sessions.finish_session(db, teen_session)
     for session_id in (primary, teen_session):
         assert "a link to answer on their own phone" not in client.get(f"/sessions/{session_id}").text
         response = practitioners.post(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dayinmylife import queries
+from dayinmylife import store
 from tests.conftest import PASSWORD, PASSWORD_HASH, csrf_token
 
 
@@ -45,7 +45,7 @@ def test_a_next_page_that_could_leave_the_site_goes_home_instead(client, practit
 )
 @pytest.mark.parametrize("target", [None, "/%09/evil.example/x"])
 def test_without_a_safe_next_page_each_role_lands_on_its_own_first_page(client, db, role, home, target):
-    queries.create_user(db, "jo@example.org", "Jo Head", PASSWORD_HASH, role)
+    store.users.create_user(db, "jo@example.org", "Jo Head", PASSWORD_HASH, role)
     token = csrf_token(client.get("/sign-in").text)
     data = {"email": "jo@example.org", "password": PASSWORD, "csrf_token": token}
     response = client.post("/sign-in", query_string={"next": target} if target else {}, data=data)

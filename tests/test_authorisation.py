@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import pytest
 from flask_wtf.csrf import generate_csrf
 
-from dayinmylife import queries
+from dayinmylife import store
 from dayinmylife.consultations.codes import make_join_code
 from dayinmylife.store.db import connect, write_transaction
 from tests.conftest import PASSWORD_HASH
@@ -114,17 +114,19 @@ EXPECTED = {
 def rows(app, db, questionnaires):
     """Real rows: a practitioner's child and session, a lead's consultation with a pupil's answers."""
     users = {
-        role: queries.create_user(db, f"{role}@example.org", role, PASSWORD_HASH, role)
+        role: store.users.create_user(db, f"{role}@example.org", role, PASSWORD_HASH, role)
         for role in ("administrator", "practitioner", "consultation_lead")
     }
-    users["child_mode"] = queries.create_user(db, "kim@example.org", "Kim Lee", PASSWORD_HASH)
-    child = queries.create_child(db, users["practitioner"], "Leo", "2017-03-14", None)
+    users["child_mode"] = store.users.create_user(db, "kim@example.org", "Kim Lee", PASSWORD_HASH)
+    child = store.children.create_child(db, users["practitioner"], "Leo", "2017-03-14", None)
     with write_transaction(db):  # Kim works with Leo too: the tablet in child mode is hers
         db.execute(
             "INSERT INTO child_practitioners (child_id, user_id) VALUES (?, ?)", (child, users["child_mode"])
         )
-    session = queries.start_session(db, child, questionnaires["primary"], users["practitioner"])
-    link = queries.create_answer_link(db, session, users["practitioner"], "0" * 64, "2999-01-01T00:00:00Z")
+    session = store.sessions.start_session(db, child, questionnaires["primary"], users["practitioner"])
+    link = store.sessions.create_answer_link(
+        db, session, users["practitioner"], "0" * 64, "2999-01-01T00:00:00Z"
+    )
     today = date.today()
     details = {
         "title": "Year 5",
@@ -134,12 +136,18 @@ def rows(app, db, questionnaires):
         "min_group_size": 2,  # two pupils' answers: enough for every page, the anonymous answers too
         "max_responses": 2000,
     }
-    consultation = queries.create_consultation(db, users["consultation_lead"], details, [], make_join_code)
+    consultation = store.consultations.create_consultation(
+        db, users["consultation_lead"], details, [], make_join_code
+    )
     for _pupil in range(2):
-        response = queries.start_consultation_response(
-            db, queries.consultation_by_id(db, consultation), questionnaires["primary"], None, "en"
+        response = store.consultations.start_consultation_response(
+            db,
+            store.consultations.consultation_by_id(db, consultation),
+            questionnaires["primary"],
+            None,
+            "en",
         )
-        queries.save_answer(db, response, "had_breakfast", "school", "yes")
+        store.sessions.save_answer(db, response, "had_breakfast", "school", "yes")
     return {
         "users": users,
         "child": child,

@@ -4,7 +4,7 @@ import html
 
 import pytest
 
-from dayinmylife import queries
+from dayinmylife import store
 from tests.conftest import PASSWORD_HASH, Practitioners
 
 # Every kind of page of a child's record: what an added practitioner sees and a removed one never does.
@@ -22,9 +22,9 @@ CHILDS_PAGES = (
 @pytest.fixture
 def team(app, db, signed_in, child_of, questionnaires):
     """Sam (signed in) works with Leo; Kim is another practitioner, not on Leo's team yet."""
-    kim = queries.create_user(db, "kim@example.org", "Kim Lee", PASSWORD_HASH)
+    kim = store.users.create_user(db, "kim@example.org", "Kim Lee", PASSWORD_HASH)
     child = child_of(signed_in)
-    session = queries.start_session(db, child, questionnaires["primary"], signed_in)
+    session = store.sessions.start_session(db, child, questionnaires["primary"], signed_in)
     kims_browser = Practitioners(app.test_client(), db)
     kims_browser.sign_in("kim@example.org")
     return {"sam": signed_in, "kim": kim, "child": child, "session": session, "kims_browser": kims_browser}
@@ -90,13 +90,13 @@ def test_the_last_member_can_never_be_removed(client, db, practitioners, team):
 
 def test_a_disabled_member_does_not_count_as_someone_left(client, db, practitioners, team):
     add(practitioners, team, team["kim"])
-    queries.update_account(db, team["kim"], active=0)
+    store.users.update_account(db, team["kim"], active=0)
     page = html.unescape(client.get(f"/children/{team['child']}").text)
     assert "Disabled" in page and "Leave the team" not in page
     remove(practitioners, team, team["sam"])
     assert client.get(f"/children/{team['child']}").status_code == 200
     remove(practitioners, team, team["kim"])  # the disabled account can go: Sam stays
-    assert [m["name"] for m in queries.team_of_child(db, team["child"])] == ["Sam Taylor"]
+    assert [m["name"] for m in store.children.team_of_child(db, team["child"])] == ["Sam Taylor"]
 
 
 @pytest.mark.parametrize("who", ["lead", "administrator", "disabled", "nobody", "not a number", "member"])
@@ -104,15 +104,15 @@ def test_only_active_practitioners_not_yet_on_the_team_can_be_added(db, practiti
     roles = {"lead": "consultation_lead", "administrator": "administrator", "disabled": "practitioner"}
     user_id = {"nobody": 999, "not a number": "kim", "member": team["sam"]}.get(who)
     if who in roles:
-        user_id = queries.create_user(db, f"{who}@example.org", who, PASSWORD_HASH, roles[who])
+        user_id = store.users.create_user(db, f"{who}@example.org", who, PASSWORD_HASH, roles[who])
         if who == "disabled":
-            queries.update_account(db, user_id, active=0)
+            store.users.update_account(db, user_id, active=0)
     response = add(practitioners, team, user_id)
     assert response.status_code == 302
     assert "Choose a practitioner from the list" in html.unescape(
         practitioners.client.get(response.location).text
     )
-    assert [m["id"] for m in queries.team_of_child(db, team["child"])] == [team["sam"]]
+    assert [m["id"] for m in store.children.team_of_child(db, team["child"])] == [team["sam"]]
 
 
 def test_someone_not_on_the_team_is_not_removed(client, db, practitioners, team):
@@ -126,7 +126,7 @@ def test_someone_off_the_team_cannot_change_it(db, team):
     for action in ("team", "team/remove"):
         response = kims_browser.post(f"{url}/{action}", {"practitioner": team["kim"]}, token_from="/")
         assert response.status_code == 404
-    assert [m["id"] for m in queries.team_of_child(db, team["child"])] == [team["sam"]]
+    assert [m["id"] for m in store.children.team_of_child(db, team["child"])] == [team["sam"]]
 
 
 def test_team_changes_need_their_token_and_a_signed_in_practitioner(app, client, db, team):
@@ -137,7 +137,7 @@ def test_team_changes_need_their_token_and_a_signed_in_practitioner(app, client,
             assert response.status_code == 400
         signed_out = app.test_client().post(f"{url}/{action}", data={"practitioner": team["kim"]})
         assert signed_out.status_code in (302, 400)
-    assert [m["id"] for m in queries.team_of_child(db, team["child"])] == [team["sam"]]
+    assert [m["id"] for m in store.children.team_of_child(db, team["child"])] == [team["sam"]]
 
 
 def test_team_changes_are_in_the_audit_log(db, practitioners, team):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dayinmylife import queries
+from dayinmylife import store
 from dayinmylife.casework.ages import age_in_words, age_on, suggested_questionnaire
 from tests.conftest import csrf_token
 
@@ -49,7 +49,7 @@ def test_adding_a_child_with_bad_details_explains_what_to_fix(
 
 def test_a_childs_page_lists_their_sessions(client, db, signed_in, child_of, questionnaires):
     child_id = child_of(signed_in)
-    queries.start_session(
+    store.sessions.start_session(
         db, child_id, questionnaires["primary"], signed_in, started_at="2026-02-03T10:00:00+00:00"
     )
     page = client.get(f"/children/{child_id}")
@@ -93,14 +93,14 @@ def test_a_session_reads_as_answers_by_part_with_school_day_beside_weekend(
 ):
     child_id = child_of(signed_in)
     primary = questionnaires["primary"]
-    session_id = queries.start_session(db, child_id, primary, signed_in)
+    session_id = store.sessions.start_session(db, child_id, primary, signed_in)
     first_part = primary.parts[0]
-    queries.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
-    queries.save_answer(db, session_id, first_part.weekend_question_id, "once", "yes")
-    queries.save_answer(db, session_id, "who_wakes_you", "weekend", None)
+    store.sessions.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
+    store.sessions.save_answer(db, session_id, first_part.weekend_question_id, "once", "yes")
+    store.sessions.save_answer(db, session_id, "who_wakes_you", "weekend", None)
     words_question = next(q for q in primary.questions if q.type == "own_words")
     day = "once" if words_question.days == "once" else "school"
-    queries.save_answer(db, session_id, words_question.id, day, "Nobody is up when I go")
+    store.sessions.save_answer(db, session_id, words_question.id, day, "Nobody is up when I go")
     page = client.get(f"/sessions/{session_id}")
     assert "An alarm" in page.text
     assert "The weekend is different." in page.text
@@ -110,7 +110,7 @@ def test_a_session_reads_as_answers_by_part_with_school_day_beside_weekend(
 
 def test_someone_elses_session_is_not_found(client, db, practitioners, signed_in, child_of, questionnaires):
     other = practitioners.create("alex@example.org", "Alex")
-    session_id = queries.start_session(db, child_of(other, "Mia"), questionnaires["primary"], other)
+    session_id = store.sessions.start_session(db, child_of(other, "Mia"), questionnaires["primary"], other)
     assert client.get(f"/sessions/{session_id}").status_code == 404
     token = csrf_token(client.get("/").text)
     assert client.post(f"/sessions/{session_id}/continue", data={"csrf_token": token}).status_code == 404
@@ -119,7 +119,7 @@ def test_someone_elses_session_is_not_found(client, db, practitioners, signed_in
 def test_carrying_on_an_unfinished_session_locks_the_device_again(
     client, db, practitioners, signed_in, child_of, questionnaires
 ):
-    session_id = queries.start_session(db, child_of(signed_in), questionnaires["primary"], signed_in)
+    session_id = store.sessions.start_session(db, child_of(signed_in), questionnaires["primary"], signed_in)
     response = practitioners.post(f"/sessions/{session_id}/continue", token_from=f"/sessions/{session_id}")
     assert response.location == f"/day/{session_id}/"
     assert client.get(f"/sessions/{session_id}").status_code == 302

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from dayinmylife import queries
+from dayinmylife import store
 from dayinmylife.casework.caseload import NextSession
 from dayinmylife.casework.caseload_list import Choice, attention, caseload_list
 
@@ -74,17 +74,17 @@ def sixty(db, signed_in, child_of, questionnaires):
     """Sixty children: a third never seen, a third seen a year ago (overdue), a third seen last week."""
     ids = []
     for number in range(60):
-        child_id = queries.create_child(
+        child_id = store.children.create_child(
             db, signed_in, f"Child {number:02d}", f"{2008 + number % 14}-03-01", f"REF-{number:03d}"
         )
         if number % 3:
             ago = 365 if number % 3 == 1 else 7
             started = (TODAY - timedelta(days=ago)).isoformat() + "T10:00:00+00:00"
-            session = queries.start_session(
+            session = store.sessions.start_session(
                 db, child_id, questionnaires["primary"], signed_in, started_at=started
             )
             if number % 6 != 5:
-                queries.finish_session(db, session)
+                store.sessions.finish_session(db, session)
         ids.append(child_id)
     return ids
 

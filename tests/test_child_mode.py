@@ -2,7 +2,7 @@
 
 import pytest
 
-from dayinmylife import queries
+from dayinmylife import store
 from tests.conftest import PASSWORD
 
 
@@ -24,7 +24,7 @@ def test_every_other_page_leads_back_to_the_questionnaire(client, locked, url):
 def test_another_session_of_the_same_practitioner_is_out_of_reach(
     client, db, signed_in, child_of, questionnaires, locked
 ):
-    other = queries.start_session(db, child_of(signed_in, "Mia"), questionnaires["primary"], signed_in)
+    other = store.sessions.start_session(db, child_of(signed_in, "Mia"), questionnaires["primary"], signed_in)
     assert client.get(f"/day/{other}/").location == f"/day/{locked}/"
 
 
@@ -56,6 +56,6 @@ def test_the_practitioners_password_unlocks_and_shows_the_session(client, practi
 
 
 def test_unlocking_keeps_every_saved_answer(client, db, practitioners, locked):
-    queries.save_answer(db, locked, "who_wakes_you", "school", "alarm")
+    store.sessions.save_answer(db, locked, "who_wakes_you", "school", "alarm")
     practitioners.post("/child-mode/unlock", {"password": PASSWORD})
     assert "An alarm" in client.get(f"/sessions/{locked}").text

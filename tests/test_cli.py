@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from dayinmylife import create_app, queries
+from dayinmylife import create_app, store
 from dayinmylife.questionnaire.loader import QUESTIONNAIRES_DIR, QuestionnaireError
 
 
@@ -45,7 +45,7 @@ def test_user_create_makes_a_practitioner_who_can_sign_in(app, db, client):
         ]
     )
     assert result.exit_code == 0, result.output
-    assert queries.user_by_email(db, "kim@example.org")["name"] == "Kim Lee"
+    assert store.users.user_by_email(db, "kim@example.org")["name"] == "Kim Lee"
 
 
 def test_user_create_refuses_a_short_password_and_a_second_account(app, db):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dayinmylife import queries
+from dayinmylife import store
 from tests.conftest import Practitioners
 from tests.test_consultations import (
     breakfast,
@@ -34,7 +34,7 @@ def test_the_lead_extends_and_renames_a_consultation(client, db, practitioners, 
         {"title": "Year 5, autumn", "opens_on": days(-1), "closes_on": days(30), "max_responses": "500"},
     )
     assert response.location == f"/consultations/{consultation}"
-    changed = queries.consultation_by_id(db, consultation)
+    changed = store.consultations.consultation_by_id(db, consultation)
     assert (changed["title"], changed["closes_on"], changed["max_responses"]) == (
         "Year 5, autumn",
         days(30),
@@ -52,14 +52,14 @@ def test_a_change_that_makes_no_sense_is_refused(db, practitioners, consultation
         {"title": "x", "opens_on": days(5), "closes_on": days(1), "max_responses": "500"},
     )
     assert response.status_code == 400 and "on or after the opening day" in response.text
-    assert queries.consultation_by_id(db, consultation)["title"] == "Year 5: a day in my life"
+    assert store.consultations.consultation_by_id(db, consultation)["title"] == "Year 5: a day in my life"
 
 
 def test_closing_early_stops_pupils_joining_and_the_sheet_says_so(
     app, client, db, practitioners, consultation
 ):
     practitioners.post(f"/consultations/{consultation}/close", token_from=f"/consultations/{consultation}")
-    row = queries.consultation_by_id(db, consultation)
+    row = store.consultations.consultation_by_id(db, consultation)
     assert row["closes_on"] == days(-1) and audited(db, "consultation_closed")
     assert "Closed" in client.get(f"/consultations/{consultation}").text
     sheet = client.get(f"/consultations/{consultation}/sheet").text
@@ -72,10 +72,10 @@ def test_closing_early_stops_pupils_joining_and_the_sheet_says_so(
 def test_reopening_opens_it_for_two_weeks(app, db, practitioners, consultation):
     practitioners.post(f"/consultations/{consultation}/close", token_from=f"/consultations/{consultation}")
     practitioners.post(f"/consultations/{consultation}/reopen", token_from=f"/consultations/{consultation}")
-    assert queries.consultation_by_id(db, consultation)["closes_on"] == days(14)
+    assert store.consultations.consultation_by_id(db, consultation)["closes_on"] == days(14)
     assert audited(db, "consultation_reopened")
     join_as_pupil(
-        app.test_client(), db, queries.consultation_by_id(db, consultation)
+        app.test_client(), db, store.consultations.consultation_by_id(db, consultation)
     )  # pupils can join again
 
 
@@ -85,12 +85,12 @@ def test_deleting_needs_the_title_then_takes_every_answer_with_it(
     oak = group_ids(db, consultation)["5 Oak"]
     pupils_answer(db, questionnaires["primary"], consultation, oak, [breakfast("yes")] * 6)
     wrong = practitioners.post(f"/consultations/{consultation}/delete", {"confirm_title": "Year 5"})
-    assert wrong.status_code == 400 and queries.consultation_by_id(db, consultation) is not None
+    assert wrong.status_code == 400 and store.consultations.consultation_by_id(db, consultation) is not None
     gone = practitioners.post(
         f"/consultations/{consultation}/delete", {"confirm_title": " Year 5:  a day in my life "}
     )
     assert gone.location == "/consultations/"
-    assert queries.consultation_by_id(db, consultation) is None
+    assert store.consultations.consultation_by_id(db, consultation) is None
     for table in ("sessions", "answers", "consultation_groups", "consultation_tallies"):
         assert db[table].count == 0, table
     assert audited(db, "consultation_deleted")[0]["detail"] == f'{{"consultation": {consultation}}}'
@@ -109,4 +109,4 @@ def test_another_lead_can_change_nothing(app, db, consultation):
             ).status_code
             == 404
         )
-    assert queries.consultation_by_id(db, consultation)["closes_on"] == days(7)
+    assert store.consultations.consultation_by_id(db, consultation)["closes_on"] == days(7)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 import segno
 
-from dayinmylife import clock, queries
+from dayinmylife import clock, store
 from dayinmylife.consultations.codes import JOIN_CODE_ALPHABET, make_join_code
 from dayinmylife.consultations.exports import csv_safe, group_labels
 from dayinmylife.consultations.results import Group
@@ -24,7 +24,7 @@ def days(n: int) -> str:
 
 
 def create_lead(db, email="priya@school.example", name="Priya Shah", role="consultation_lead") -> int:
-    return queries.create_user(db, email, name, PASSWORD_HASH, role)
+    return store.users.create_user(db, email, name, PASSWORD_HASH, role)
 
 
 def create_consultation(db, lead_id, groups=("5 Oak", "5 Ash"), opens=-1, closes=7, **details) -> int:
@@ -37,7 +37,7 @@ def create_consultation(db, lead_id, groups=("5 Oak", "5 Ash"), opens=-1, closes
         "max_responses": 2000,
         **details,
     }
-    return queries.create_consultation(db, lead_id, details, list(groups), make_join_code)
+    return store.consultations.create_consultation(db, lead_id, details, list(groups), make_join_code)
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def lead(db, practitioners):
 
 def pupils_answer(db, questionnaire, consultation_id, group_id, answers_each: list[dict]):
     """Store finished responses, one per dict of {(question id, day): value}."""
-    queries.add_consultation_responses(
+    store.consultations.add_consultation_responses(
         db,
         consultation_id,
         questionnaire,
@@ -74,7 +74,9 @@ def breakfast(school, weekend_differs="no", weekend=None) -> dict:
 
 
 def group_ids(db, consultation_id) -> dict[str, int]:
-    return {group["name"]: group["id"] for group in queries.consultation_groups(db, consultation_id)}
+    return {
+        group["name"]: group["id"] for group in store.consultations.consultation_groups(db, consultation_id)
+    }
 
 
 # Creating a consultation
@@ -94,9 +96,9 @@ NEW = {
 def test_a_lead_creates_a_consultation_with_groups_and_a_join_code(client, db, practitioners, lead):
     response = practitioners.post("/consultations/new", NEW)
     assert response.status_code == 302
-    consultation = queries.consultations_of(db, lead)[0]
+    consultation = store.consultations.consultations_of(db, lead)[0]
     assert consultation["title"] == "Year 5 and 6" and consultation["min_group_size"] == 5
-    assert [group["name"] for group in queries.consultation_groups(db, consultation["id"])] == [
+    assert [group["name"] for group in store.consultations.consultation_groups(db, consultation["id"])] == [
         "5 Oak",
         "5 Ash",
         "6 Elm",
@@ -119,10 +121,10 @@ def test_a_code_already_taken_is_never_given_twice(db):
     codes = iter(["AAAAAA", "AAAAAA", "BBBBBB"])
     details = {"title": "T", "questionnaire_id": "primary", "opens_on": days(0), "closes_on": days(1)}
     details |= {"min_group_size": 5, "max_responses": 10}
-    first = queries.create_consultation(db, lead_id, details, [], lambda: next(codes))
-    second = queries.create_consultation(db, lead_id, details, [], lambda: next(codes))
-    assert queries.consultation_by_id(db, first)["join_code"] == "AAAAAA"
-    assert queries.consultation_by_id(db, second)["join_code"] == "BBBBBB"
+    first = store.consultations.create_consultation(db, lead_id, details, [], lambda: next(codes))
+    second = store.consultations.create_consultation(db, lead_id, details, [], lambda: next(codes))
+    assert store.consultations.consultation_by_id(db, first)["join_code"] == "AAAAAA"
+    assert store.consultations.consultation_by_id(db, second)["join_code"] == "BBBBBB"
 
 
 @pytest.mark.parametrize(
@@ -149,13 +151,13 @@ def test_bad_input_is_refused_with_a_message_and_nothing_is_saved(db, practition
     assert response.status_code == 400
     assert message in response.text
     assert "Error:" in response.text.split("</title>")[0]
-    assert queries.consultations_of(db, lead) == []
+    assert store.consultations.consultations_of(db, lead) == []
 
 
 def test_every_consultation_form_needs_its_security_token(client, db, lead):
     response = client.post("/consultations/new", data=NEW)
     assert response.status_code == 400
-    assert queries.consultations_of(db, lead) == []
+    assert store.consultations.consultations_of(db, lead) == []
 
 
 # Who may see what
@@ -226,7 +228,7 @@ def test_user_create_makes_a_consultation_lead(app, db):
         ]
     )
     assert result.exit_code == 0, result.output
-    assert queries.user_by_email(db, "lead@example.org")["role"] == "consultation_lead"
+    assert store.users.user_by_email(db, "lead@example.org")["role"] == "consultation_lead"
 
 
 # The code, the QR code and the classroom sheet
@@ -234,7 +236,7 @@ def test_user_create_makes_a_consultation_lead(app, db):
 
 def test_the_qr_code_is_an_svg_of_the_join_address_with_the_code(client, db, lead):
     consultation_id = create_consultation(db, lead)
-    code = queries.consultation_by_id(db, consultation_id)["join_code"]
+    code = store.consultations.consultation_by_id(db, consultation_id)["join_code"]
     response = client.get(f"/consultations/{consultation_id}/qr.svg")
     assert response.status_code == 200 and response.mimetype == "image/svg+xml"
     expected = segno.make(f"http://localhost/join/?code={code}", error="m")
@@ -249,7 +251,7 @@ def dark_modules(svg: str) -> str:
 
 def test_the_classroom_sheet_shows_the_address_the_code_and_the_qr_code(client, db, lead):
     consultation_id = create_consultation(db, lead)
-    code = queries.consultation_by_id(db, consultation_id)["join_code"]
+    code = store.consultations.consultation_by_id(db, consultation_id)["join_code"]
     page = client.get(f"/consultations/{consultation_id}/sheet").text
     assert "http://localhost/join/" in page
     assert f"{code[:3]} {code[3:]}" in page
@@ -607,22 +609,26 @@ def test_a_session_is_a_childs_or_a_consultation_response_never_both_nor_neither
 def test_the_tallies_always_equal_a_fresh_count_of_the_answers(db, questionnaires):
     lead_id = create_lead(db)
     consultation_id = create_consultation(db, lead_id)
-    consultation = queries.consultation_by_id(db, consultation_id)
+    consultation = store.consultations.consultation_by_id(db, consultation_id)
     oak = group_ids(db, consultation_id)["5 Oak"]
-    first = queries.start_consultation_response(db, consultation, questionnaires["primary"], oak, "en")
-    second = queries.start_consultation_response(db, consultation, questionnaires["primary"], None, "en")
-    queries.save_answer(db, first, "had_breakfast", "school", "yes")
-    queries.save_answer(db, second, "had_breakfast", "school", "yes")
-    queries.save_answer(db, second, "breakfast_food", "school", ["toast", "fruit"])
-    queries.save_answer(db, first, "had_breakfast", "school", "no")  # changed
-    queries.save_answer(db, first, "who_wakes_you", "school", None)  # skipped
-    assert queries.consultation_answer_counts(db, consultation_id) == queries.consultation_answer_recount(
-        db, consultation_id
+    first = store.consultations.start_consultation_response(
+        db, consultation, questionnaires["primary"], oak, "en"
     )
+    second = store.consultations.start_consultation_response(
+        db, consultation, questionnaires["primary"], None, "en"
+    )
+    store.sessions.save_answer(db, first, "had_breakfast", "school", "yes")
+    store.sessions.save_answer(db, second, "had_breakfast", "school", "yes")
+    store.sessions.save_answer(db, second, "breakfast_food", "school", ["toast", "fruit"])
+    store.sessions.save_answer(db, first, "had_breakfast", "school", "no")  # changed
+    store.sessions.save_answer(db, first, "who_wakes_you", "school", None)  # skipped
+    assert store.consultations.consultation_answer_counts(
+        db, consultation_id
+    ) == store.consultations.consultation_answer_recount(db, consultation_id)
     with write_transaction(db):
         db.execute("DELETE FROM sessions WHERE id = ?", (second,))
-    counts = queries.consultation_answer_counts(db, consultation_id)
-    assert counts == queries.consultation_answer_recount(db, consultation_id)
+    counts = store.consultations.consultation_answer_counts(db, consultation_id)
+    assert counts == store.consultations.consultation_answer_recount(db, consultation_id)
     assert ("had_breakfast", "school", '"no"', {oak: 1}) in counts and len(counts) == 2
 
 
@@ -639,15 +645,15 @@ def test_the_tallies_count_what_was_answered_before_they_existed(tmp_path, quest
         [breakfast("yes")] * 4,
     )
     migrations.apply(db)
-    assert queries.consultation_answer_counts(db, consultation_id) == queries.consultation_answer_recount(
+    assert store.consultations.consultation_answer_counts(
         db, consultation_id
-    )
+    ) == store.consultations.consultation_answer_recount(db, consultation_id)
     assert (
         "had_breakfast",
         "school",
         '"yes"',
         {group_ids(db, consultation_id)["5 Ash"]: 4},
-    ) in queries.consultation_answer_counts(db, consultation_id)
+    ) in store.consultations.consultation_answer_counts(db, consultation_id)
     db.conn.close()
 
 
@@ -676,11 +682,13 @@ def test_retention_deletes_a_consultations_answers_a_year_after_it_closes(
     assert "Deleted the answers of 1 consultation" in applied.output
     left = db.execute("SELECT consultation_id, COUNT(*) FROM sessions GROUP BY consultation_id").fetchall()
     assert [tuple(row) for row in left] == [(kept, 5)]
-    assert queries.consultation_answer_counts(db, expired) == []
+    assert store.consultations.consultation_answer_counts(db, expired) == []
     assert not db.execute(
         "SELECT 1 FROM consultation_tallies WHERE consultation_id = ?", (expired,)
     ).fetchone()
-    assert queries.consultation_by_id(db, expired)["title"] == "Last year"  # the consultation itself stays
+    assert (
+        store.consultations.consultation_by_id(db, expired)["title"] == "Last year"
+    )  # the consultation itself stays
     event = db.execute("SELECT detail FROM audit_log WHERE event = 'consultation_answers_expired'").fetchone()
     assert event and f'"consultation": {expired}' in event[0]
     page = client.get(f"/consultations/{kept}").text
@@ -688,7 +696,7 @@ def test_retention_deletes_a_consultations_answers_a_year_after_it_closes(
 
 
 def test_retention_deletes_responses_left_with_no_answer_for_a_day(app, db, lead):
-    consultation = queries.consultation_by_id(db, create_consultation(db, lead))
+    consultation = store.consultations.consultation_by_id(db, create_consultation(db, lead))
     with write_transaction(db):
         for started_at in ("2020-01-01T00:00:00+00:00", clock.now_iso()):
             db.execute(

@@ -3,7 +3,7 @@ mistake removed, a child added twice, a next session before the last, and events
 
 import pytest
 
-from dayinmylife import queries
+from dayinmylife import store
 from tests.conftest import PASSWORD
 
 
@@ -14,7 +14,7 @@ def events(db, event=None) -> list[dict]:
 
 @pytest.fixture
 def leo(db, signed_in):
-    return queries.create_child(db, signed_in, "Leo Smyth", "2019-03-14", "C-17")
+    return store.children.create_child(db, signed_in, "Leo Smyth", "2019-03-14", "C-17")
 
 
 def test_correcting_a_childs_details_keeps_the_old_values_with_the_record(client, db, practitioners, leo):
@@ -25,9 +25,11 @@ def test_correcting_a_childs_details_keeps_the_old_values_with_the_record(client
         {"display_name": "Leo Smith", "date_of_birth": "2019-03-15", "case_reference": "C-17"},
     )
     assert response.location == f"/children/{leo}"
-    child = queries.child_for(db, 1, leo)
+    child = store.children.child_for(db, 1, leo)
     assert (child["display_name"], child["date_of_birth"]) == ("Leo Smith", "2019-03-15")
-    kept = {(c["field"], c["old_value"], c["new_value"]) for c in queries.corrections_of_child(db, leo)}
+    kept = {
+        (c["field"], c["old_value"], c["new_value"]) for c in store.children.corrections_of_child(db, leo)
+    }
     assert kept == {("display_name", "Leo Smyth", "Leo Smith"), ("date_of_birth", "2019-03-14", "2019-03-15")}
     edited = events(db, "child_edited")
     assert edited[0]["child_id"] == leo and "Smyth" not in (edited[0]["detail"] or "")  # names stay out
@@ -40,7 +42,7 @@ def test_saving_the_details_unchanged_records_no_correction(db, practitioners, l
         f"/children/{leo}/edit",
         {"display_name": "Leo Smyth", "date_of_birth": "2019-03-14", "case_reference": "C-17"},
     )
-    assert queries.corrections_of_child(db, leo) == [] and events(db, "child_edited") == []
+    assert store.children.corrections_of_child(db, leo) == [] and events(db, "child_edited") == []
 
 
 def test_erasing_a_child_erases_their_corrections_too(db, practitioners, leo):
@@ -55,8 +57,10 @@ def test_erasing_a_child_erases_their_corrections_too(db, practitioners, leo):
 def test_a_session_started_by_mistake_is_removed_with_a_reason(
     client, db, practitioners, signed_in, leo, questionnaires
 ):
-    session = queries.start_session(db, leo, questionnaires["primary"], signed_in, account="parent_carer")
-    queries.save_answer(db, session, "who_wakes_you", "school", "alarm")
+    session = store.sessions.start_session(
+        db, leo, questionnaires["primary"], signed_in, account="parent_carer"
+    )
+    store.sessions.save_answer(db, session, "who_wakes_you", "school", "alarm")
     assert f"/sessions/{session}/remove" in client.get(f"/sessions/{session}").text
     no_reason = practitioners.post(f"/sessions/{session}/remove", {})
     assert no_reason.status_code == 400 and db["sessions"].count == 1
@@ -68,8 +72,10 @@ def test_a_session_started_by_mistake_is_removed_with_a_reason(
 
 
 def test_a_finished_session_is_never_removed(client, db, practitioners, signed_in, leo, questionnaires):
-    session = queries.start_session(db, leo, questionnaires["primary"], signed_in, account="parent_carer")
-    queries.finish_session(db, session)
+    session = store.sessions.start_session(
+        db, leo, questionnaires["primary"], signed_in, account="parent_carer"
+    )
+    store.sessions.finish_session(db, session)
     assert f"/sessions/{session}/remove" not in client.get(f"/sessions/{session}").text
     response = practitioners.post(f"/sessions/{session}/remove", {"reason": "by_accident"}, token_from="/")
     assert response.status_code == 302 and db["sessions"].count == 1
@@ -88,18 +94,18 @@ def test_adding_the_same_child_twice_warns_first_then_adds_if_asked(client, db, 
 def test_a_next_session_before_the_last_one_is_refused(
     client, db, practitioners, signed_in, leo, questionnaires
 ):
-    queries.start_session(
+    store.sessions.start_session(
         db, leo, questionnaires["primary"], signed_in, started_at="2026-10-01T10:00:00+00:00"
     )
     refused = practitioners.post(
         f"/children/{leo}/next-session", {"next_session_on": "2026-09-01"}, token_from=f"/children/{leo}"
     )
     assert "cannot be before the last one" in client.get(refused.location).text
-    assert queries.child_for(db, 1, leo)["next_session_on"] is None
+    assert store.children.child_for(db, 1, leo)["next_session_on"] is None
     practitioners.post(
         f"/children/{leo}/next-session", {"next_session_on": "2026-12-20"}, token_from=f"/children/{leo}"
     )
-    assert queries.child_for(db, 1, leo)["next_session_on"] == "2026-12-20"
+    assert store.children.child_for(db, 1, leo)["next_session_on"] == "2026-12-20"
     assert events(db, "next_session_set")[0]["child_id"] == leo
 
 

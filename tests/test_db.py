@@ -5,7 +5,7 @@ import threading
 from datetime import date, timedelta
 from pathlib import Path
 
-from dayinmylife import queries
+from dayinmylife import store
 from dayinmylife.consultations.codes import make_join_code
 from dayinmylife.store import migrations
 from dayinmylife.store.db import connect, get_db, migrate, schema_sql, write_transaction
@@ -26,7 +26,7 @@ def test_migrating_again_changes_nothing(app, db):
 def test_several_writers_at_once_lose_no_answer(app, db, practitioners, child_of, questionnaires):
     user = practitioners.create()
     sessions = [
-        queries.start_session(db, child_of(user, f"Child {n}"), questionnaires["primary"], user)
+        store.sessions.start_session(db, child_of(user, f"Child {n}"), questionnaires["primary"], user)
         for n in range(6)
     ]
     question_ids = [question.id for question in questionnaires["primary"].questions][:20]
@@ -36,7 +36,7 @@ def test_several_writers_at_once_lose_no_answer(app, db, practitioners, child_of
         own = connect(app.config["DATABASE"])
         try:
             for question_id in question_ids:
-                queries.save_answer(own, session_id, question_id, "school", "dont_know")
+                store.sessions.save_answer(own, session_id, question_id, "school", "dont_know")
         except Exception as error:  # noqa: BLE001 - any failure is what this test looks for
             failures.append(error)
         finally:
@@ -53,22 +53,22 @@ def test_several_writers_at_once_lose_no_answer(app, db, practitioners, child_of
 
 def test_a_failed_write_leaves_what_was_saved_before(db, practitioners, child_of, questionnaires):
     user = practitioners.create()
-    session_id = queries.start_session(db, child_of(user), questionnaires["primary"], user)
-    queries.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
+    session_id = store.sessions.start_session(db, child_of(user), questionnaires["primary"], user)
+    store.sessions.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
     try:
         with write_transaction(db):
             db.execute("UPDATE answers SET value = '\"grown_up\"'")
             raise RuntimeError("the server fell over half-way")
     except RuntimeError:
         pass
-    assert queries.answers_of(db, session_id)[("who_wakes_you", "school")].value == "alarm"
+    assert store.sessions.answers_of(db, session_id)[("who_wakes_you", "school")].value == "alarm"
 
 
 def test_deleting_a_child_deletes_their_sessions_and_answers(db, practitioners, child_of, questionnaires):
     user = practitioners.create()
     child_id = child_of(user)
-    session_id = queries.start_session(db, child_id, questionnaires["primary"], user)
-    queries.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
+    session_id = store.sessions.start_session(db, child_id, questionnaires["primary"], user)
+    store.sessions.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
     with write_transaction(db):
         db.execute("DELETE FROM children WHERE id = ?", (child_id,))
     assert db.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 0
@@ -98,7 +98,7 @@ def test_a_database_file_put_back_in_its_place_is_opened_afresh(app, tmp_path):
     restored = tmp_path / "restored.sqlite3"
     migrate(restored)
     own = connect(restored)
-    queries.create_user(own, "restored@example.org", "Restored", "x")
+    store.users.create_user(own, "restored@example.org", "Restored", "x")
     own.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     own.conn.close()
     before.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -109,7 +109,7 @@ def test_a_database_file_put_back_in_its_place_is_opened_afresh(app, tmp_path):
 
 
 def test_a_repeated_pick_several_choice_is_repaired_and_the_counts_follow(db, practitioners, questionnaires):
-    lead = queries.create_user(db, "lead@example.org", "Lee", "x", "consultation_lead")
+    lead = store.users.create_user(db, "lead@example.org", "Lee", "x", "consultation_lead")
     today = date.today()
     details = {
         "title": "Year 5",
@@ -119,17 +119,19 @@ def test_a_repeated_pick_several_choice_is_repaired_and_the_counts_follow(db, pr
         "min_group_size": 5,
         "max_responses": 100,
     }
-    consultation = queries.consultation_by_id(
-        db, queries.create_consultation(db, lead, details, [], make_join_code)
+    consultation = store.consultations.consultation_by_id(
+        db, store.consultations.create_consultation(db, lead, details, [], make_join_code)
     )
-    pupil = queries.start_consultation_response(db, consultation, questionnaires["primary"], None, "en")
-    queries.save_answer(
+    pupil = store.consultations.start_consultation_response(
+        db, consultation, questionnaires["primary"], None, "en"
+    )
+    store.sessions.save_answer(
         db, pupil, "weather_clothes", "school", ["warm_coat"] * 500 + ["hat"]
     )  # stored before the fix
 
     migrations.m015_each_choice_once(db)
 
-    assert queries.answers_of(db, pupil)[("weather_clothes", "school")].value == ["warm_coat", "hat"]
+    assert store.sessions.answers_of(db, pupil)[("weather_clothes", "school")].value == ["warm_coat", "hat"]
     counted = db.execute(
         "SELECT value, pupils FROM consultation_tallies WHERE question_id = 'weather_clothes' AND pupils > 0"
     ).fetchall()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dayinmylife import create_app, queries
+from dayinmylife import create_app, store
 from dayinmylife.casework.ages import age_in_words
 from dayinmylife.demo.casework import (
     ADMIN_EMAIL,
@@ -48,15 +48,17 @@ def questionnaires(demo_app):
 
 
 def sam(db):
-    return queries.user_by_email(db, DEMO_EMAIL)
+    return store.users.user_by_email(db, DEMO_EMAIL)
 
 
 def sessions_of(db, name):
     """A demo child's sessions, oldest first, each with its answers as plain values."""
-    child = next(child for child in queries.children_of(db, sam(db)["id"]) if child["display_name"] == name)
-    sessions = list(reversed(queries.sessions_of_child(db, child["id"])))
+    child = next(
+        child for child in store.children.children_of(db, sam(db)["id"]) if child["display_name"] == name
+    )
+    sessions = list(reversed(store.sessions.sessions_of_child(db, child["id"])))
     return [
-        (session, {key: answer.value for key, answer in queries.answers_of(db, session["id"]).items()})
+        (session, {key: answer.value for key, answer in store.sessions.answers_of(db, session["id"]).items()})
         for session in sessions
     ]
 
@@ -75,7 +77,9 @@ def age_in_months(date_of_birth: str) -> int:
 
 
 def test_sam_taylor_has_three_children_who_are_plainly_demo_people(demo_db):
-    children = {child["display_name"]: child for child in queries.children_of(demo_db, sam(demo_db)["id"])}
+    children = {
+        child["display_name"]: child for child in store.children.children_of(demo_db, sam(demo_db)["id"])
+    }
     assert sam(demo_db)["name"] == "Sam Taylor"
     assert set(children) == {"Amara", "Leo", "Jess"}
     assert all(child["case_reference"].startswith("DEMO-") for child in children.values())
@@ -160,7 +164,7 @@ def test_every_stored_answer_is_one_its_question_offers(demo_db, questionnaires)
 def test_the_baby_sessions_say_what_was_seen_and_what_was_told(demo_db):
     sources = set()
     for session, _ in sessions_of(demo_db, "Amara"):
-        for (question_id, _day), answer in queries.answers_of(demo_db, session["id"]).items():
+        for (question_id, _day), answer in store.sessions.answers_of(demo_db, session["id"]).items():
             real = not answer.skipped and answer.value not in NOT_A_REAL_ANSWER
             if real and not question_id.endswith(".weekend_different"):
                 assert answer.source in ("observed", "reported"), question_id
@@ -228,8 +232,8 @@ def test_leos_outcomes_show_school_mornings_met_and_weekends_not_yet(demo_db, qu
     from dayinmylife.questionnaire.outcomes import Outcome, outcome_status
 
     session, _ = sessions_of(demo_db, "Leo")[-1]
-    outcomes = queries.outcomes_of_child(demo_db, session["child_id"])
-    answers = queries.answers_of(demo_db, session["id"])
+    outcomes = store.casework.outcomes_of_child(demo_db, session["child_id"])
+    answers = store.sessions.answers_of(demo_db, session["id"])
     statuses = {
         row["statement"]: outcome_status(
             questionnaires["primary"],
@@ -243,25 +247,25 @@ def test_leos_outcomes_show_school_mornings_met_and_weekends_not_yet(demo_db, qu
         "I have breakfast at weekends too": "not_met",
         "I am in bed by eight on school nights": "met",
     }
-    assert queries.notes_of_session(demo_db, sessions_of(demo_db, "Leo")[0][0]["id"])
+    assert store.casework.notes_of_session(demo_db, sessions_of(demo_db, "Leo")[0][0]["id"])
 
 
 # The school consultation: Priya Shah's Year 5 and 6
 
 
 def demo_consultation(db) -> dict:
-    lead = queries.user_by_email(db, LEAD_EMAIL)
-    return next(c for c in queries.consultations_of(db, lead["id"]) if c["title"] == TITLE)
+    lead = store.users.user_by_email(db, LEAD_EMAIL)
+    return next(c for c in store.consultations.consultations_of(db, lead["id"]) if c["title"] == TITLE)
 
 
 def test_priya_shah_leads_a_finished_consultation_of_over_a_hundred_pupils(demo_db):
-    lead = queries.user_by_email(demo_db, LEAD_EMAIL)
+    lead = store.users.user_by_email(demo_db, LEAD_EMAIL)
     assert lead["name"] == "Priya Shah" and lead["role"] == "consultation_lead"
     consultation = demo_consultation(demo_db)
     assert consultation["questionnaire_id"] == "primary"
     assert consultation["closes_on"] < date.today().isoformat()
-    names = {g["id"]: g["name"] for g in queries.consultation_groups(demo_db, consultation["id"])}
-    counted = queries.consultation_response_counts(demo_db, consultation["id"])
+    names = {g["id"]: g["name"] for g in store.consultations.consultation_groups(demo_db, consultation["id"])}
+    counted = store.consultations.consultation_response_counts(demo_db, consultation["id"])
     pupils = {names[group_id]: count for group_id, count in counted.items()}
     assert {"5 Oak", "5 Ash", "6 Elm"} <= set(pupils) and sum(pupils.values()) > 100
     # Small, so its numbers are suppressed:
@@ -270,8 +274,10 @@ def test_priya_shah_leads_a_finished_consultation_of_over_a_hundred_pupils(demo_
 
 def test_the_demo_classes_answer_differently_and_weekends_differ_from_school_days(demo_db):
     consultation = demo_consultation(demo_db)
-    groups = {g["name"]: g["id"] for g in queries.consultation_groups(demo_db, consultation["id"])}
-    rows = queries.consultation_answer_counts(demo_db, consultation["id"])
+    groups = {
+        g["name"]: g["id"] for g in store.consultations.consultation_groups(demo_db, consultation["id"])
+    }
+    rows = store.consultations.consultation_answer_counts(demo_db, consultation["id"])
     counts = {(question, day, value): per_group for question, day, value, per_group in rows}
     no_breakfast = counts[("had_breakfast", "school", '"no"')]
     assert no_breakfast.get(groups["5 Ash"], 0) > no_breakfast.get(groups["5 Oak"], 0)
@@ -298,7 +304,7 @@ def test_the_demo_lead_signs_in_to_the_consultations_and_finds_small_numbers_sup
 
 def test_the_readme_gives_the_demo_childrens_ages_as_the_app_shows_them(demo_db):
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
-    for child in queries.children_of(demo_db, sam(demo_db)["id"]):
+    for child in store.children.children_of(demo_db, sam(demo_db)["id"]):
         shown = age_in_words(child["date_of_birth"])
         assert f"{child['display_name']} ({shown})" in readme, (child["display_name"], shown)
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from dayinmylife import clock, queries
+from dayinmylife import clock, store
 from dayinmylife.admin import user_rules
 from dayinmylife.store.db import write_transaction
 from tests.conftest import PASSWORD, csrf_token
@@ -21,7 +21,9 @@ GIVE_IT_BACK = "Your answers are saved. Please give the device back to your work
 def consultation(db):
     from tests.test_consultations import create_consultation, create_lead
 
-    return queries.consultation_by_id(db, create_consultation(db, create_lead(db), groups=("5 Oak", "5 Ash")))
+    return store.consultations.consultation_by_id(
+        db, create_consultation(db, create_lead(db), groups=("5 Oak", "5 Ash"))
+    )
 
 
 def finish(browser, session_id):
@@ -30,7 +32,7 @@ def finish(browser, session_id):
 
 
 def own_words(db, session_id):
-    return queries.answers_of(db, session_id)[("mornings_own_words", "school")].value
+    return store.sessions.answers_of(db, session_id)[("mornings_own_words", "school")].value
 
 
 def arrive_by(how, tablet, consultation):
@@ -118,7 +120,7 @@ def test_a_pupil_who_presses_finish_twice_sees_thank_you_again(app, db, consulta
 @pytest.fixture
 def teen_session(db, signed_in, child_of, questionnaires):
     child_id = child_of(signed_in, name="Jess", date_of_birth="2011-06-02")
-    return queries.start_session(db, child_id, questionnaires["teenager"], signed_in)
+    return store.sessions.start_session(db, child_id, questionnaires["teenager"], signed_in)
 
 
 @pytest.fixture
@@ -175,11 +177,15 @@ def sign_out_on_the_laptop(app, db, practitioners):
 
 
 def password_reset_by_an_administrator(app, db, practitioners):
-    user_rules.reset_password(db, queries.account_by_email(db, "sam@example.org"), "a new long password 42")
+    user_rules.reset_password(
+        db, store.users.account_by_email(db, "sam@example.org"), "a new long password 42"
+    )
 
 
 def role_changed(app, db, practitioners):
-    user_rules.change_role(db, queries.account_by_email(db, "sam@example.org"), "consultation_lead", by=None)
+    user_rules.change_role(
+        db, store.users.account_by_email(db, "sam@example.org"), "consultation_lead", by=None
+    )
 
 
 def role_changed_without_signing_out(app, db, practitioners):
@@ -189,7 +195,7 @@ def role_changed_without_signing_out(app, db, practitioners):
 
 
 def account_disabled(app, db, practitioners):
-    user_rules.disable(db, queries.account_by_email(db, "sam@example.org"), by=None)
+    user_rules.disable(db, store.users.account_by_email(db, "sam@example.org"), by=None)
 
 
 @pytest.mark.parametrize(
@@ -260,7 +266,7 @@ def test_an_old_copy_of_the_cookie_cannot_write_answers_long_after_the_sign_out(
     with client.session_transaction() as cookie:  # the copy was taken an hour before it is used
         cookie["last_seen"] = int(clock.epoch()) - 3600
     client.post(question, data={"answer": "written by someone else", "csrf_token": token})
-    assert ("mornings_own_words", "school") not in queries.answers_of(db, session_id)
+    assert ("mornings_own_words", "school") not in store.sessions.answers_of(db, session_id)
 
 
 def test_a_practitioner_locked_out_of_unlocking_signs_in_again_to_take_the_device_back(
@@ -319,7 +325,7 @@ def test_a_child_whose_finish_cannot_be_saved_is_told_in_their_words(app, db, ta
     assert (
         "Everything you saved before is safe" in response.text and "Go back to my questions" in response.text
     )
-    assert queries.session_by_id(db, session_id)["status"] != "finished"
+    assert store.sessions.session_by_id(db, session_id)["status"] != "finished"
 
 
 def test_a_link_token_never_reaches_the_development_servers_log(app, caplog):

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wtforms.fields.core import UnboundField
 
-from dayinmylife import queries
+from dayinmylife import store
 from dayinmylife.answering.my_day import DAY_OF_SLUG
 from tests import test_authorisation as authorisation
 from tests.conftest import PASSWORD, PASSWORD_HASH, csrf_token
@@ -181,7 +181,7 @@ def form_data(draw):
 @pytest.fixture
 def records(rows, db):
     """The matrix's records, a practitioner who has none of them, and the database as it is now to go back to."""
-    rows["users"]["other_practitioner"] = queries.create_user(db, "ola@example.org", "Ola", PASSWORD_HASH)
+    rows["users"]["other_practitioner"] = store.users.create_user(db, "ola@example.org", "Ola", PASSWORD_HASH)
     pristine = sqlite3.connect(":memory:")
     db.conn.backup(pristine)
     rows["pristine"] = pristine
@@ -332,7 +332,7 @@ def test_going_round_help_and_stop_always_leads_back_to_the_question(app, record
     "target", ["/\t/evil.example/x", "/%09/evil.example/x", "/\r\nX-Evil: 1", "/%0d%0a/x"]
 )
 def test_a_next_page_with_control_characters_after_a_right_password_stays_on_the_site(app, db, target):
-    queries.create_user(db, "kim@example.org", "Kim", PASSWORD_HASH)
+    store.users.create_user(db, "kim@example.org", "Kim", PASSWORD_HASH)
     client = app.test_client()
     token = csrf_token(client.get("/sign-in").text)
     response = client.post(
@@ -356,7 +356,7 @@ def test_a_pick_several_choice_sent_ten_thousand_times_is_kept_and_counted_once(
     url = f"/day/{records['pupil']}/school-day/{question.id}"
     response = client.post(url, data=body, content_type="application/x-www-form-urlencoded")
     assert response.status_code == 302
-    assert queries.answers_of(db, records["pupil"])[(question.id, "school")].value == [coat]
+    assert store.sessions.answers_of(db, records["pupil"])[(question.id, "school")].value == [coat]
     tally = db.execute(
         "SELECT value, pupils FROM consultation_tallies WHERE question_id = ? AND pupils > 0", (question.id,)
     ).fetchall()

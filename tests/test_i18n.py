@@ -12,7 +12,7 @@ import pytest
 from babel.messages.pofile import read_po
 from flask import session
 
-from dayinmylife import queries
+from dayinmylife import store
 from dayinmylife.web.i18n import LANGUAGES, TRANSLATIONS, compile_catalogs, select_locale
 from tests.conftest import csrf_token
 
@@ -186,18 +186,18 @@ def test_the_settings_page_is_in_the_header_and_saves_the_language(client, db, p
         assert name in text_of(settings)
     response = practitioners.post("/settings", {"language": "ur"})
     assert response.status_code == 302
-    assert queries.user_by_id(db, signed_in)["language"] == "ur"
+    assert store.users.user_by_id(db, signed_in)["language"] == "ur"
     saved = client.get(response.location)
     assert page_language(saved) == ("ur", "rtl") and "آپ کی ترتیبات محفوظ ہو گئی ہیں" in text_of(saved)
     practitioners.post("/settings", {"language": ""})
-    assert queries.user_by_id(db, signed_in)["language"] is None
+    assert store.users.user_by_id(db, signed_in)["language"] is None
     assert page_language(client.get("/", headers={"Accept-Language": "pl"})) == ("pl", "ltr")
 
 
 def test_an_unknown_language_is_refused_on_the_settings_page(client, db, practitioners, signed_in):
     response = practitioners.post("/settings", {"language": "xx"})
     assert response.status_code == 400 and "error-summary" in response.text
-    assert queries.user_by_id(db, signed_in)["language"] is None
+    assert store.users.user_by_id(db, signed_in)["language"] is None
 
 
 # The child's language is part of their session
@@ -215,14 +215,14 @@ def test_the_practitioner_sets_the_childs_language_when_starting_a_session(clien
         f"/children/{leo}/sessions/new", {"questionnaire": "primary", "language": "pl"}
     )
     session_id = int(response.location.strip("/").split("/")[-1])
-    assert queries.session_by_id(db, session_id)["language"] == "pl"
+    assert store.sessions.session_by_id(db, session_id)["language"] == "pl"
     start = client.get(f"/day/{session_id}/")
     assert page_language(start) == ("pl", "ltr")
     assert "Opowiedz nam o swoim dniu" in text_of(start)
 
 
 def test_the_next_session_starts_in_the_language_of_the_last_one(client, db, leo, questionnaires, signed_in):
-    queries.start_session(db, leo, questionnaires["primary"], signed_in, language="cy")
+    store.sessions.start_session(db, leo, questionnaires["primary"], signed_in, language="cy")
     form = client.get(f"/children/{leo}/sessions/new").text
     assert '<option lang="cy" selected value="cy">Cymraeg</option>' in form
 
@@ -231,7 +231,7 @@ def test_a_childs_pages_speak_the_sessions_language_whatever_the_practitioner_re
     client, db, practitioners, leo, questionnaires, signed_in
 ):
     practitioners.post("/settings", {"language": "pl"})
-    session_id = queries.start_session(db, leo, questionnaires["primary"], signed_in, language="cy")
+    session_id = store.sessions.start_session(db, leo, questionnaires["primary"], signed_in, language="cy")
     question = client.get(f"/day/{session_id}/school-day/who_wakes_you")
     assert page_language(question) == ("cy", "ltr")
     assert page_language(client.get(f"/sessions/{session_id}")) == ("pl", "ltr")
@@ -251,7 +251,7 @@ def test_the_child_chooses_their_language_on_the_first_page(client, db, practiti
         f"/day/{session_id}/language", {"language": "ur"}, token_from=f"/day/{session_id}/"
     )
     assert chosen.location == f"/day/{session_id}/"
-    assert queries.session_by_id(db, session_id)["language"] == "ur"
+    assert store.sessions.session_by_id(db, session_id)["language"] == "ur"
     again = client.get(chosen.location)
     assert page_language(again) == ("ur", "rtl") and "ہمیں اپنے دن کے بارے میں بتائیں" in text_of(again)
     assert 'value="ur" lang="ur" dir="rtl" aria-current="true"' in again.text
@@ -263,27 +263,27 @@ def test_the_child_chooses_their_language_on_the_first_page(client, db, practiti
 def test_the_language_cannot_change_once_answers_are_written(
     client, db, practitioners, leo, questionnaires, signed_in
 ):
-    session_id = queries.start_session(db, leo, questionnaires["primary"], signed_in, language="pl")
-    queries.save_answer(db, session_id, "mornings_own_words", "school", "Mama mnie budzi")
+    session_id = store.sessions.start_session(db, leo, questionnaires["primary"], signed_in, language="pl")
+    store.sessions.save_answer(db, session_id, "mornings_own_words", "school", "Mama mnie budzi")
     practitioners.post(
         f"/day/{session_id}/language", {"language": "en"}, token_from=f"/day/{session_id}/review"
     )
-    assert queries.session_by_id(db, session_id)["language"] == "pl"
+    assert store.sessions.session_by_id(db, session_id)["language"] == "pl"
 
 
 def test_an_unknown_language_changes_nothing(client, db, practitioners, leo, questionnaires, signed_in):
-    session_id = queries.start_session(db, leo, questionnaires["primary"], signed_in, language="pl")
+    session_id = store.sessions.start_session(db, leo, questionnaires["primary"], signed_in, language="pl")
     response = practitioners.post(
         f"/day/{session_id}/language", {"language": "xx"}, token_from=f"/day/{session_id}/"
     )
     assert response.status_code == 302
-    assert queries.session_by_id(db, session_id)["language"] == "pl"
+    assert store.sessions.session_by_id(db, session_id)["language"] == "pl"
 
 
 def test_a_young_person_on_their_own_device_keeps_their_language_beyond_the_questions(
     app, db, leo, questionnaires, signed_in
 ):
-    session_id = queries.start_session(db, leo, questionnaires["teenager"], signed_in)
+    session_id = store.sessions.start_session(db, leo, questionnaires["teenager"], signed_in)
     young_person = app.test_client()
     with young_person.session_transaction() as browser:
         browser["grants"] = {str(session_id): {"consultation": 0}}  # as a consultation code lets them in
@@ -297,7 +297,7 @@ def test_a_young_person_on_their_own_device_keeps_their_language_beyond_the_ques
 
 
 def test_a_welsh_question_page(client, db, leo, questionnaires, signed_in):
-    session_id = queries.start_session(db, leo, questionnaires["primary"], signed_in, language="cy")
+    session_id = store.sessions.start_session(db, leo, questionnaires["primary"], signed_in, language="cy")
     page = text_of(client.get(f"/day/{session_id}/school-day/who_wakes_you"))
     assert "Pwy sy'n dy ddeffro di?" in page  # the question
     assert "Larwm" in page and "Rydw i'n deffro ar fy mhen fy hun" in page  # its answers
@@ -307,7 +307,7 @@ def test_a_welsh_question_page(client, db, leo, questionnaires, signed_in):
 
 
 def test_an_urdu_question_page_reads_right_to_left(client, db, leo, questionnaires, signed_in):
-    session_id = queries.start_session(db, leo, questionnaires["primary"], signed_in, language="ur")
+    session_id = store.sessions.start_session(db, leo, questionnaires["primary"], signed_in, language="ur")
     response = client.get(f"/day/{session_id}/school-day/who_wakes_you")
     page = text_of(response)
     assert page_language(response) == ("ur", "rtl")
@@ -319,7 +319,7 @@ def test_an_urdu_question_page_reads_right_to_left(client, db, leo, questionnair
 def test_a_wrong_answer_is_explained_in_the_childs_language(
     client, db, practitioners, leo, questionnaires, signed_in
 ):
-    session_id = queries.start_session(db, leo, questionnaires["primary"], signed_in, language="pl")
+    session_id = store.sessions.start_session(db, leo, questionnaires["primary"], signed_in, language="pl")
     url = f"/day/{session_id}/school-day/who_wakes_you"
     response = practitioners.post(url, {"action": "continue"})
     assert response.status_code == 400
@@ -332,16 +332,18 @@ def test_a_wrong_answer_is_explained_in_the_childs_language(
 @pytest.fixture
 def answered_in_polish(db, leo, questionnaires, signed_in):
     primary = questionnaires["primary"]
-    session_id = queries.start_session(
+    session_id = store.sessions.start_session(
         db, leo, primary, signed_in, language="pl", started_at="2026-05-03T10:00:00+00:00"
     )
-    queries.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
-    queries.save_answer(db, session_id, "mornings_own_words", "school", "Mama robi mi kanapki <3")
-    queries.save_answer(db, session_id, "feeling_at_school", "once", "happy")
-    queries.finish_session(db, session_id)
-    earlier = queries.start_session(db, leo, primary, signed_in, started_at="2026-02-03T10:00:00+00:00")
-    queries.save_answer(db, earlier, "who_wakes_you", "school", "myself")
-    queries.finish_session(db, earlier)
+    store.sessions.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
+    store.sessions.save_answer(db, session_id, "mornings_own_words", "school", "Mama robi mi kanapki <3")
+    store.sessions.save_answer(db, session_id, "feeling_at_school", "once", "happy")
+    store.sessions.finish_session(db, session_id)
+    earlier = store.sessions.start_session(
+        db, leo, primary, signed_in, started_at="2026-02-03T10:00:00+00:00"
+    )
+    store.sessions.save_answer(db, earlier, "who_wakes_you", "school", "myself")
+    store.sessions.finish_session(db, earlier)
     return session_id
 
 
@@ -373,16 +375,16 @@ def test_the_same_session_reads_in_welsh_for_a_welsh_practitioner(client, practi
 
 
 def test_own_words_in_the_pages_language_are_not_marked(client, db, leo, questionnaires, signed_in):
-    session_id = queries.start_session(db, leo, questionnaires["primary"], signed_in)
-    queries.save_answer(db, session_id, "mornings_own_words", "school", "Mum makes toast")
+    session_id = store.sessions.start_session(db, leo, questionnaires["primary"], signed_in)
+    store.sessions.save_answer(db, session_id, "mornings_own_words", "school", "Mum makes toast")
     page = text_of(client.get(f"/sessions/{session_id}"))
     assert "Mum makes toast" in page and "written in" not in page
 
 
 def test_the_child_reviews_their_polish_answers_in_polish(client, db, leo, questionnaires, signed_in):
-    session_id = queries.start_session(db, leo, questionnaires["primary"], signed_in, language="pl")
-    queries.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
-    queries.save_answer(db, session_id, "mornings_own_words", "school", "Mama robi mi kanapki <3")
+    session_id = store.sessions.start_session(db, leo, questionnaires["primary"], signed_in, language="pl")
+    store.sessions.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
+    store.sessions.save_answer(db, session_id, "mornings_own_words", "school", "Mama robi mi kanapki <3")
     page = text_of(client.get(f"/day/{session_id}/review"))
     assert "Budzik" in page and "Mama robi mi kanapki <3" in page and "written in" not in page
 
@@ -425,8 +427,8 @@ def test_every_page_says_its_language_and_direction(
     client, db, practitioners, leo, answered_in_polish, questionnaires, signed_in, language, direction
 ):
     practitioners.post("/settings", {"language": language})
-    fresh = queries.start_session(db, leo, questionnaires["primary"], signed_in, language=language)
-    queries.set_session_language(db, answered_in_polish, language)
+    fresh = store.sessions.start_session(db, leo, questionnaires["primary"], signed_in, language=language)
+    store.sessions.set_session_language(db, answered_in_polish, language)
     for url in PRACTITIONER_PAGES + CHILD_PAGES:
         url = url.format(child=leo, session=answered_in_polish, fresh=fresh)
         response = client.get(url)
@@ -454,9 +456,9 @@ def test_the_back_links_chevron_is_mirrored_by_the_bidi_algorithm_not_swapped_tw
 def test_pages_name_the_questionnaire_in_the_readers_language_not_by_its_id(
     client, db, leo, questionnaires, signed_in, page
 ):
-    session_id = queries.start_session(db, leo, questionnaires["primary"], signed_in)
-    queries.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
-    queries.finish_session(db, session_id)
+    session_id = store.sessions.start_session(db, leo, questionnaires["primary"], signed_in)
+    store.sessions.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
+    store.sessions.finish_session(db, session_id)
     shown = client.get(page.format(session=session_id, leo=leo), headers={"Accept-Language": "pl"}).text
     named = re.search(r"<dt>Kwestionariusz</dt><dd>([^<]*)</dd>", shown).group(1)
     assert named.startswith("Mój dzień") and "primary" not in named

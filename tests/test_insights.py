@@ -3,7 +3,7 @@ and the printable records, through the test client, including every refusal."""
 
 import pytest
 
-from dayinmylife import queries
+from dayinmylife import store
 
 
 @pytest.fixture
@@ -13,10 +13,12 @@ def leo(db, signed_in, child_of, questionnaires):
     primary = questionnaires["primary"]
     sessions = []
     for month, food in (("02", None), ("05", "toast"), ("08", "cereal")):
-        session_id = queries.start_session(
+        session_id = store.sessions.start_session(
             db, child_id, primary, signed_in, started_at=f"2026-{month}-03T10:00:00+00:00"
         )
-        answer = lambda question, day, value, s=session_id: queries.save_answer(db, s, question, day, value)  # noqa: E731
+        answer = lambda question, day, value, s=session_id: store.sessions.save_answer(
+            db, s, question, day, value
+        )  # noqa: E731
         answer("had_breakfast", "school", "yes" if food else "no")
         if food:
             answer("breakfast_food", "school", [food])
@@ -26,7 +28,7 @@ def leo(db, signed_in, child_of, questionnaires):
             answer("had_breakfast", "weekend", "no")
         answer("feeling_at_school", "once", {"02": "sad", "05": "okay", "08": "very_happy"}[month])
         answer("better_day", "once", "Breakfast <b>every</b> day")
-        queries.finish_session(db, session_id)
+        store.sessions.finish_session(db, session_id)
         sessions.append(session_id)
     return child_id, sessions
 
@@ -35,7 +37,7 @@ def leo(db, signed_in, child_of, questionnaires):
 def someone_elses(db, practitioners, child_of, questionnaires):
     other = practitioners.create("alex@example.org", "Alex")
     child_id = child_of(other, "Mia")
-    session_id = queries.start_session(db, child_id, questionnaires["primary"], other)
+    session_id = store.sessions.start_session(db, child_id, questionnaires["primary"], other)
     return child_id, session_id
 
 
@@ -66,8 +68,8 @@ def test_the_session_page_groups_prompts_by_area_and_says_they_are_not_a_verdict
 def test_an_unfinished_session_says_which_questions_have_no_answer(
     client, db, signed_in, child_of, questionnaires
 ):
-    session_id = queries.start_session(db, child_of(signed_in), questionnaires["primary"], signed_in)
-    queries.save_answer(db, session_id, "who_wakes_you", "school", "dont_know")
+    session_id = store.sessions.start_session(db, child_of(signed_in), questionnaires["primary"], signed_in)
+    store.sessions.save_answer(db, session_id, "who_wakes_you", "school", "dont_know")
     page = client.get(f"/sessions/{session_id}").text
     assert "I don&#39;t know" in page
     assert "No answer: the session stopped before this question" in page
@@ -85,7 +87,7 @@ def test_the_printable_session_record_names_the_child_and_the_questionnaire_vers
 
 def test_comparing_defaults_to_the_latest_two_finished_sessions(client, db, leo, signed_in, questionnaires):
     child_id, sessions = leo
-    queries.start_session(
+    store.sessions.start_session(
         db, child_id, questionnaires["primary"], signed_in, started_at="2026-09-01T10:00:00+00:00"
     )
     page = client.get(f"/children/{child_id}/compare").text
@@ -134,7 +136,7 @@ def test_choosing_the_same_session_twice_asks_for_two(client, leo):
 
 def test_a_child_with_one_session_cannot_be_compared_yet(client, db, signed_in, child_of, questionnaires):
     child_id = child_of(signed_in)
-    queries.start_session(db, child_id, questionnaires["primary"], signed_in)
+    store.sessions.start_session(db, child_id, questionnaires["primary"], signed_in)
     assert "needs at least two sessions" in client.get(f"/children/{child_id}/compare").text
 
 
@@ -218,7 +220,7 @@ def test_the_default_comparison_follows_the_childs_own_account_past_a_parents(
     client, db, leo, signed_in, questionnaires
 ):
     child_id, sessions = leo
-    mums = queries.start_session(
+    mums = store.sessions.start_session(
         db,
         child_id,
         questionnaires["primary"],
@@ -226,7 +228,7 @@ def test_the_default_comparison_follows_the_childs_own_account_past_a_parents(
         started_at="2026-09-01T10:00:00+00:00",
         account="parent_carer",
     )
-    queries.finish_session(db, mums)
+    store.sessions.finish_session(db, mums)
     page = client.get(f"/children/{child_id}/compare").text
     assert "From 3 May 2026 to 3 August 2026." in page
     mixed = client.get(f"/children/{child_id}/compare?from={sessions[2]}&to={mums}").text
@@ -235,7 +237,7 @@ def test_the_default_comparison_follows_the_childs_own_account_past_a_parents(
 
 def test_the_history_shows_one_account_at_a_time(client, db, leo, signed_in, questionnaires):
     child_id, _sessions = leo
-    mums = queries.start_session(
+    mums = store.sessions.start_session(
         db,
         child_id,
         questionnaires["primary"],
@@ -243,7 +245,7 @@ def test_the_history_shows_one_account_at_a_time(client, db, leo, signed_in, que
         started_at="2026-09-01T10:00:00+00:00",
         account="parent_carer",
     )
-    queries.save_answer(db, mums, "had_breakfast", "school", "yes")
+    store.sessions.save_answer(db, mums, "had_breakfast", "school", "yes")
     assert (
         "3 sessions, from 3 February 2026 to 3 August 2026."
         in client.get(f"/children/{child_id}/history").text

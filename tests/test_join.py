@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from dayinmylife import queries
+from dayinmylife import store
 from dayinmylife.store.db import write_transaction
 from tests.conftest import csrf_token
 from tests.test_consultations import create_consultation, create_lead, group_ids
@@ -17,7 +17,7 @@ NOT_OPEN = "That code is not open for answers"
 def consultation(db):
     """An open consultation with two classes; returns the consultation row."""
     consultation_id = create_consultation(db, create_lead(db), groups=("5 Oak", "5 Ash"))
-    return queries.consultation_by_id(db, consultation_id)
+    return store.consultations.consultation_by_id(db, consultation_id)
 
 
 @pytest.fixture
@@ -59,7 +59,7 @@ def test_a_pupil_types_the_code_in_any_case_with_spaces_and_chooses_their_group(
     assert "Which is your group?" in page and "5 Oak" in page and "5 Ash" in page
     response = start(pupil, group_ids(db, consultation["id"])["5 Ash"])
     session_id = int(re.search(r"/day/(\d+)/$", response.location).group(1))
-    row = queries.session_by_id(db, session_id)
+    row = store.sessions.session_by_id(db, session_id)
     assert row["consultation_id"] == consultation["id"]
     assert row["consultation_group_id"] == group_ids(db, consultation["id"])["5 Ash"]
     assert "Tell us about your day" in pupil.get(response.location).text
@@ -78,7 +78,9 @@ def test_a_pupil_must_choose_a_group_when_there_are_groups(pupil, db, consultati
 
 
 def test_a_consultation_without_groups_starts_after_one_press(pupil, db):
-    consultation = queries.consultation_by_id(db, create_consultation(db, create_lead(db), groups=()))
+    consultation = store.consultations.consultation_by_id(
+        db, create_consultation(db, create_lead(db), groups=())
+    )
     type_code(pupil, consultation["join_code"])
     assert "Ready?" in pupil.get("/join/start").text
     assert "/day/" in start(pupil).location
@@ -91,7 +93,7 @@ def test_unknown_closed_and_not_yet_open_codes_get_the_same_friendly_message(pup
     code = "XYZ234"
     if opens is not None:
         consultation_id = create_consultation(db, create_lead(db), opens=opens, closes=closes)
-        code = queries.consultation_by_id(db, consultation_id)["join_code"]
+        code = store.consultations.consultation_by_id(db, consultation_id)["join_code"]
     response = type_code(pupil, code)
     assert response.status_code == 400
     assert NOT_OPEN in response.text and "Error:" in response.text.split("</title>")[0]
@@ -130,7 +132,7 @@ def test_nothing_about_the_pupil_or_their_device_is_stored(app, db, consultation
     session_id = int(
         re.search(r"/day/(\d+)/", start(pupil, group_ids(db, consultation["id"])["5 Oak"]).location).group(1)
     )
-    row = queries.session_by_id(db, session_id)
+    row = store.sessions.session_by_id(db, session_id)
     assert row["child_id"] is None and row["started_by"] is None
     stored = " ".join(str(value) for value in row.values())
     assert "203.0.113" not in stored and "PupilTablet" not in stored
@@ -168,7 +170,7 @@ def test_the_end_page_thanks_the_pupil_without_a_practitioner_and_says_how_to_ge
     assert "a grown-up you trust at school" in page
     assert "0800\u00a01111" in page
     assert "will read your answers" not in page and "take the device back" not in page
-    assert queries.session_by_id(db, session_id)["status"] == "finished"
+    assert store.sessions.session_by_id(db, session_id)["status"] == "finished"
 
 
 def test_a_pupil_who_closes_the_tab_carries_on_from_the_same_device(pupil, db, consultation):
@@ -231,7 +233,7 @@ def test_sent_answers_cannot_be_opened_again_on_that_device(pupil, db, consultat
 
 
 def test_a_consultation_takes_no_more_answers_than_its_limit(app, db):
-    consultation = queries.consultation_by_id(
+    consultation = store.consultations.consultation_by_id(
         db, create_consultation(db, create_lead(db), groups=(), max_responses=2)
     )
     for _ in range(2):
@@ -247,7 +249,7 @@ def test_a_consultation_takes_no_more_answers_than_its_limit(app, db):
 
 
 def test_responses_with_no_answer_do_not_fill_a_consultation(app, db):
-    consultation = queries.consultation_by_id(
+    consultation = store.consultations.consultation_by_id(
         db, create_consultation(db, create_lead(db), groups=(), max_responses=2)
     )
     for _ in range(3):  # anyone with the code could start empty responses: they take no place
@@ -271,7 +273,7 @@ def started(db, consultation, seconds_ago: int, count: int = 1, answered: bool =
                 ).lastrowid
             )
         if answered:
-            queries.save_answer(db, ids[-1], "had_breakfast", "school", "yes")
+            store.sessions.save_answer(db, ids[-1], "had_breakfast", "school", "yes")
     return ids
 
 
@@ -298,7 +300,9 @@ def test_at_most_120_pupils_a_minute_join_a_consultation_and_the_lead_sees_when_
     assert "Lots of people are joining right now. Wait a minute, then try again." in response.text
     for _ in range(5):  # a script knocking again and again: still one hit that minute
         assert start(second, group_ids(db, consultation["id"])["5 Oak"]).status_code == 429
-    other = queries.consultation_by_id(db, create_consultation(db, create_lead(db, "sam@school.example")))
+    other = store.consultations.consultation_by_id(
+        db, create_consultation(db, create_lead(db, "sam@school.example"))
+    )
     join_as_pupil(app.test_client(), db, other)  # another school's consultation is not held up
     assert db.execute("SELECT COUNT(*) FROM consultation_limit_hits").fetchone()[0] == 1
     practitioners.sign_in("priya@school.example")
@@ -321,25 +325,27 @@ def test_an_answer_no_longer_asked_after_a_change_stops_counting_and_comes_back_
     day = f"/day/{session_id}/school-day"
     answer(pupil, f"{day}/had_breakfast", answer="yes")
     answer(pupil, f"{day}/breakfast_food", answer=["toast", "fruit"])
-    counted = lambda: {row[0] for row in queries.consultation_answer_counts(db, consultation["id"])}  # noqa: E731
+    counted = lambda: {
+        row[0] for row in store.consultations.consultation_answer_counts(db, consultation["id"])
+    }  # noqa: E731
 
     answer(pupil, f"{day}/had_breakfast?change=1", answer="no")  # no breakfast: what it was is not asked
     assert counted() == {"had_breakfast"}
-    assert queries.consultation_answer_counts(db, consultation["id"]) == queries.consultation_answer_recount(
+    assert store.consultations.consultation_answer_counts(
         db, consultation["id"]
-    )
-    kept = queries.answers_of(db, session_id)[("breakfast_food", "school")]
+    ) == store.consultations.consultation_answer_recount(db, consultation["id"])
+    kept = store.sessions.answers_of(db, session_id)[("breakfast_food", "school")]
     assert kept.value == ["toast", "fruit"]
 
     answer(pupil, f"{day}/had_breakfast?change=1", answer="yes")
     assert counted() == {"had_breakfast", "breakfast_food"}
-    assert queries.consultation_answer_counts(db, consultation["id"]) == queries.consultation_answer_recount(
+    assert store.consultations.consultation_answer_counts(
         db, consultation["id"]
-    )
+    ) == store.consultations.consultation_answer_recount(db, consultation["id"])
 
 
 def test_the_list_of_consultations_counts_only_pupils_who_answered(db, consultation):
     started(db, consultation, 60, count=3)
     started(db, consultation, 60, count=2, answered=True)
-    [listed] = queries.consultations_of(db, consultation["created_by"])
+    [listed] = store.consultations.consultations_of(db, consultation["created_by"])
     assert listed["response_count"] == 2

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from dayinmylife import queries
+from dayinmylife import store
 from tests.conftest import csrf_token
 
 
@@ -49,7 +49,7 @@ def test_an_answer_is_saved_and_the_next_question_follows(client, db, session_id
         client, f"/day/{session_id}/school-day/who_wakes_you", answer="alarm", action="continue"
     )
     assert response.status_code == 302
-    assert queries.answers_of(db, session_id)[("who_wakes_you", "school")].value == "alarm"
+    assert store.sessions.answers_of(db, session_id)[("who_wakes_you", "school")].value == "alarm"
     assert response.location != f"/day/{session_id}/school-day/who_wakes_you"
 
 
@@ -72,7 +72,7 @@ def test_going_back_shows_the_earlier_answer_chosen(client, session_id):
 def test_skipping_is_recorded_and_moves_on(client, db, session_id):
     response = answer(client, f"/day/{session_id}/school-day/who_wakes_you", action="skip")
     assert response.status_code == 302
-    assert queries.answers_of(db, session_id)[("who_wakes_you", "school")].skipped
+    assert store.sessions.answers_of(db, session_id)[("who_wakes_you", "school")].skipped
 
 
 def test_continue_without_an_answer_asks_for_one_and_saves_nothing(client, db, session_id):
@@ -80,7 +80,7 @@ def test_continue_without_an_answer_asks_for_one_and_saves_nothing(client, db, s
     assert response.status_code == 400
     assert "Choose an answer, or press" in response.text
     assert "Error:" in response.text.split("</title>")[0]
-    assert queries.answers_of(db, session_id) == {}
+    assert store.sessions.answers_of(db, session_id) == {}
 
 
 def test_an_answer_that_is_not_an_option_is_refused_and_the_saved_answer_kept(client, db, session_id):
@@ -89,7 +89,7 @@ def test_an_answer_that_is_not_an_option_is_refused_and_the_saved_answer_kept(cl
     response = answer(client, url, answer="the-moon", action="continue")
     assert response.status_code == 400
     assert "There is a problem" in response.text
-    assert queries.answers_of(db, session_id)[("who_wakes_you", "school")].value == "alarm"
+    assert store.sessions.answers_of(db, session_id)[("who_wakes_you", "school")].value == "alarm"
 
 
 def test_dont_know_with_other_answers_is_refused(client, db, session_id, questionnaires):
@@ -100,7 +100,7 @@ def test_dont_know_with_other_answers_is_refused(client, db, session_id, questio
     response = answer(client, url, answer=[question.options[0].value, "dont_know"], action="continue")
     assert response.status_code == 400
     assert "one or the other" in response.text
-    assert queries.answers_of(db, session_id) == {}
+    assert store.sessions.answers_of(db, session_id) == {}
 
 
 def test_pick_several_saves_every_choice(client, db, session_id, questionnaires):
@@ -109,7 +109,7 @@ def test_pick_several_saves_every_choice(client, db, session_id, questionnaires)
     )
     chosen = [question.options[0].value, question.options[1].value]
     answer(client, f"/day/{session_id}/school-day/{question.id}", answer=chosen, action="continue")
-    assert queries.answers_of(db, session_id)[(question.id, "school")].value == chosen
+    assert store.sessions.answers_of(db, session_id)[(question.id, "school")].value == chosen
 
 
 def own_words_question(questionnaires):
@@ -121,7 +121,9 @@ def test_own_words_are_kept_exactly_as_written(client, db, session_id, questionn
     day = "any-day" if question.days == "once" else "school-day"
     words = "my mum <b>makes</b> toast 🍞\nsometimes"
     answer(client, f"/day/{session_id}/{day}/{question.id}", answer=words, action="continue")
-    saved = queries.answers_of(db, session_id)[(question.id, "once" if question.days == "once" else "school")]
+    saved = store.sessions.answers_of(db, session_id)[
+        (question.id, "once" if question.days == "once" else "school")
+    ]
     assert saved.value == words
 
 
@@ -131,7 +133,7 @@ def test_own_words_over_two_thousand_characters_are_refused(client, db, session_
     response = answer(client, f"/day/{session_id}/{day}/{question.id}", answer="a" * 2001, action="continue")
     assert response.status_code == 400
     assert "2000" in response.text
-    assert queries.answers_of(db, session_id) == {}
+    assert store.sessions.answers_of(db, session_id) == {}
 
 
 def test_the_weekend_questions_come_only_when_the_weekend_is_different(
@@ -178,7 +180,7 @@ def test_finishing_thanks_the_child_and_says_how_to_get_help(client, db, session
     assert response.location == f"/day/{session_id}/thanks"
     page = client.get(response.location)
     assert "Thank you" in page.text and "0800 1111" in page.text and "Sam Taylor" in page.text
-    assert queries.session_for(db, 1, session_id)["status"] == "finished"
+    assert store.sessions.session_for(db, 1, session_id)["status"] == "finished"
 
 
 def test_help_and_stop_are_on_every_question_page_and_say_the_answers_are_saved(client, session_id):
@@ -215,7 +217,7 @@ def test_finishing_early_says_how_many_questions_are_left_and_offers_to_carry_on
     assert f'class="button button--go" href="/day/{session_id}/">Carry on answering<' in page
     assert "Finish now" in page and "That&#39;s my day – finish" not in page
     client.post(f"/day/{session_id}/finish", data={"csrf_token": csrf_token(page)})  # still allowed
-    assert queries.session_by_id(db, session_id)["status"] == "finished"
+    assert store.sessions.session_by_id(db, session_id)["status"] == "finished"
 
 
 def test_help_returns_only_to_a_page_of_the_same_session(client, session_id):
@@ -240,7 +242,7 @@ def test_unknown_questions_and_days_are_not_found(client, session_id, url):
 def test_a_form_without_its_security_token_is_refused_and_saves_nothing(client, db, session_id):
     response = client.post(f"/day/{session_id}/school-day/who_wakes_you", data={"answer": "alarm"})
     assert response.status_code == 400
-    assert queries.answers_of(db, session_id) == {}
+    assert store.sessions.answers_of(db, session_id) == {}
 
 
 def test_another_practitioners_session_is_not_found(
@@ -248,7 +250,7 @@ def test_another_practitioners_session_is_not_found(
 ):
     other = practitioners.create("alex@example.org", "Alex")
     other_child = child_of(other, "Mia")
-    other_session = queries.start_session(db, other_child, questionnaires["primary"], other)
+    other_session = store.sessions.start_session(db, other_child, questionnaires["primary"], other)
     # Leave child mode first, so the refusal comes from access rules rather than the lock.
     practitioners.post("/child-mode/unlock", {"password": "correct horse battery staple"})
     assert client.get(f"/day/{other_session}/").status_code == 404
@@ -276,15 +278,17 @@ def test_the_baby_questionnaire_asks_whether_each_answer_was_seen_or_told(
     assert response.status_code == 400 and "saw this or were told" in response.text
     answer(client, url, answer=value, source="observed", action="continue")
     day = "once" if question.days == "once" else "school"
-    assert queries.answers_of(db, session_id)[(question.id, day)].source == "observed"
+    assert store.sessions.answers_of(db, session_id)[(question.id, day)].source == "observed"
 
 
 def test_a_browser_given_a_session_answers_it_without_signing_in_and_nothing_else(
     app, db, questionnaires, practitioners, child_of
 ):
     user = practitioners.create()
-    mine = queries.start_session(db, child_of(user, "Jess", "2012-01-01"), questionnaires["teenager"], user)
-    other = queries.start_session(db, child_of(user, "Leo"), questionnaires["primary"], user)
+    mine = store.sessions.start_session(
+        db, child_of(user, "Jess", "2012-01-01"), questionnaires["teenager"], user
+    )
+    other = store.sessions.start_session(db, child_of(user, "Leo"), questionnaires["primary"], user)
     browser = app.test_client()
     with browser.session_transaction() as flask_session:
         flask_session["grants"] = {str(mine): {"consultation": 0}}  # what grants.let_pupil_answer() holds

@@ -2,16 +2,16 @@
 
 import pytest
 
-from dayinmylife import queries
+from dayinmylife import store
 from tests.conftest import Practitioners, csrf_token
 
 
 @pytest.fixture
 def session_id(db, signed_in, child_of, questionnaires):
-    session_id = queries.start_session(
+    session_id = store.sessions.start_session(
         db, child_of(signed_in), questionnaires["primary"], signed_in, started_at="2026-06-01T10:00:00+00:00"
     )
-    queries.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
+    store.sessions.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
     return session_id
 
 
@@ -35,7 +35,7 @@ def test_a_note_on_one_answer_is_kept_with_that_answer(client, db, session_id):
     data = {"text": "Alarm is on Mum's phone", "about": "who_wakes_you school"}
     response = post_from_session(client, session_id, f"/sessions/{session_id}/notes", data)
     assert response.location.endswith("#answer-who_wakes_you-school")
-    note = queries.notes_of_session(db, session_id)[0]
+    note = store.casework.notes_of_session(db, session_id)[0]
     assert (note["question_id"], note["day"], note["text"]) == (
         "who_wakes_you",
         "school",
@@ -45,7 +45,7 @@ def test_a_note_on_one_answer_is_kept_with_that_answer(client, db, session_id):
 
 def test_an_empty_note_is_refused_and_nothing_saved(client, db, session_id):
     post_from_session(client, session_id, f"/sessions/{session_id}/notes", {"text": "  "})
-    assert queries.notes_of_session(db, session_id) == []
+    assert store.casework.notes_of_session(db, session_id) == []
     assert "The note was not added" in client.get(f"/sessions/{session_id}").text
 
 
@@ -56,7 +56,7 @@ def test_a_note_naming_half_an_answer_belongs_to_the_session(client, db, session
         f"/sessions/{session_id}/notes",
         {"text": "x", "about": "who_wakes_you someday"},
     )
-    assert queries.notes_of_session(db, session_id)[0]["question_id"] is None
+    assert store.casework.notes_of_session(db, session_id)[0]["question_id"] is None
 
 
 @pytest.mark.parametrize(
@@ -67,14 +67,14 @@ def test_a_note_naming_no_question_of_the_session_belongs_to_the_session(client,
     data = {"text": "Seen at home", "about": f"{question} school"}
     response = post_from_session(client, session_id, f"/sessions/{session_id}/notes", data)
     assert response.status_code == 302 and response.location.endswith(f"/sessions/{session_id}#notes")
-    assert queries.notes_of_session(db, session_id)[0]["question_id"] is None
+    assert store.casework.notes_of_session(db, session_id)[0]["question_id"] is None
 
 
 def test_notes_on_another_practitioners_session_are_refused(
     client, db, practitioners, child_of, questionnaires, session_id
 ):
     other = practitioners.create("alex@example.org", "Alex")
-    theirs = queries.start_session(db, child_of(other, "Mia"), questionnaires["primary"], other)
+    theirs = store.sessions.start_session(db, child_of(other, "Mia"), questionnaires["primary"], other)
     token = csrf_token(client.get(f"/sessions/{session_id}").text)
     assert (
         client.post(f"/sessions/{theirs}/notes", data={"text": "x", "csrf_token": token}).status_code == 404
@@ -85,7 +85,7 @@ def test_notes_on_another_practitioners_session_are_refused(
         ).status_code
         == 404
     )
-    assert queries.notes_of_session(db, theirs) == []
+    assert store.casework.notes_of_session(db, theirs) == []
 
 
 def test_you_said_we_did_greets_the_child_at_their_next_session(
@@ -101,8 +101,8 @@ def test_you_said_we_did_greets_the_child_at_their_next_session(
 
 def test_you_said_we_did_is_not_shown_in_the_session_it_follows(client, db, session_id):
     post_from_session(client, session_id, f"/sessions/{session_id}/message-to-child", {"text": "Well done"})
-    session = queries.session_by_id(db, session_id)
-    assert queries.messages_for_child(db, session) == []
+    session = store.sessions.session_by_id(db, session_id)
+    assert store.casework.messages_for_child(db, session) == []
 
 
 def start_next_session(app, db, session_id, account="child"):
@@ -121,7 +121,7 @@ def test_you_said_we_did_is_never_shown_on_a_parents_account(app, client, db, se
     post_from_session(client, session_id, f"/sessions/{session_id}/message-to-child", {"text": message})
     _, _, parents_start = start_next_session(app, db, session_id, account="parent_carer")
     assert message not in parents_start and "You said, we did" not in parents_start
-    assert queries.message_to_child(db, session_id)["seen_at"] is None  # still waiting for the child
+    assert store.casework.message_to_child(db, session_id)["seen_at"] is None  # still waiting for the child
     _, _, childs_start = start_next_session(app, db, session_id)
     assert message in childs_start
 
@@ -132,7 +132,7 @@ def test_you_said_we_did_is_shown_once_then_only_new_messages(app, client, db, s
     tablet, location, start = start_next_session(app, db, session_id)
     assert "First news" in start
     assert "First news" in tablet.get(location).text  # a reload (or a change of language) still shows it
-    seen = queries.message_to_child(db, session_id)
+    seen = store.casework.message_to_child(db, session_id)
     assert seen["seen_in_session"] == int(location.strip("/").split("/")[-1])
     assert "saw this message on" in client.get(f"/sessions/{session_id}").text
 

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from dayinmylife import queries
+from dayinmylife import store
 from dayinmylife.casework.caseload import add_months, next_session
 
 
@@ -35,11 +35,11 @@ def test_an_outcome_is_saved_and_each_session_shows_whether_it_is_met(
     client, db, practitioners, leo, signed_in, questionnaires
 ):
     primary = questionnaires["primary"]
-    before = queries.start_session(db, leo, primary, signed_in, started_at="2026-03-01T10:00:00+00:00")
-    queries.save_answer(db, before, "had_breakfast", "school", "no")
-    after = queries.start_session(db, leo, primary, signed_in, started_at="2026-06-01T10:00:00+00:00")
-    queries.save_answer(db, after, "had_breakfast", "school", "yes")
-    queries.start_session(db, leo, primary, signed_in, started_at="2026-09-01T10:00:00+00:00")
+    before = store.sessions.start_session(db, leo, primary, signed_in, started_at="2026-03-01T10:00:00+00:00")
+    store.sessions.save_answer(db, before, "had_breakfast", "school", "no")
+    after = store.sessions.start_session(db, leo, primary, signed_in, started_at="2026-06-01T10:00:00+00:00")
+    store.sessions.save_answer(db, after, "had_breakfast", "school", "yes")
+    store.sessions.start_session(db, leo, primary, signed_in, started_at="2026-09-01T10:00:00+00:00")
     response = add_outcome(practitioners, leo, action="save", met_when="yes", review_on="2026-12-01")
     assert response.status_code == 302
     page = client.get(f"/children/{leo}")
@@ -83,7 +83,7 @@ def test_the_next_session_defaults_to_three_months_after_the_last():
 
 
 def test_the_caseload_shows_who_is_overdue(client, db, leo, signed_in, questionnaires):
-    queries.start_session(
+    store.sessions.start_session(
         db, leo, questionnaires["primary"], signed_in, started_at="2025-01-01T10:00:00+00:00"
     )
     page = client.get("/")

@@ -6,17 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from dayinmylife import audit, create_app, queries
+from dayinmylife import audit, create_app, store
 from dayinmylife.store.db import connect
 
 
 @pytest.fixture
 def leo(db, signed_in, child_of, questionnaires):
     child_id = child_of(signed_in, "Leo", "2019-03-14")
-    session_id = queries.start_session(db, child_id, questionnaires["primary"], signed_in)
-    queries.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
-    queries.save_answer(db, session_id, "better_day", "once", "A dog")
-    queries.add_note(db, session_id, signed_in, "Mum tired")
+    session_id = store.sessions.start_session(db, child_id, questionnaires["primary"], signed_in)
+    store.sessions.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
+    store.sessions.save_answer(db, session_id, "better_day", "once", "A dog")
+    store.casework.add_note(db, session_id, signed_in, "Mum tired")
     return child_id
 
 
@@ -49,12 +49,16 @@ def test_everything_held_reads_as_a_printable_page(client, leo):
 def test_after_erasure_nothing_of_the_child_can_be_read_from_the_database_files(
     app, client, db, practitioners, signed_in, child_of, questionnaires
 ):
-    child_id = queries.create_child(db, signed_in, "Zephyrine Quillfeather", "2016-02-29", "CASE-ZQ-98765")
-    session_id = queries.start_session(db, child_id, questionnaires["primary"], signed_in)
+    child_id = store.children.create_child(
+        db, signed_in, "Zephyrine Quillfeather", "2016-02-29", "CASE-ZQ-98765"
+    )
+    session_id = store.sessions.start_session(db, child_id, questionnaires["primary"], signed_in)
     for copy in range(40):  # many saves: many copies of the page in the write-ahead log
-        queries.save_answer(db, session_id, "better_day", "once", f"A blue kangaroo called Pemberley {copy}")
-    queries.add_note(db, session_id, signed_in, "Kitchen cupboards bare, Thistlewood Road")
-    queries.set_message_to_child(
+        store.sessions.save_answer(
+            db, session_id, "better_day", "once", f"A blue kangaroo called Pemberley {copy}"
+        )
+    store.casework.add_note(db, session_id, signed_in, "Kitchen cupboards bare, Thistlewood Road")
+    store.casework.set_message_to_child(
         db, session_id, signed_in, "We asked Grandma Ottoline to help with breakfast"
     )
     traces = [
@@ -192,7 +196,7 @@ def test_a_recent_session_keeps_an_old_record(app, db, signed_in, child_of, ques
     old = child_of(signed_in, "Old case", "2012-01-01")
     db.execute("UPDATE children SET created_at = '2019-01-01T00:00:00+00:00' WHERE id = ?", (old,))
     db.conn.commit()
-    queries.start_session(db, old, questionnaires["teenager"], signed_in)
+    store.sessions.start_session(db, old, questionnaires["teenager"], signed_in)
     assert "0 children" in app.test_cli_runner().invoke(args=["retention"]).output
 
 
@@ -202,7 +206,7 @@ def test_a_backup_taken_while_running_restores_every_record(app, db, leo, tmp_pa
     restored = connect(tmp_path / "backup.sqlite3")
     for table in ("users", "children", "sessions", "answers", "notes", "audit_log"):
         assert restored[table].count == db[table].count, table
-    assert queries.answers_of(restored, 1)[("better_day", "once")].value == "A dog"
+    assert store.sessions.answers_of(restored, 1)[("better_day", "once")].value == "A dog"
 
 
 def test_a_backup_into_a_folder_not_made_yet_makes_it_and_keeps_the_copy_private(app, db, leo, tmp_path):

@@ -4,7 +4,7 @@ import pytest
 from flask import request
 
 import dayinmylife
-from dayinmylife import create_app, queries
+from dayinmylife import create_app, store
 from dayinmylife.store.db import connect, migrate
 from dayinmylife.web import security
 from dayinmylife.web.security import CONTENT_SECURITY_POLICY, InsecureConfiguration
@@ -72,7 +72,7 @@ def test_no_hsts_in_development(client):
 def test_the_production_session_cookie_is_host_only_secure_http_only_and_same_site(tmp_path):
     app = production_app(tmp_path)
     database = connect(app.config["DATABASE"])
-    queries.create_user(database, "sam@example.org", "Sam Taylor", PASSWORD_HASH)
+    store.users.create_user(database, "sam@example.org", "Sam Taylor", PASSWORD_HASH)
     database.conn.close()
     client = app.test_client()
     token = csrf_token(client.get("/sign-in", base_url=HTTPS).text)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dayinmylife import queries
+from dayinmylife import store
 from tests.conftest import CLOCK_START, csrf_token
 
 MINUTE = 60
@@ -85,13 +85,13 @@ def locked(practitioners, signed_in, child_of, clock):
 
 
 def test_a_child_mode_device_waits_only_for_the_absolute_limit(client, db, locked, clock):
-    queries.save_answer(db, locked, "who_wakes_you", "school", "alarm")
+    store.sessions.save_answer(db, locked, "who_wakes_you", "school", "alarm")
     clock.at += 3 * HOUR  # a slow child, or a long break: still their questions
     assert client.get(f"/day/{locked}/").status_code in (200, 302)
     assert client.get(f"/day/{locked}/help").status_code == 200
     clock.at = CLOCK_START + 12 * HOUR + MINUTE
     assert signed_out(client.get(f"/day/{locked}/help"))
-    assert queries.answers_of(db, locked)[("who_wakes_you", "school")].value == "alarm"
+    assert store.sessions.answers_of(db, locked)[("who_wakes_you", "school")].value == "alarm"
 
 
 def test_stay_signed_in_keeps_the_session_going(client, practitioners, signed_in, clock):

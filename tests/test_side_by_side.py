@@ -4,7 +4,7 @@ import html
 
 import pytest
 
-from dayinmylife import queries
+from dayinmylife import store
 from dayinmylife.casework.side_by_side import chosen_sessions
 
 
@@ -14,11 +14,11 @@ def leo(signed_in, child_of):
 
 
 def session(db, child_id, user, questionnaires, account, day, **answers):
-    session_id = queries.start_session(
+    session_id = store.sessions.start_session(
         db, child_id, questionnaires["primary"], user, started_at=f"{day}T10:00:00+00:00", account=account
     )
     for question_id, value in answers.items():
-        queries.save_answer(db, session_id, question_id, "school", value)
+        store.sessions.save_answer(db, session_id, question_id, "school", value)
     return session_id
 
 
@@ -114,9 +114,9 @@ def test_side_by_side_prefers_finished_accounts_to_todays_unfinished_one(db, leo
         db, leo, signed_in, questionnaires, "parent_carer", "2026-10-08", who_wakes_you="alarm"
     )
     for finished in (finished_child, finished_parent):
-        queries.finish_session(db, finished)
+        store.sessions.finish_session(db, finished)
     session(db, leo, signed_in, questionnaires, "child", "2026-12-02", who_wakes_you="alarm")  # begun today
-    chosen = chosen_sessions(queries.sessions_of_child(db, leo), {})
+    chosen = chosen_sessions(store.sessions.sessions_of_child(db, leo), {})
     assert chosen["child"]["id"] == finished_child and chosen["parent_carer"]["id"] == finished_parent
 
 
@@ -124,7 +124,7 @@ def test_compare_prefers_the_latest_two_finished_sessions(client, db, leo, signe
     older = session(db, leo, signed_in, questionnaires, "child", "2026-06-01", who_wakes_you="myself")
     newer = session(db, leo, signed_in, questionnaires, "child", "2026-09-01", who_wakes_you="alarm")
     for finished in (older, newer):
-        queries.finish_session(db, finished)
+        store.sessions.finish_session(db, finished)
     session(
         db, leo, signed_in, questionnaires, "child", "2026-12-02", who_wakes_you="alarm"
     )  # 1 answer, today
@@ -137,7 +137,7 @@ def test_each_column_of_the_outcomes_grid_says_whose_account_it_is(
 ):
     session(db, leo, signed_in, questionnaires, "child", "2026-10-01", had_breakfast="yes")
     session(db, leo, signed_in, questionnaires, "parent_carer", "2026-10-08", had_breakfast="no")
-    queries.add_outcome(
+    store.casework.add_outcome(
         db, leo, signed_in, "I have breakfast before school", "had_breakfast", "school", ["yes"], None
     )
     grid = client.get(f"/children/{leo}").text.split('class="table outcome-table"')[1].split("</thead>")[0]

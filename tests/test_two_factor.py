@@ -6,7 +6,7 @@ import time
 import pyotp
 import pytest
 
-from dayinmylife import clock, queries
+from dayinmylife import clock, store
 from dayinmylife.signin import two_factor
 from tests.conftest import PASSWORD, PASSWORD_HASH, csrf_token
 
@@ -25,7 +25,7 @@ def with_app(db, practitioners):
     user_id = practitioners.create()
     secret, codes = pyotp.random_base32(), two_factor.new_recovery_codes()
     hashes = [two_factor.recovery_code_hash(code) for code in codes]
-    queries.start_two_factor(db, user_id, secret, 0, hashes)
+    store.users.start_two_factor(db, user_id, secret, 0, hashes)
     return {"id": user_id, "secret": secret, "codes": codes}
 
 
@@ -53,7 +53,7 @@ def test_setting_up_shows_a_qr_code_and_key_then_recovery_codes_once(client, db,
     codes = recovery_codes_on(response.text)
     assert response.status_code == 200 and "Your recovery codes" in response.text
     assert len(set(codes)) == 10
-    assert queries.user_by_id(db, signed_in)["totp_secret"] == secret
+    assert store.users.user_by_id(db, signed_in)["totp_secret"] == secret
     stored = {row[0] for row in db.execute("SELECT code_hash FROM recovery_codes")}
     assert stored == {two_factor.recovery_code_hash(code) for code in codes}  # only hashes are kept
     again = client.get("/account/two-factor").text
@@ -75,7 +75,7 @@ def test_a_wrong_code_does_not_turn_it_on(client, db, practitioners, signed_in):
     client.get("/account/two-factor")
     response = practitioners.post("/account/two-factor", {"code": "000000"})
     assert response.status_code == 400 and "That code is not right" in response.text
-    assert queries.user_by_id(db, signed_in)["totp_secret"] is None
+    assert store.users.user_by_id(db, signed_in)["totp_secret"] is None
 
 
 def test_signing_in_asks_for_the_code_before_letting_anyone_in(client, db, practitioners, with_app):
@@ -129,7 +129,7 @@ def test_a_recovery_code_works_once(client, db, practitioners, with_app):
     response = enter_code(client, code)
 
     assert "That code is not right" in response.text and not signed_in_now(client)
-    assert queries.recovery_codes_left(db, with_app["id"]) == 9
+    assert store.users.recovery_codes_left(db, with_app["id"]) == 9
 
 
 def test_wrong_codes_are_throttled_per_account(client, practitioners, with_app):
@@ -155,7 +155,7 @@ def test_the_second_step_waits_five_minutes_only(client, practitioners, with_app
 
 def test_signing_out_elsewhere_ends_a_half_done_sign_in(client, db, practitioners, with_app):
     practitioners.sign_in()
-    queries.end_sessions_of_user(db, with_app["id"])
+    store.users.end_sessions_of_user(db, with_app["id"])
     assert client.get("/sign-in/code").location == "/sign-in"
 
 
@@ -174,7 +174,7 @@ def test_new_recovery_codes_replace_the_old_ones(client, db, practitioners, with
     new_codes = recovery_codes_on(response.text)
     assert len(new_codes) == 10 and "Your old recovery codes no longer work" in response.text
     assert not set(new_codes) & set(with_app["codes"])
-    assert not queries.use_recovery_code(
+    assert not store.users.use_recovery_code(
         db, with_app["id"], two_factor.recovery_code_hash(with_app["codes"][0])
     )
 
@@ -188,7 +188,7 @@ def test_turning_it_off_needs_the_password_and_a_code(client, db, practitioners,
         token_from="/account/two-factor",
     )
     assert wrong_password.status_code == 400 and "That password is not right" in wrong_password.text
-    assert queries.user_by_id(db, with_app["id"])["totp_secret"]
+    assert store.users.user_by_id(db, with_app["id"])["totp_secret"]
 
     response = practitioners.post(
         "/account/two-factor/turn-off",
@@ -197,13 +197,13 @@ def test_turning_it_off_needs_the_password_and_a_code(client, db, practitioners,
     )
 
     assert response.location == "/account/two-factor"
-    assert queries.user_by_id(db, with_app["id"])["totp_secret"] is None
-    assert queries.recovery_codes_left(db, with_app["id"]) == 0
+    assert store.users.user_by_id(db, with_app["id"])["totp_secret"] is None
+    assert store.users.recovery_codes_left(db, with_app["id"]) == 0
 
 
 @pytest.fixture
 def administrator(client, db, practitioners):
-    queries.create_user(db, "ada@example.org", "Ada Admin", PASSWORD_HASH, "administrator")
+    store.users.create_user(db, "ada@example.org", "Ada Admin", PASSWORD_HASH, "administrator")
     practitioners.sign_in("ada@example.org")
 
 
@@ -213,12 +213,12 @@ def test_an_administrator_can_require_it_for_everyone(client, db, practitioners,
     # The administrator has not set it up either: they are the first to be asked to.
     assert client.get("/admin/two-factor").location == "/account/two-factor"
     assert "Saved: everyone must use two-step sign-in" in client.get("/account/two-factor").text
-    assert queries.app_setting(db, "require_two_factor", "0") == "1"
+    assert store.users.app_setting(db, "require_two_factor", "0") == "1"
     assert ("two_factor_requirement_changed", '{"required": true}') in audit_events(db)
 
 
 def test_when_required_everyone_without_it_sets_it_up_first(client, db, practitioners, signed_in):
-    queries.set_app_setting(db, "require_two_factor", "1")
+    store.users.set_app_setting(db, "require_two_factor", "1")
     for url in ("/", "/settings", "/children/new", "/admin/two-factor"):
         assert client.get(url).location == "/account/two-factor"
     page = client.get("/account/two-factor").text
@@ -229,7 +229,7 @@ def test_when_required_everyone_without_it_sets_it_up_first(client, db, practiti
 
 
 def test_when_required_someone_who_has_it_carries_on(client, db, practitioners, with_app):
-    queries.set_app_setting(db, "require_two_factor", "1")
+    store.users.set_app_setting(db, "require_two_factor", "1")
     practitioners.sign_in()
     enter_code(client, code_now(with_app["secret"]))
     assert client.get("/").status_code == 200
@@ -242,7 +242,7 @@ def test_when_required_a_device_in_child_mode_stays_with_the_child(
         f"/children/{child_of(signed_in)}/sessions/new", {"questionnaire": "primary"}
     )
     session_id = int(response.location.strip("/").split("/")[-1])
-    queries.set_app_setting(db, "require_two_factor", "1")
+    store.users.set_app_setting(db, "require_two_factor", "1")
 
     assert client.get(f"/day/{session_id}/").status_code == 200
     assert client.get("/").location == f"/day/{session_id}/"
@@ -266,8 +266,8 @@ def test_an_administrator_sees_who_has_it_and_can_reset_a_lost_phone(
 
     assert response.location == "/admin/two-factor"
     assert "Two-step sign-in is reset for Sam Taylor" in client.get("/admin/two-factor").text
-    assert queries.user_by_id(db, with_app["id"])["totp_secret"] is None
-    assert queries.recovery_codes_left(db, with_app["id"]) == 0
+    assert store.users.user_by_id(db, with_app["id"])["totp_secret"] is None
+    assert store.users.recovery_codes_left(db, with_app["id"]) == 0
     assert ("two_factor_reset", f'{{"account": {with_app["id"]}}}') in audit_events(db)
     practitioners.post("/sign-out", token_from="/admin/two-factor")
     assert practitioners.sign_in().location == "/"  # the password alone, until they set it up again
@@ -285,14 +285,14 @@ def test_resetting_with_a_strange_account_number_changes_nothing(
 
 
 def test_other_roles_cannot_reach_the_administrators_page(client, db, practitioners, with_app):
-    other = queries.create_user(db, "kim@example.org", "Kim Lee", PASSWORD_HASH)
+    other = store.users.create_user(db, "kim@example.org", "Kim Lee", PASSWORD_HASH)
     practitioners.sign_in("kim@example.org")
     assert client.get("/admin/two-factor").status_code == 404
     reset = practitioners.post(
         "/admin/two-factor/reset", {"user_id": str(with_app["id"])}, token_from="/settings"
     )
     assert reset.status_code == 404
-    assert queries.user_by_id(db, with_app["id"])["totp_secret"]
+    assert store.users.user_by_id(db, with_app["id"])["totp_secret"]
     assert other != with_app["id"]
 
 
@@ -326,6 +326,6 @@ def test_the_secret_being_set_up_is_kept_on_the_server_not_in_the_cookie(app, cl
     cookie = client.get_cookie(app.config.get("SESSION_COOKIE_NAME", "session")).value
     decoded = app.session_interface.get_signing_serializer(app).loads(cookie)
     assert secret not in str(decoded) and secret not in cookie
-    assert queries.user_by_id(db, signed_in)["pending_totp_secret"] == secret
+    assert store.users.user_by_id(db, signed_in)["pending_totp_secret"] == secret
     again = client.get("/account/two-factor").text  # the same secret on a reload, to scan at leisure
     assert secret in again.replace(" ", "")

@@ -3,7 +3,7 @@
 from flask import Blueprint, render_template, request
 from flask_login import login_required
 
-from dayinmylife import queries
+from dayinmylife import store
 from dayinmylife.access import role_required
 from dayinmylife.audit import EVENTS
 from dayinmylife.store.db import get_db
@@ -23,7 +23,7 @@ def audit_log():
     child_id = int(child) if child.isdigit() and len(child) < 18 else None
     since = request.args.get("since", "").strip()
     since = since if len(since) == 10 and since[4] == "-" and since[7] == "-" else None
-    events = queries.audit_events(get_db(), event, child_id, since, SHOWN)
+    events = store.audit.audit_events(get_db(), event, child_id, since, SHOWN)
     return render_template(
         "admin/audit.html",
         events=events,

@@ -8,7 +8,7 @@ import sqlite3
 
 from flask_babel import lazy_gettext as _l
 
-from dayinmylife import audit, queries
+from dayinmylife import audit, store
 from dayinmylife.signin.passwords import password_problem
 from dayinmylife.signin.signing_in import hash_password
 
@@ -28,10 +28,10 @@ def create_account(db, email: str, name: str, password: str, role: str) -> int:
     _check_password(password)
     if role not in ROLES:
         raise AccountRefused(_l("Choose a role"))
-    if queries.account_by_email(db, email):
+    if store.users.account_by_email(db, email):
         raise AccountRefused(_l("There is already an account for %(email)s.", email=email.strip()))
     try:
-        user_id = queries.create_user(db, email, name, hash_password(password), role)
+        user_id = store.users.create_user(db, email, name, hash_password(password), role)
     except sqlite3.IntegrityError:  # created meanwhile by someone else
         raise AccountRefused(_l("There is already an account for %(email)s.", email=email.strip())) from None
     audit.record(db, "account_created", account=user_id, role=role)
@@ -75,7 +75,7 @@ def _check_password(password: str) -> None:
 
 
 def _change(db, account: dict, event: str, detail: dict | None = None, **changes) -> None:
-    if not queries.update_account(db, account["id"], **changes):
+    if not store.users.update_account(db, account["id"], **changes):
         raise AccountRefused(
             _l(
                 "%(name)s is the last active administrator: make someone else an administrator first.",

@@ -4,7 +4,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from dayinmylife import queries
+from dayinmylife import store
 from dayinmylife.access import role_required
 from dayinmylife.admin import user_rules
 from dayinmylife.admin.user_rules import ROLES, AccountRefused
@@ -20,7 +20,7 @@ def _with_roles(form):
 
 
 def _account_or_404(user_id: int) -> dict:
-    account = queries.account_by_id(get_db(), user_id)
+    account = store.users.account_by_id(get_db(), user_id)
     if account is None:
         abort(404)
     return account
@@ -30,7 +30,9 @@ def _account_or_404(user_id: int) -> dict:
 @role_required("administrator")
 def index():
     """List every account with its role and whether it can sign in."""
-    return render_template("account_admin/index.html", accounts=queries.all_accounts(get_db()), roles=ROLES)
+    return render_template(
+        "account_admin/index.html", accounts=store.users.all_accounts(get_db()), roles=ROLES
+    )
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -9,7 +9,7 @@ from flask import session as flask_session
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from dayinmylife import audit, clock, queries
+from dayinmylife import audit, clock, store
 from dayinmylife.access import caseload_required, session_or_404
 from dayinmylife.answering import grants
 from dayinmylife.casework.page_sections import may_send_link
@@ -37,7 +37,7 @@ def create(session_id: int):
     token = secrets.token_urlsafe(32)  # 256 bits
     expires_at = clock.now() + timedelta(days=current_app.config["ANSWER_LINK_DAYS"])
     db = get_db()
-    link_id = queries.create_answer_link(
+    link_id = store.sessions.create_answer_link(
         db, session_id, current_user.id, token_hash(token), expires_at.isoformat(timespec="seconds")
     )
     audit.record(db, "answer_link_created", child_id=session["child_id"], session_id=session_id, link=link_id)
@@ -52,7 +52,7 @@ def show(session_id: int, link_id: int):
     """Show a new link (and its QR code) this once; afterwards only its state on the session page."""
     session = session_or_404(session_id)
     pending = flask_session.pop(_TO_SHOW, None)
-    link_row = queries.answer_link_by_id(get_db(), link_id)
+    link_row = store.sessions.answer_link_by_id(get_db(), link_id)
     if (
         not pending
         or pending["link_id"] != link_id
@@ -79,7 +79,7 @@ def show(session_id: int, link_id: int):
 def revoke(session_id: int, link_id: int):
     """Stop a link working, on the phone that already used it too."""
     session = session_or_404(session_id)
-    if not queries.revoke_answer_link(get_db(), session_id, link_id):
+    if not store.sessions.revoke_answer_link(get_db(), session_id, link_id):
         abort(404)
     audit.record(
         get_db(), "answer_link_revoked", child_id=session["child_id"], session_id=session_id, link=link_id
@@ -91,7 +91,7 @@ def revoke(session_id: int, link_id: int):
 @bp.get("/link/<token>")
 def welcome(token: str):
     """Greet the young person with a Start button; opening the link changes nothing."""
-    link = queries.answer_link_by_hash(get_db(), token_hash(token))
+    link = store.sessions.answer_link_by_hash(get_db(), token_hash(token))
     if link and grants.used_link_here(link):
         return redirect(url_for("my_day.resume", session_id=link["session_id"]))
     if link is None or not _still_works(link):
@@ -103,11 +103,11 @@ def welcome(token: str):
 def use(token: str):
     """Use the link once: from now on this browser may answer that one session, and nothing else."""
     db = get_db()
-    link = queries.use_answer_link(db, token_hash(token), clock.now_iso())
+    link = store.sessions.use_answer_link(db, token_hash(token), clock.now_iso())
     if link is None:
         return _link_not_working()
     grants.let_link_answer(link["session_id"], link["id"])
-    session = queries.session_by_id(db, link["session_id"])
+    session = store.sessions.session_by_id(db, link["session_id"])
     audit.record(
         db, "answer_link_used", child_id=session["child_id"], session_id=session["id"], link=link["id"]
     )
@@ -115,7 +115,7 @@ def use(token: str):
 
 
 def _still_works(link: dict) -> bool:
-    session = queries.session_by_id(get_db(), link["session_id"])
+    session = store.sessions.session_by_id(get_db(), link["session_id"])
     return (
         link["used_at"] is None
         and link["revoked_at"] is None

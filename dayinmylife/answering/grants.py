@@ -28,7 +28,7 @@ from flask import session as cookie
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from dayinmylife import access, clock, queries
+from dayinmylife import access, clock, store
 from dayinmylife.store.db import get_db
 
 ANSWER, SENT, LINK_ENDED, SAVE_ONLY = "answer", "sent", "link_ended", "save_only"
@@ -69,7 +69,7 @@ def child_mode_ended() -> bool:
     if locked is None:
         return False
     if "child_mode_holder" not in g:
-        row = queries.session_by_id(get_db(), locked)
+        row = store.sessions.session_by_id(get_db(), locked)
         g.child_mode_holder = row is not None and _practitioner_may_see(row)
     return not g.child_mode_holder
 
@@ -156,7 +156,7 @@ def access_to(row: dict) -> str | None:
 
 
 def _link_still_works(link_id: int) -> bool:
-    link = queries.answer_link_by_id(get_db(), link_id)
+    link = store.sessions.answer_link_by_id(get_db(), link_id)
     return link is not None and link["revoked_at"] is None and link["expires_at"] > clock.now_iso()
 
 

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from dayinmylife import queries
+from dayinmylife import store
 from dayinmylife.answering import grants
 from dayinmylife.answering.question_cards import question_cards
 from dayinmylife.forms import ACCOUNT_NAMES, QuestionForm, answer_from, answer_problem, question_form
@@ -63,7 +63,7 @@ class Visit:
 
 def _visit(session_id: int) -> Visit:
     """The session this browser asks for, if it may open it (and this page of it: see grants)."""
-    row = queries.session_by_id(get_db(), session_id)
+    row = store.sessions.session_by_id(get_db(), session_id)
     access = grants.access_to(row) if row is not None else None
     if access is None:
         if not current_user.is_authenticated and grants.locked_session() is None:
@@ -74,7 +74,7 @@ def _visit(session_id: int) -> Visit:
     if access == grants.SENT and request.endpoint not in grants.OPEN_ONCE_SENT:
         abort(redirect(url_for("my_day.sent", session_id=session_id)))
     questionnaire = current_app.extensions["questionnaires"][row["questionnaire_id"]]
-    return Visit(row, questionnaire, queries.answers_of(get_db(), session_id), access)
+    return Visit(row, questionnaire, store.sessions.answers_of(get_db(), session_id), access)
 
 
 def step_url(session_id: int, step: flow.Step | None, **query) -> str:
@@ -109,8 +109,10 @@ def _messages_shown(session: dict) -> list[dict]:
     """ "You said, we did" is for the child alone: never on a parent's or the practitioner's account."""
     if not session["child_id"] or session["account"] != "child":
         return []
-    messages = queries.messages_for_child(get_db(), session)
-    queries.mark_messages_seen(get_db(), [message["session_id"] for message in messages], session["id"])
+    messages = store.casework.messages_for_child(get_db(), session)
+    store.casework.mark_messages_seen(
+        get_db(), [message["session_id"] for message in messages], session["id"]
+    )
     return messages
 
 
@@ -133,7 +135,7 @@ def choose_language(session_id: int):
     visit = _visit(session_id)
     language = known(request.form.get("language"))
     if language and not visit.answers:  # own words are marked with the one language of their session
-        queries.set_session_language(get_db(), session_id, language)
+        store.sessions.set_session_language(get_db(), session_id, language)
         if not current_user.is_authenticated:  # their own device: the rest of their visit speaks it too
             flask_session["language"] = language
     return redirect(url_for("my_day.resume", session_id=session_id))
@@ -203,7 +205,7 @@ def _saved(visit: Visit, step: flow.Step, value, source) -> bool:
     visit.answers[step.key] = Answer(value, skipped=value is None, source=source)
     no_longer_asked = set(visit.answers) - {asked.key for asked in visit.steps}
     try:
-        queries.save_answer(
+        store.sessions.save_answer(
             get_db(), visit.session["id"], step.question.id, step.day, value, source, no_longer_asked
         )
     except sqlite3.OperationalError:  # locked too long, read-only, disk full
@@ -263,7 +265,7 @@ def review(session_id: int):
 def finish(session_id: int):
     """Mark the session finished (the answers are already saved) and say thank you."""
     visit = _visit(session_id)
-    queries.finish_session(get_db(), visit.session["id"])
+    store.sessions.finish_session(get_db(), visit.session["id"])
     return redirect(url_for("my_day.thanks", session_id=session_id))
 
 

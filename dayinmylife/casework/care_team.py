@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from dayinmylife import audit, queries
+from dayinmylife import audit, store
 from dayinmylife.access import caseload_required, child_or_404
 from dayinmylife.casework.page_sections import team_add_form
 from dayinmylife.forms import TeamMemberForm
@@ -24,9 +24,9 @@ def add(child_id: int):
     """Add an active practitioner to the child's team: they see the child from now on."""
     child_or_404(child_id)
     form = team_add_form(child_id)
-    if form.validate_on_submit() and queries.add_to_team(get_db(), child_id, form.practitioner.data):
+    if form.validate_on_submit() and store.children.add_to_team(get_db(), child_id, form.practitioner.data):
         audit.record(get_db(), "team_member_added", child_id=child_id, account=form.practitioner.data)
-        added = queries.account_by_id(get_db(), form.practitioner.data)
+        added = store.users.account_by_id(get_db(), form.practitioner.data)
         flash(_("%(name)s is now on the team and can see this child's record.", name=added["name"]))
     else:
         flash(_("Choose a practitioner from the list to add them to the team."))
@@ -39,13 +39,13 @@ def remove(child_id: int):
     """Take a practitioner off the child's team; never the last one. Leaving takes you back to your caseload."""
     child_or_404(child_id)
     form = TeamMemberForm()
-    team = {member["id"]: member for member in queries.team_of_child(get_db(), child_id)}
+    team = {member["id"]: member for member in store.children.team_of_child(get_db(), child_id)}
     form.practitioner.choices = [SelectChoice(user_id, m["name"]) for user_id, m in team.items()]
     if not form.validate_on_submit():
         flash(_("Choose someone on the team to remove."))
         return _back_to_team(child_id)
     member = team[form.practitioner.data]
-    if not queries.remove_from_team(get_db(), child_id, member["id"]):
+    if not store.children.remove_from_team(get_db(), child_id, member["id"]):
         flash(_("Someone active must stay on the team: add another practitioner first."))
         return _back_to_team(child_id)
     audit.record(get_db(), "team_member_removed", child_id=child_id, account=member["id"])

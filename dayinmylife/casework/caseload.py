@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from dayinmylife import audit, clock, queries
+from dayinmylife import audit, clock, store
 from dayinmylife.access import caseload_required, child_or_404, holds_caseload, home_of, session_or_404
 from dayinmylife.answering import grants
 from dayinmylife.casework.ages import age_in_words, age_on, suggested_questionnaire
@@ -70,7 +70,7 @@ def index():
         return redirect(url_for(home_of(current_user.role)))
     children = [
         {**child, "next": next_session(child["next_session_on"], child["last_session_at"])}
-        for child in queries.children_of(get_db(), current_user.id)
+        for child in store.children.children_of(get_db(), current_user.id)
     ]
     choice = Choice.from_args(request.args)
     return render_template(
@@ -93,11 +93,11 @@ def add_child():
     form = ChildForm()
     same = None
     if form.validate_on_submit():
-        same = queries.same_child_on_caseload(
+        same = store.children.same_child_on_caseload(
             get_db(), current_user.id, form.display_name.data, form.date_of_birth.data.isoformat()
         )
     if form.validate_on_submit() and (same is None or request.form.get("add_anyway")):
-        child_id = queries.create_child(
+        child_id = store.children.create_child(
             get_db(),
             current_user.id,
             form.display_name.data,
@@ -115,7 +115,7 @@ def add_child():
 def child(child_id: int):
     """Show a child and their sessions over time."""
     child = child_or_404(child_id)
-    sessions = queries.sessions_of_child(get_db(), child_id)
+    sessions = store.sessions.sessions_of_child(get_db(), child_id)
     audit.record(get_db(), "child_viewed", child_id=child_id)
     return render_template(
         "caseload/child.html",
@@ -127,7 +127,7 @@ def child(child_id: int):
         next_session_form=NextSessionForm(),
         outcome_history=outcome_history(child_id, sessions),
         account_names=ACCOUNT_NAMES,
-        corrections=queries.corrections_of_child(get_db(), child_id),
+        corrections=store.children.corrections_of_child(get_db(), child_id),
         correctable=CORRECTABLE,
         **team_section(child_id),
     )
@@ -139,14 +139,14 @@ def set_next_session(child_id: int):
     """Change when the child's next session is due (never before their last session)."""
     child = child_or_404(child_id)
     form = NextSessionForm()
-    latest = queries.latest_session_of_child(get_db(), child_id)
+    latest = store.sessions.latest_session_of_child(get_db(), child_id)
     last_day = latest["started_at"][:10] if latest else None
     if not form.validate_on_submit():
         flash(_("Enter the next session's date as a real date."))
     elif last_day and form.next_session_on.data.isoformat() < last_day:
         flash(_("The next session cannot be before the last one, on %(day)s.", day=format_day(last_day)))
     else:
-        queries.set_next_session(get_db(), child["id"], form.next_session_on.data.isoformat())
+        store.casework.set_next_session(get_db(), child["id"], form.next_session_on.data.isoformat())
         audit.record(get_db(), "next_session_set", child_id=child_id)
         day = format_day(form.next_session_on.data.isoformat())
         flash(_("The next session is now due by %(day)s.", day=day))
@@ -172,7 +172,7 @@ def start_session(child_id: int):
     if form.validate_on_submit():
         questionnaire = questionnaires[form.questionnaire.data]
         account = form.account.data or "child"
-        session_id = queries.start_session(
+        session_id = store.sessions.start_session(
             get_db(), child_id, questionnaire, current_user.id, language=form.language.data, account=account
         )
         audit.record(get_db(), "session_started", child_id=child_id, session_id=session_id)
@@ -186,7 +186,7 @@ def start_session(child_id: int):
 
 def _child_language(child_id: int) -> str:
     """The language the child answered in last time, else the one this page is in."""
-    latest = queries.latest_session_of_child(get_db(), child_id)
+    latest = store.sessions.latest_session_of_child(get_db(), child_id)
     return (known(latest["language"]) if latest else None) or str(get_locale())
 
 
@@ -208,7 +208,7 @@ def session_view(session_id: int):
     session = session_or_404(session_id)
     audit.record(get_db(), "session_viewed", child_id=session["child_id"], session_id=session_id)
     questionnaire = current_app.extensions["questionnaires"][session["questionnaire_id"]]
-    answers = queries.answers_of(get_db(), session_id)
+    answers = store.sessions.answers_of(get_db(), session_id)
     return render_template(
         "caseload/session.html",
         session=session,
@@ -216,9 +216,9 @@ def session_view(session_id: int):
         summary=day_summary(questionnaire, answers),
         picture=day_picture(questionnaire, answers),
         answer_count=len(answers),
-        notes=queries.notes_of_session(get_db(), session_id),
+        notes=store.casework.notes_of_session(get_db(), session_id),
         answers_to_note=answered_in_order(questionnaire, answers),
         account_names=ACCOUNT_NAMES,
-        message_to_child=queries.message_to_child(get_db(), session_id),
+        message_to_child=store.casework.message_to_child(get_db(), session_id),
         own_phone=own_phone_links(session),
     )

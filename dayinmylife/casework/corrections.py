@@ -12,7 +12,7 @@ from wtforms import RadioField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
-from dayinmylife import audit, queries
+from dayinmylife import audit, store
 from dayinmylife.access import caseload_required, child_or_404, session_or_404
 from dayinmylife.answering import grants
 from dayinmylife.forms import ChildForm
@@ -49,7 +49,7 @@ def edit_child(child_id: int):
             "date_of_birth": form.date_of_birth.data.isoformat(),
             "case_reference": (form.case_reference.data or "").strip() or None,
         }
-        changed = queries.correct_child(get_db(), child_id, current_user.id, details)
+        changed = store.children.correct_child(get_db(), child_id, current_user.id, details)
         if changed:
             audit.record(get_db(), "child_edited", child_id=child_id, fields=changed)
             flash(_("%(name)s's details have been corrected.", name=details["display_name"]))
@@ -67,7 +67,7 @@ def remove_session(session_id: int):
         flash(_("A finished session is part of the child's record and cannot be removed."))
         return redirect(url_for("caseload.session_view", session_id=session_id))
     form = RemoveSessionForm()
-    if form.validate_on_submit() and queries.remove_unfinished_session(get_db(), session_id):
+    if form.validate_on_submit() and store.sessions.remove_unfinished_session(get_db(), session_id):
         grants.forget(session_id)
         audit.record(
             get_db(),

@@ -7,7 +7,7 @@ from flask import Blueprint, abort, current_app, render_template, request
 from flask_babel import format_date
 from flask_babel import gettext as _
 
-from dayinmylife import audit, clock, queries
+from dayinmylife import audit, clock, store
 from dayinmylife.access import caseload_required, child_or_404, session_or_404
 from dayinmylife.forms import ACCOUNT_NAMES
 from dayinmylife.questionnaire import compare
@@ -44,7 +44,7 @@ def session_record(session_id: int):
     questionnaire = _questionnaire_of(session)
     if questionnaire is None:
         abort(404)
-    answers = queries.answers_of(get_db(), session_id)
+    answers = store.sessions.answers_of(get_db(), session_id)
     audit.record(
         get_db(), "record_printed", child_id=session["child_id"], session_id=session_id, record="session"
     )
@@ -55,7 +55,7 @@ def session_record(session_id: int):
         questionnaire=questionnaire,
         picture=compare.day_picture(questionnaire, answers),
         answer_count=len(answers),
-        notes=queries.notes_of_session(get_db(), session_id),
+        notes=store.casework.notes_of_session(get_db(), session_id),
         printing=True,
     )
 
@@ -77,7 +77,7 @@ def comparison_record(child_id: int):
 def _compare_page(child_id: int, printing: bool):
     child = child_or_404(child_id)
     _record_view(child_id, "comparison", printing)
-    sessions = queries.sessions_over_time(get_db(), child_id)
+    sessions = store.sessions.sessions_over_time(get_db(), child_id)
     pair, problem = chosen_pair(sessions, request.args.get("from"), request.args.get("to"))
     return render_template(
         "insights/compare.html",
@@ -160,7 +160,7 @@ def _comparison(earlier: dict, later: dict) -> compare.Comparison | None:
     questionnaires = [_questionnaire_of(earlier), _questionnaire_of(later)]
     if None in questionnaires:
         return None
-    answers = [queries.answers_of(get_db(), session["id"]) for session in (earlier, later)]
+    answers = [store.sessions.answers_of(get_db(), session["id"]) for session in (earlier, later)]
     known = [
         compare.questions_in_version(questionnaire, session["questionnaire_version"], given)
         for questionnaire, session, given in zip(questionnaires, (earlier, later), answers, strict=True)
@@ -185,14 +185,14 @@ def history_record(child_id: int):
 def _history_page(child_id: int, printing: bool):
     child = child_or_404(child_id)
     _record_view(child_id, "history", printing)
-    sessions = queries.sessions_over_time(get_db(), child_id)
+    sessions = store.sessions.sessions_over_time(get_db(), child_id)
     accounts = sorted({account_of(s) for s in sessions}, key=list(ACCOUNT_NAMES).index)
     account = request.args.get("account") if request.args.get("account") in accounts else None
     account = account or (CHILDS_OWN if CHILDS_OWN in accounts or not accounts else accounts[0])
     sessions = [s for s in sessions if account_of(s) == account]
     questionnaire = next((_questionnaire_of(s) for s in reversed(sessions) if _questionnaire_of(s)), None)
     shown = [s for s in sessions if questionnaire and s["questionnaire_id"] == questionnaire.id]
-    answers = queries.answers_of_child(get_db(), child_id) if shown else {}
+    answers = store.sessions.answers_of_child(get_db(), child_id) if shown else {}
     records = [
         compare.SessionAnswers(s["id"], s["started_at"], answers.get(s["id"], {}), s["questionnaire_version"])
         for s in shown

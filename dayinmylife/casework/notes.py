@@ -4,7 +4,7 @@ from flask import Blueprint, current_app, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from dayinmylife import audit, queries
+from dayinmylife import audit, store
 from dayinmylife.access import caseload_required, session_or_404
 from dayinmylife.forms import MessageToChildForm, NoteForm
 from dayinmylife.store.db import get_db
@@ -25,7 +25,7 @@ def add(session_id: int):
     if question_id not in questions or day not in NOTE_DAYS:
         question_id = day = None  # naming no answer of this session, or half of one: a note on the session
     if form.validate_on_submit():
-        queries.add_note(get_db(), session["id"], current_user.id, form.text.data, question_id, day)
+        store.casework.add_note(get_db(), session["id"], current_user.id, form.text.data, question_id, day)
         audit.record(get_db(), "note_added", child_id=session["child_id"], session_id=session["id"])
         flash(_("Your note has been added."))
     else:
@@ -41,7 +41,7 @@ def message_to_child(session_id: int):
     session = session_or_404(session_id)
     form = MessageToChildForm()
     if form.validate_on_submit():
-        queries.set_message_to_child(get_db(), session["id"], current_user.id, form.text.data)
+        store.casework.set_message_to_child(get_db(), session["id"], current_user.id, form.text.data)
         audit.record(
             get_db(), "message_to_child_written", child_id=session["child_id"], session_id=session["id"]
         )

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from dayinmylife import audit, queries
+from dayinmylife import audit, store
 from dayinmylife.access import caseload_required, child_or_404, questionnaire_for_child
 from dayinmylife.forms import OutcomeForm
 from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED
@@ -33,7 +33,7 @@ def add(child_id: int):
     if saving and form.validate_on_submit() and _met_when_is_valid(form, question):
         day = "once" if question.days == "once" else form.day.data
         review_on = form.review_on.data.isoformat() if form.review_on.data else None
-        queries.add_outcome(
+        store.casework.add_outcome(
             get_db(),
             child_id,
             current_user.id,

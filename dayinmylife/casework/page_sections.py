@@ -5,7 +5,7 @@ the features' own views, import these, never one another."""
 from flask import current_app
 from wtforms.fields.choices import SelectChoice
 
-from dayinmylife import clock, queries
+from dayinmylife import clock, store
 from dayinmylife.forms import TeamMemberForm
 from dayinmylife.questionnaire.outcomes import Outcome, outcome_status
 from dayinmylife.store.db import get_db
@@ -28,7 +28,7 @@ def own_phone_links(session: dict) -> dict:
     now = clock.now_iso()
     links = [
         {**link, "state": _state(link, now)}
-        for link in queries.answer_links_of_session(get_db(), session["id"])
+        for link in store.sessions.answer_links_of_session(get_db(), session["id"])
     ]
     return {"links": links, "may_send": may_send_link(session)}
 
@@ -43,7 +43,7 @@ def _state(link: dict, now: str) -> str:
 
 def team_section(child_id: int) -> dict:
     """What the child's page needs to show the team and its add form."""
-    team = queries.team_of_child(get_db(), child_id)
+    team = store.children.team_of_child(get_db(), child_id)
     active_members = sum(bool(member["active"]) for member in team)
     return {"team": team, "team_form": team_add_form(child_id), "active_members": active_members}
 
@@ -52,19 +52,19 @@ def team_add_form(child_id: int) -> TeamMemberForm:
     form = TeamMemberForm()
     form.practitioner.choices = [
         SelectChoice(p["id"], f"{p['name']} ({p['email']})")
-        for p in queries.practitioners_not_on_team(get_db(), child_id)
+        for p in store.children.practitioners_not_on_team(get_db(), child_id)
     ]
     return form
 
 
 def outcome_history(child_id: int, sessions: list[dict]) -> list[dict]:
     """Each agreed outcome with its status in every session, oldest session first."""
-    outcomes = queries.outcomes_of_child(get_db(), child_id)
+    outcomes = store.casework.outcomes_of_child(get_db(), child_id)
     if not outcomes:
         return []
     questionnaires = current_app.extensions["questionnaires"]
     in_order = [session for session in reversed(sessions) if session["questionnaire_id"] in questionnaires]
-    answers = queries.answers_of_sessions(get_db(), [session["id"] for session in in_order])
+    answers = store.sessions.answers_of_sessions(get_db(), [session["id"] for session in in_order])
     return [
         {
             "outcome": outcome,

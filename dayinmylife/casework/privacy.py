@@ -5,7 +5,7 @@ import json
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from dayinmylife import audit, queries
+from dayinmylife import audit, store
 from dayinmylife.access import caseload_required, child_or_404
 from dayinmylife.forms import EraseChildForm
 from dayinmylife.questionnaire.summary import day_summary
@@ -19,7 +19,7 @@ bp = Blueprint("privacy", __name__)
 def export_json(child_id: int):
     """Export everything held about a child as JSON (subject access)."""
     child_or_404(child_id)
-    held = queries.everything_about_child(get_db(), child_id)
+    held = store.children.everything_about_child(get_db(), child_id)
     audit.record(get_db(), "child_exported", child_id=child_id, format="json")
     body = json.dumps(held, ensure_ascii=False, indent=2)
     filename = f"day-in-my-life-child-{child_id}.json"
@@ -33,9 +33,9 @@ def export_json(child_id: int):
 def export_page(child_id: int):
     """Show everything held about a child as a readable, printable page (subject access)."""
     child = child_or_404(child_id)
-    held = queries.everything_about_child(get_db(), child_id)
+    held = store.children.everything_about_child(get_db(), child_id)
     questionnaires = current_app.extensions["questionnaires"]
-    answers = queries.answers_of_sessions(get_db(), [session["id"] for session in held["sessions"]])
+    answers = store.sessions.answers_of_sessions(get_db(), [session["id"] for session in held["sessions"]])
     sessions = [
         {
             **session,
@@ -58,7 +58,7 @@ def erase(child_id: int):
     form = EraseChildForm()
     if form.validate_on_submit():
         if form.confirm_name.data.strip() == child["display_name"]:
-            queries.erase_child(get_db(), child_id)
+            store.children.erase_child(get_db(), child_id)
             audit.record(get_db(), "child_erased", child_id=child_id)
             flash(_("The child's record has been erased. The audit log keeps only that it happened."))
             return redirect(url_for("caseload.index"))

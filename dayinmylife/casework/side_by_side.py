@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from flask import Blueprint, current_app, render_template, request
 
-from dayinmylife import queries
+from dayinmylife import store
 from dayinmylife.access import caseload_required, child_or_404
 from dayinmylife.forms import ACCOUNT_NAMES
 from dayinmylife.questionnaire.disagreements import ACCOUNTS, disagreements
@@ -38,7 +38,7 @@ def chosen_sessions(sessions: list[dict], asked: dict[str, str]) -> dict[str, di
 def side_by_side(child_id: int):
     """Put accounts of the same weeks side by side and call out where they disagree."""
     child = child_or_404(child_id)
-    sessions = queries.sessions_of_child(get_db(), child_id)
+    sessions = store.sessions.sessions_of_child(get_db(), child_id)
     chosen = chosen_sessions(sessions, {account: request.args.get(account, "") for account in ACCOUNTS})
     questionnaires = current_app.extensions["questionnaires"]
     comparable = {a: s for a, s in chosen.items() if s["questionnaire_id"] in questionnaires}
@@ -46,7 +46,7 @@ def side_by_side(child_id: int):
     if len(comparable) > 1:
         first = comparable.get("child") or next(iter(comparable.values()))
         questionnaire = questionnaires[first["questionnaire_id"]]
-        answers = queries.answers_of_sessions(get_db(), [s["id"] for s in comparable.values()])
+        answers = store.sessions.answers_of_sessions(get_db(), [s["id"] for s in comparable.values()])
         found = disagreements(questionnaire, {a: answers[s["id"]] for a, s in comparable.items()})
     return render_template(
         "accounts/side_by_side.html",

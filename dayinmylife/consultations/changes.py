@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import StringField
 
-from dayinmylife import audit, clock, queries
+from dayinmylife import audit, clock, store
 from dayinmylife.consultations.codes import (
     ConsultationDetailsForm,
     consultation_or_404,
@@ -47,7 +47,7 @@ def change(consultation_id: int):
             "closes_on": form.closes_on.data.isoformat(),
             "max_responses": form.max_responses.data,
         }
-        if changed := queries.change_consultation(get_db(), consultation_id, details):
+        if changed := store.consultations.change_consultation(get_db(), consultation_id, details):
             audit.record(get_db(), "consultation_changed", consultation=consultation_id, fields=changed)
             flash(_("The consultation has been changed."))
         return _to_overview(consultation_id)
@@ -61,7 +61,7 @@ def close(consultation_id: int):
     """Close it now: pupils can no longer start or carry on answering."""
     consultation = consultation_or_404(consultation_id)
     yesterday = (clock.today() - timedelta(days=1)).isoformat()
-    queries.change_consultation(
+    store.consultations.change_consultation(
         get_db(),
         consultation_id,
         {"opens_on": min(consultation["opens_on"], yesterday), "closes_on": yesterday},
@@ -78,7 +78,9 @@ def reopen(consultation_id: int):
     consultation = consultation_or_404(consultation_id)
     if status_on(consultation) == "closed":
         closes_on = clock.today() + REOPEN_FOR
-        queries.change_consultation(get_db(), consultation_id, {"closes_on": closes_on.isoformat()})
+        store.consultations.change_consultation(
+            get_db(), consultation_id, {"closes_on": closes_on.isoformat()}
+        )
         audit.record(get_db(), "consultation_reopened", consultation=consultation_id)
         flash(_("The consultation is open again until %(day)s.", day=format_day(closes_on.isoformat())))
     return _to_overview(consultation_id)
@@ -92,7 +94,7 @@ def delete(consultation_id: int):
     form = DeleteConsultationForm()
     if form.validate_on_submit():
         if " ".join((form.confirm_title.data or "").split()) == " ".join(consultation["title"].split()):
-            queries.delete_consultation(get_db(), consultation_id)
+            store.consultations.delete_consultation(get_db(), consultation_id)
             audit.record(get_db(), "consultation_deleted", consultation=consultation_id)
             flash(_("The consultation and every answer to it have been deleted."))
             return redirect(url_for("consultations.index"))

@@ -12,7 +12,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, StringField, ValidationError
 from wtforms.validators import InputRequired, Length, NumberRange
 
-from dayinmylife import clock, queries
+from dayinmylife import clock, store
 from dayinmylife.access import role_required
 from dayinmylife.store.db import get_db
 
@@ -61,7 +61,7 @@ def answers_deleted_on(consultation: dict, retention_days: int) -> date:
 
 def consultation_or_404(consultation_id: int) -> dict:
     """Return a consultation of the signed-in lead, or stop with 404 (another lead's is not there)."""
-    consultation = queries.consultation_for(get_db(), current_user.id, consultation_id)
+    consultation = store.consultations.consultation_for(get_db(), current_user.id, consultation_id)
     if consultation is None:
         abort(404)
     return consultation

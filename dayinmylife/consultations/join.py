@@ -2,7 +2,7 @@
 own question pages (my_day), anonymously. Nothing about the pupil or their device is stored.
 
 Limits count per browser session or per consultation, never per address: a whole school shares one public
-address. At most queries.JOINS_A_MINUTE pupils start answering one consultation in a minute, counted in the
+address. At most store.consultations.JOINS_A_MINUTE pupils start answering one consultation in a minute, counted in the
 database so that every worker process keeps to it.
 """
 
@@ -14,7 +14,7 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, StringField
 from wtforms.validators import InputRequired
 
-from dayinmylife import clock, queries
+from dayinmylife import clock, store
 from dayinmylife.answering import grants
 from dayinmylife.consultations.codes import normalise_code, status_on
 from dayinmylife.store.db import get_db
@@ -65,7 +65,7 @@ def _count_wrong_try() -> None:
 
 def _open_consultation(typed: str) -> dict | None:
     """The consultation a code opens today, or None: unknown, closed and not yet open all look the same."""
-    consultation = queries.consultation_by_code(get_db(), normalise_code(typed))
+    consultation = store.consultations.consultation_by_code(get_db(), normalise_code(typed))
     if consultation is None or status_on(consultation) != "open":
         _count_wrong_try()
         return None
@@ -74,7 +74,7 @@ def _open_consultation(typed: str) -> dict | None:
 
 def _unfinished_response(consultation: dict) -> dict | None:
     session_id = grants.pupil_response(consultation["id"])
-    row = queries.session_by_id(get_db(), session_id) if session_id else None
+    row = store.sessions.session_by_id(get_db(), session_id) if session_id else None
     if row is None or row["consultation_id"] != consultation["id"] or row["status"] == "finished":
         return None
     return row
@@ -103,7 +103,9 @@ def enter_code():
 
 def _joining() -> dict | None:
     consultation_id = flask_session.get("joining")
-    consultation = queries.consultation_by_id(get_db(), consultation_id) if consultation_id else None
+    consultation = (
+        store.consultations.consultation_by_id(get_db(), consultation_id) if consultation_id else None
+    )
     return consultation if consultation and status_on(consultation) == "open" else None
 
 
@@ -113,7 +115,7 @@ def start():
     consultation = _joining()
     if consultation is None:
         return redirect(url_for("join.enter_code"))
-    groups = queries.consultation_groups(get_db(), consultation["id"])
+    groups = store.consultations.consultation_groups(get_db(), consultation["id"])
     form = StartForm()
     form.group.choices = [(str(group["id"]), group["name"]) for group in groups]
     unfinished = _unfinished_response(consultation)
@@ -133,12 +135,12 @@ def start():
 
 def _start_response(consultation: dict, group: dict | None):
     questionnaire = current_app.extensions["questionnaires"][consultation["questionnaire_id"]]
-    session_id = queries.start_consultation_response(
+    session_id = store.consultations.start_consultation_response(
         get_db(), consultation, questionnaire, group["id"] if group else None, str(get_locale())
     )
-    if session_id == queries.FULL:
+    if session_id == store.consultations.FULL:
         return render_template("join/code.html", form=CodeForm(), problem=FULL), 403
-    if session_id == queries.BUSY:
+    if session_id == store.consultations.BUSY:
         return render_template("join/code.html", form=CodeForm(), problem=BUSY), 429
     grants.let_pupil_answer(consultation["id"], session_id)
     return redirect(url_for("my_day.resume", session_id=session_id))

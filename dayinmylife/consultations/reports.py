@@ -5,7 +5,7 @@ import json
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
-from dayinmylife import audit, queries
+from dayinmylife import audit, store
 from dayinmylife.consultations.codes import consultation_or_404, lead_required
 from dayinmylife.consultations.exports import answer_rows, as_csv, group_labels, results_rows
 from dayinmylife.consultations.results import (
@@ -31,15 +31,15 @@ def _questionnaire(consultation: dict):
 def _groups(consultation: dict):
     db = get_db()
     return groups_of(
-        queries.consultation_groups(db, consultation["id"]),
-        queries.consultation_response_counts(db, consultation["id"]),
+        store.consultations.consultation_groups(db, consultation["id"]),
+        store.consultations.consultation_response_counts(db, consultation["id"]),
         consultation["min_group_size"],
     )
 
 
 def _results(consultation: dict):
     questionnaire, groups = _questionnaire(consultation), _groups(consultation)
-    rows = queries.consultation_answer_counts(get_db(), consultation["id"])
+    rows = store.consultations.consultation_answer_counts(get_db(), consultation["id"])
     return build_results(questionnaire, groups, rows, consultation["min_group_size"])
 
 
@@ -79,10 +79,10 @@ def comments(consultation_id: int):
     consultation = consultation_or_404(consultation_id)
     questionnaire = _questionnaire(consultation)
     question_ids = _own_words_questions(questionnaire)
-    total = queries.consultation_own_words_count(get_db(), consultation_id, question_ids)
+    total = store.consultations.consultation_own_words_count(get_db(), consultation_id, question_ids)
     pages = max(1, -(-total // COMMENTS_PER_PAGE))
     page = min(max(1, request.args.get("page", 1, type=int)), pages)
-    rows = queries.consultation_own_words(
+    rows = store.consultations.consultation_own_words(
         get_db(), consultation_id, question_ids, COMMENTS_PER_PAGE, (page - 1) * COMMENTS_PER_PAGE
     )
     labels = group_labels(_groups(consultation), consultation["min_group_size"]) or {}
@@ -130,9 +130,9 @@ def answers_csv(consultation_id: int):
     if not enough_pupils(groups, minimum):
         abort(404)
     questionnaire = _questionnaire(consultation)
-    writers = queries.consultation_own_words_writers(
+    writers = store.consultations.consultation_own_words_writers(
         get_db(), consultation_id, _own_words_questions(questionnaire)
     )
-    responses = queries.consultation_responses(get_db(), consultation_id)
+    responses = store.consultations.consultation_responses(get_db(), consultation_id)
     rows = answer_rows(questionnaire, responses, group_labels(groups, minimum), writers)
     return _csv(rows, consultation, "anonymous-answers")

@@ -1,5 +1,5 @@
 """A consultation's results: answers counted per question and day, for the whole and each group, with small
-numbers suppressed. Pure Python: counts in, tables out (the counting itself is SQL, in queries.py)."""
+numbers suppressed. Pure Python: counts in, tables out (the counting itself is SQL, in store/consultations.py)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from flask_login import current_user
 from wtforms import IntegerField, RadioField, TextAreaField, ValidationError
 from wtforms.validators import InputRequired, NumberRange
 
-from dayinmylife import audit, clock, queries
+from dayinmylife import audit, clock, store
 from dayinmylife.consultations.codes import (
     MAX_GROUP_NAME,
     MAX_GROUPS,
@@ -79,7 +79,7 @@ def questionnaire_choices() -> list[tuple[str, str]]:
 @lead_required
 def index():
     """List the lead's consultations."""
-    consultations = queries.consultations_of(get_db(), current_user.id)
+    consultations = store.consultations.consultations_of(get_db(), current_user.id)
     return render_template("consultations/index.html", consultations=consultations, status_on=status_on)
 
 
@@ -102,7 +102,7 @@ def new():
             "min_group_size": form.min_group_size.data,
             "max_responses": form.max_responses.data,
         }
-        consultation_id = queries.create_consultation(
+        consultation_id = store.consultations.create_consultation(
             get_db(), current_user.id, details, form.group_names(), make_join_code
         )
         audit.record(get_db(), "consultation_created", consultation=consultation_id)
@@ -115,14 +115,14 @@ def new():
 def overview(consultation_id: int):
     """Show a consultation's code, its dates and groups, how many have answered, and where to go next."""
     consultation = consultation_or_404(consultation_id)
-    groups = queries.consultation_groups(get_db(), consultation_id)
-    answered = queries.consultation_response_counts(get_db(), consultation_id)
+    groups = store.consultations.consultation_groups(get_db(), consultation_id)
+    answered = store.consultations.consultation_response_counts(get_db(), consultation_id)
     return render_template(
         "consultations/overview.html",
         consultation=consultation,
         groups=groups,
         answered=sum(answered.values()),
-        limit_hits=queries.consultation_limit_hits(get_db(), consultation_id),
+        limit_hits=store.consultations.consultation_limit_hits(get_db(), consultation_id),
         deleted_on=answers_deleted_on(consultation, current_app.config["CONSULTATION_RETENTION_DAYS"]),
         status=status_on(consultation),
         code=spaced_code(consultation["join_code"]),

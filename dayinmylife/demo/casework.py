@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlite_utils import Database
 
-from dayinmylife import clock, queries
+from dayinmylife import clock, store
 from dayinmylife.demo.consultation import LEAD_EMAIL, LEAD_NAME, seed_consultation
 from dayinmylife.questionnaire import flow
 from dayinmylife.questionnaire.model import (
@@ -283,27 +283,29 @@ def seed(db: Database, questionnaires: dict[str, Questionnaire]) -> None:
     for child in CHILDREN:  # check every script first, so a broken one leaves no half-made demo
         check_script(questionnaires[child.questionnaire], child)
     today = clock.today()
-    sam = queries.create_user(db, DEMO_EMAIL, "Sam Taylor", sam_hash := hash_password(DEMO_PASSWORD))
+    sam = store.users.create_user(db, DEMO_EMAIL, "Sam Taylor", sam_hash := hash_password(DEMO_PASSWORD))
     sessions_of: dict[str, list[int]] = {}
     for child in CHILDREN:
         questionnaire = questionnaires[child.questionnaire]
         born = (today - timedelta(days=child.days_old)).isoformat()
-        child_id = queries.create_child(db, sam, child.name, born, child.case_reference)
+        child_id = store.children.create_child(db, sam, child.name, born, child.case_reference)
         sessions_of[child.name] = []
         for visit in child.visits:
             day = _weekday(today - timedelta(days=visit.days_ago))
             started = datetime.combine(day, time(child.session_hour), UTC)
-            session_id = queries.start_session(
+            session_id = store.sessions.start_session(
                 db, child_id, questionnaire, sam, started_at=_iso(started), account=visit.account
             )
             if play(db, session_id, questionnaire, visit):
-                queries.finish_session(db, session_id, finished_at=_iso(started + timedelta(minutes=35)))
+                store.sessions.finish_session(
+                    db, session_id, finished_at=_iso(started + timedelta(minutes=35))
+                )
             sessions_of[child.name].append(session_id)
     seed_casework(db, sam, sessions_of["Leo"], today)
     seed_consultation(
-        db, questionnaires, queries.create_user(db, LEAD_EMAIL, LEAD_NAME, sam_hash, "consultation_lead")
+        db, questionnaires, store.users.create_user(db, LEAD_EMAIL, LEAD_NAME, sam_hash, "consultation_lead")
     )
-    queries.create_user(db, ADMIN_EMAIL, "Alex Morgan", sam_hash, "administrator")
+    store.users.create_user(db, ADMIN_EMAIL, "Alex Morgan", sam_hash, "administrator")
 
 
 def seed_casework(db: Database, sam: int, leo_sessions: list[int], today: date) -> None:
@@ -311,13 +313,13 @@ def seed_casework(db: Database, sam: int, leo_sessions: list[int], today: date) 
     first, second, *_, latest = leo_sessions
     leo = db.execute("SELECT child_id FROM sessions WHERE id = ?", (first,)).fetchone()[0]
     review = (today + timedelta(days=60)).isoformat()
-    queries.add_outcome(
+    store.casework.add_outcome(
         db, leo, sam, "I have breakfast before school", "had_breakfast", "school", ["yes"], review
     )
-    queries.add_outcome(
+    store.casework.add_outcome(
         db, leo, sam, "I have breakfast at weekends too", "had_breakfast", "weekend", ["yes"], review
     )
-    queries.add_outcome(
+    store.casework.add_outcome(
         db,
         leo,
         sam,
@@ -327,30 +329,32 @@ def seed_casework(db: Database, sam: int, leo_sessions: list[int], today: date) 
         ["19:00", "19:30", "20:00"],
         review,
     )
-    queries.add_note(
+    store.casework.add_note(
         db, first, sam, "Kitchen cupboards almost empty at the visit. Mum says money runs out by Thursday."
     )
-    queries.add_note(
+    store.casework.add_note(
         db, first, sam, "Mum's phone alarm; she was still in bed at 8:40.", "who_wakes_you", "school"
     )
-    queries.set_message_to_child(
+    store.casework.set_message_to_child(
         db,
         first,
         sam,
         "You told me there is often no breakfast. Mum and I talked, and now there will be cereal at home.",
     )
-    queries.set_message_to_child(
+    store.casework.set_message_to_child(
         db,
         second,
         sam,
         "You said toast is better than nothing. We are working on weekends next, like you asked.",
     )
     seen = db.execute("SELECT started_at FROM sessions WHERE id = ?", (second,)).fetchone()[0]
-    queries.mark_messages_seen(db, [first], second, at=seen)  # Leo read the first at his second session
-    queries.add_note(
+    store.casework.mark_messages_seen(
+        db, [first], second, at=seen
+    )  # Leo read the first at his second session
+    store.casework.add_note(
         db, latest, sam, "Leo proud of his reading star. Weekends still the gap: Mum agrees to a plan."
     )
-    queries.set_next_session(db, leo, (today + timedelta(days=75)).isoformat())
+    store.casework.set_next_session(db, leo, (today + timedelta(days=75)).isoformat())
 
 
 def play(db: Database, session_id: int, questionnaire: Questionnaire, visit: Visit) -> bool:
@@ -361,7 +365,7 @@ def play(db: Database, session_id: int, questionnaire: Questionnaire, visit: Vis
             return False
         value = _scripted_answer(questionnaire, step, visit)
         source = _source(questionnaire, step, visit, value)
-        queries.save_answer(db, session_id, step.question.id, step.day, value, source)
+        store.sessions.save_answer(db, session_id, step.question.id, step.day, value, source)
         answered[step.key] = value
     if visit.stops_before:
         raise DemoScriptError(f"the session never reached {visit.stops_before!r} to stop there")

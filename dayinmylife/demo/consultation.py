@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlite_utils import Database
 
-from dayinmylife import clock, queries
+from dayinmylife import clock, store
 from dayinmylife.consultations.codes import make_join_code
 from dayinmylife.questionnaire import flow
 from dayinmylife.questionnaire.model import DONT_KNOW, RATHER_NOT_SAY, WEEKEND, Questionnaire
@@ -120,17 +120,19 @@ def seed_consultation(db: Database, questionnaires: dict[str, Questionnaire], le
     }
     names = [name for name, _pupils in CLASSES]
     codes = iter(["SUN234"])  # easy to read in the demo; a random one if ever taken
-    consultation_id = queries.create_consultation(
+    consultation_id = store.consultations.create_consultation(
         db, lead_user_id, details, names, lambda: next(codes, None) or make_join_code()
     )
-    group_ids = {group["name"]: group["id"] for group in queries.consultation_groups(db, consultation_id)}
+    group_ids = {
+        group["name"]: group["id"] for group in store.consultations.consultation_groups(db, consultation_id)
+    }
     rng = random.Random(SEED)
     responses = [
         _response(rng, questionnaire, name, group_ids[name], opens)
         for name, pupils in CLASSES
         for _pupil in range(pupils)
     ]
-    queries.add_consultation_responses(db, consultation_id, questionnaire, responses)
+    store.consultations.add_consultation_responses(db, consultation_id, questionnaire, responses)
     return consultation_id
 
 

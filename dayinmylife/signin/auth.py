@@ -4,7 +4,7 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user
 
-from dayinmylife import access, audit, queries
+from dayinmylife import access, audit, store
 from dayinmylife.answering import grants
 from dayinmylife.forms import SecondStepForm, SignInForm
 from dayinmylife.signin import session_limits, throttling, two_factor
@@ -90,7 +90,7 @@ def sign_out():
 
 def _who_tried(email: str) -> str:
     # What is typed in the e-mail box may be a password typed in the wrong box: keep it only if it is an account.
-    account = queries.user_by_email(get_db(), email)
+    account = store.users.user_by_email(get_db(), email)
     return f"sign-in as {account['email']!r}" if account else "sign-in with an e-mail that has no account"
 
 

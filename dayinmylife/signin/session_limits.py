@@ -4,7 +4,7 @@ from flask import current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
-from dayinmylife import clock, queries
+from dayinmylife import clock, store
 from dayinmylife.answering import grants
 from dayinmylife.store.db import get_db
 
@@ -26,7 +26,7 @@ def is_current(user: dict) -> bool:
 
 def end(user_id: int) -> None:
     """End every session of this user on the server, then forget this one."""
-    queries.end_sessions_of_user(get_db(), user_id)
+    store.users.end_sessions_of_user(get_db(), user_id)
     logout_user()
     session.clear()
 

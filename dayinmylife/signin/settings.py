@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_babel import refresh
 from flask_login import current_user, login_required
 
-from dayinmylife import queries
+from dayinmylife import store
 from dayinmylife.forms import LanguagePreferenceForm
 from dayinmylife.store.db import get_db
 
@@ -19,7 +19,7 @@ def index():
     form = LanguagePreferenceForm(data={"language": current_user.language or ""})
     if form.validate_on_submit():
         language = form.language.data or None
-        queries.set_user_language(get_db(), current_user.id, language)
+        store.users.set_user_language(get_db(), current_user.id, language)
         current_user.language = language
         session.pop("language", None)  # the saved preference now decides, not an earlier choice
         refresh()  # say "saved" in the language just chosen

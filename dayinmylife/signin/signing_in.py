@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, UserMixin
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from dayinmylife import queries
+from dayinmylife import store
 from dayinmylife.signin import session_limits
 from dayinmylife.store.db import get_db
 
@@ -35,7 +35,7 @@ def password_matches(user: Practitioner, password: str) -> bool:
 
 @login_manager.user_loader
 def load_practitioner(user_id: str):
-    row = queries.user_by_id(get_db(), int(user_id)) if user_id.isdigit() else None
+    row = store.users.user_by_id(get_db(), int(user_id)) if user_id.isdigit() else None
     return Practitioner(row) if row and session_limits.is_current(row) else None
 
 
@@ -44,6 +44,6 @@ TOO_MANY_CODES = _l("Too many wrong codes. For safety, wait 15 minutes, then try
 
 def practitioner_with(email: str, password: str) -> dict | None:
     """Return the active account with this e-mail and password, taking as long whether or not it exists."""
-    row = queries.user_by_email(get_db(), email)
+    row = store.users.user_by_email(get_db(), email)
     matches = check_password_hash(row["password_hash"] if row else _UNKNOWN_USER_HASH, password)
     return row if matches and row else None

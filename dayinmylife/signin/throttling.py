@@ -6,7 +6,7 @@ import hmac
 from flask import current_app, request
 from flask_babel import lazy_gettext as _l
 
-from dayinmylife import clock, queries
+from dayinmylife import clock, store
 from dayinmylife.store.db import get_db
 
 WINDOW_SECONDS = 15 * 60
@@ -34,10 +34,12 @@ def _key(account: str) -> str:
 def too_many_failures(kind: str, account: str) -> bool:
     """Tell whether this account, or this address, has failed too often lately."""
     since = int(clock.epoch()) - WINDOW_SECONDS
-    by_account, by_address = queries.sign_in_failures_since(get_db(), kind, _key(account), _address(), since)
+    by_account, by_address = store.users.sign_in_failures_since(
+        get_db(), kind, _key(account), _address(), since
+    )
     return by_account >= ACCOUNT_LIMIT or by_address >= ADDRESS_LIMIT
 
 
 def record_failure(kind: str, account: str) -> None:
     """Count one failed sign-in (or unlock) against the account and the address."""
-    queries.record_sign_in_failure(get_db(), kind, _key(account), _address(), int(clock.epoch()))
+    store.users.record_sign_in_failure(get_db(), kind, _key(account), _address(), int(clock.epoch()))

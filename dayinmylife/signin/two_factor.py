@@ -8,7 +8,7 @@ import pyotp
 from flask import redirect, request, session, url_for
 from flask_login import current_user
 
-from dayinmylife import clock, queries
+from dayinmylife import clock, store
 from dayinmylife.answering import grants
 from dayinmylife.store.db import get_db
 
@@ -66,7 +66,7 @@ def use_current_code(user: dict, entered: str) -> str:
     step = matching_step(user["totp_secret"], entered)
     if step is None:
         return WRONG
-    return CODE if queries.use_totp_step(get_db(), user["id"], step) else USED_ALREADY
+    return CODE if store.users.use_totp_step(get_db(), user["id"], step) else USED_ALREADY
 
 
 def use_code_or_recovery_code(user: dict, entered: str) -> str:
@@ -74,7 +74,7 @@ def use_code_or_recovery_code(user: dict, entered: str) -> str:
     outcome = use_current_code(user, entered)
     if outcome != WRONG:
         return outcome
-    spent = queries.use_recovery_code(get_db(), user["id"], recovery_code_hash(entered))
+    spent = store.users.use_recovery_code(get_db(), user["id"], recovery_code_hash(entered))
     return RECOVERY_CODE if spent else WRONG
 
 
@@ -93,7 +93,7 @@ def recovery_code_hash(code: str) -> str:
 
 def required() -> bool:
     """Tell whether an administrator requires everyone to use a second step."""
-    return queries.app_setting(get_db(), REQUIRED_SETTING, "0") == "1"
+    return store.users.app_setting(get_db(), REQUIRED_SETTING, "0") == "1"
 
 
 def await_second_step(user: dict, next_page: str) -> None:
@@ -112,7 +112,7 @@ def awaiting_second_step() -> dict | None:
     pending = session.get("second_step")
     if not isinstance(pending, dict) or pending.get("until", 0) < clock.epoch():
         return None
-    user = queries.user_by_id(get_db(), pending.get("user_id", 0))
+    user = store.users.user_by_id(get_db(), pending.get("user_id", 0))
     if not user or user["session_version"] != pending.get("session_version") or not user["totp_secret"]:
         return None
     return user

@@ -4,7 +4,7 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from dayinmylife import audit, queries
+from dayinmylife import audit, store
 from dayinmylife.access import role_required
 from dayinmylife.forms import (
     ConfirmAuthenticatorForm,
@@ -26,17 +26,17 @@ admin_bp = Blueprint("two_factor_admin", __name__, url_prefix="/admin/two-factor
 @login_required
 def set_up():
     """Add an authenticator app by its QR code or key, proven by a code; or manage the one already added."""
-    user = queries.user_by_id(get_db(), current_user.id)
+    user = store.users.user_by_id(get_db(), current_user.id)
     if user["totp_secret"]:
         return _manage_page(user)
     # Kept on the server until a code proves the app has it: a cookie is readable on the device.
-    secret = queries.pending_two_factor_secret(get_db(), user["id"], two_factor.new_secret())
+    secret = store.users.pending_two_factor_secret(get_db(), user["id"], two_factor.new_secret())
     form = ConfirmAuthenticatorForm()
     if form.validate_on_submit():
         step = two_factor.matching_step(secret, form.code.data)
         if step is not None:
             codes = two_factor.new_recovery_codes()
-            queries.start_two_factor(get_db(), user["id"], secret, step, _hashes(codes))
+            store.users.start_two_factor(get_db(), user["id"], secret, step, _hashes(codes))
             audit.record(get_db(), "two_factor_set_up")
             return render_template("two_factor/recovery_codes.html", codes=codes, first_time=True)
         form.code.errors.append(
@@ -54,7 +54,7 @@ def set_up():
 @login_required
 def qr_code():
     """Serve the QR code of the secret being set up (there is none once set up)."""
-    user = queries.user_by_id(get_db(), current_user.id)
+    user = store.users.user_by_id(get_db(), current_user.id)
     secret = user["pending_totp_secret"]
     if not secret or user["totp_secret"]:
         abort(404)
@@ -67,13 +67,13 @@ def qr_code():
 @login_required
 def renew_recovery_codes():
     """Replace every recovery code with new ones, after a code from the app."""
-    user = queries.user_by_id(get_db(), current_user.id)
+    user = store.users.user_by_id(get_db(), current_user.id)
     if not user["totp_secret"]:
         return redirect(url_for(".set_up"))
     form = RenewRecoveryCodesForm()
     if form.validate_on_submit() and _code_lets_through(user, form.current_code):
         codes = two_factor.new_recovery_codes()
-        queries.renew_recovery_codes(get_db(), user["id"], _hashes(codes))
+        store.users.renew_recovery_codes(get_db(), user["id"], _hashes(codes))
         audit.record(get_db(), "recovery_codes_renewed")
         return render_template("two_factor/recovery_codes.html", codes=codes, first_time=False)
     return _manage_page(user, renew_form=form), 400
@@ -83,12 +83,12 @@ def renew_recovery_codes():
 @login_required
 def turn_off():
     """Turn two-step sign-in off, with the password and a code from the app."""
-    user = queries.user_by_id(get_db(), current_user.id)
+    user = store.users.user_by_id(get_db(), current_user.id)
     if not user["totp_secret"]:
         return redirect(url_for(".set_up"))
     form = TurnOffTwoFactorForm()
     if form.validate_on_submit() and _password_and_code_let_through(user, form):
-        queries.end_two_factor(get_db(), user["id"])
+        store.users.end_two_factor(get_db(), user["id"])
         audit.record(get_db(), "two_factor_turned_off")
         flash(_("Two-step sign-in is off. Your recovery codes no longer work."))
         return redirect(url_for(".set_up"))
@@ -98,7 +98,7 @@ def turn_off():
 def _manage_page(user: dict, renew_form=None, turn_off_form=None) -> str:
     return render_template(
         "two_factor/manage.html",
-        codes_left=queries.recovery_codes_left(get_db(), user["id"]),
+        codes_left=store.users.recovery_codes_left(get_db(), user["id"]),
         renew_form=renew_form or RenewRecoveryCodesForm(formdata=None),
         turn_off_form=turn_off_form or TurnOffTwoFactorForm(formdata=None),
         has_errors=any(form and form.errors for form in (renew_form, turn_off_form)),
@@ -146,14 +146,14 @@ def overview():
     required = two_factor.required()
     form = TwoFactorRequirementForm(data={"required": "1" if required else "0"})
     if form.validate_on_submit():
-        queries.set_app_setting(get_db(), two_factor.REQUIRED_SETTING, form.required.data)
+        store.users.set_app_setting(get_db(), two_factor.REQUIRED_SETTING, form.required.data)
         audit.record(get_db(), "two_factor_requirement_changed", required=form.required.data == "1")
         if form.required.data == "1":
             flash(_("Saved: everyone must use two-step sign-in."))
         else:
             flash(_("Saved: two-step sign-in is up to each person."))
         return redirect(url_for(".overview"))
-    accounts = queries.accounts_with_two_factor_state(get_db())
+    accounts = store.users.accounts_with_two_factor_state(get_db())
     page = render_template("admin/two_factor.html", form=form, accounts=accounts)
     return page, 400 if form.errors else 200
 
@@ -165,10 +165,10 @@ def reset():
     form = ResetTwoFactorForm()
     if not form.validate_on_submit():
         return redirect(url_for(".overview"))
-    account = queries.account_by_id(get_db(), int(form.user_id.data))
+    account = store.users.account_by_id(get_db(), int(form.user_id.data))
     if account is None:
         abort(404)
-    if queries.end_two_factor(get_db(), account["id"]):
+    if store.users.end_two_factor(get_db(), account["id"]):
         audit.record(get_db(), "two_factor_reset", account=account["id"])
     flash(
         _(

@@ -1,1 +1,6 @@
-"""dayinmylife.store."""
+"""Every SQL statement the app runs, as small named functions with bound parameters, one module per area:
+`store.users`, `store.children`, `store.sessions`, `store.casework`, `store.consultations`, `store.audit`."""
+
+from dayinmylife.store import audit, casework, children, consultations, db, sessions, users
+
+__all__ = ["audit", "casework", "children", "consultations", "db", "sessions", "users"]

@@ -130,3 +130,17 @@ def schema_sql(db: Database) -> str:
         "-- The schema as `migrate()` leaves it, written by `make schema`. Change it with a migration.\n\n"
     )
     return header + "".join(f"{row[0]};\n\n" for row in rows).rstrip("\n") + "\n"
+
+
+def forget_old_pages(db: Database) -> bool:
+    """Write the log into the database and empty it; False if a reader kept part of it (try again later)."""
+    busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return not busy
+
+
+def has_app_tables(conn) -> bool:
+    """Tell whether a database (a sqlite3 connection, opened read-only to back it up) holds the app's records."""
+    found = conn.execute(
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('users', 'children', 'audit_log')"
+    ).fetchone()
+    return found[0] == 3

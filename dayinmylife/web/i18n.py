@@ -13,7 +13,7 @@ from flask import current_app, has_request_context, request, session
 from flask_babel import Babel, format_date, get_locale, gettext
 from flask_login import current_user
 
-from dayinmylife import queries
+from dayinmylife import store
 from dayinmylife.answering import grants
 from dayinmylife.store.db import get_db
 
@@ -55,7 +55,7 @@ def _language_of_session_shown() -> str | None:
         session_id = grants.locked_session()  # a locked device shows only the child's session
     else:
         session_id = None
-    return known(queries.session_language(get_db(), session_id)) if session_id is not None else None
+    return known(store.sessions.session_language(get_db(), session_id)) if session_id is not None else None
 
 
 def text_direction(locale: str) -> str:

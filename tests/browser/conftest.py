@@ -8,7 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import WSGIRequestHandler, make_server
 
-from dayinmylife import create_app, queries
+from dayinmylife import create_app, store
 from dayinmylife.signin.signing_in import hash_password
 from dayinmylife.store.db import connect, migrate
 from tests.conftest import PASSWORD
@@ -89,7 +89,7 @@ def live_app(tmp_path):
         {"DATABASE": str(path), "SECRET_KEY": "browser-test-secret-" * 2, "DAYINMYLIFE_ENV": "development"}
     )
     db = connect(path)
-    user_id = queries.create_user(db, "sam@example.org", "Sam Taylor", hash_password(PASSWORD))
+    user_id = store.users.create_user(db, "sam@example.org", "Sam Taylor", hash_password(PASSWORD))
     app.config["TEST_PRACTITIONER_ID"] = user_id
     db.conn.close()
     with LiveServer(app) as server:
@@ -100,7 +100,7 @@ def live_app(tmp_path):
 def administrator(live_app) -> str:
     """An administrator, Ada, besides the practitioner: her e-mail (the password is the practitioner's)."""
     db = connect(live_app.app.config["DATABASE"])
-    queries.create_user(db, "ada@example.org", "Ada Admin", hash_password(PASSWORD), "administrator")
+    store.users.create_user(db, "ada@example.org", "Ada Admin", hash_password(PASSWORD), "administrator")
     db.conn.close()
     return "ada@example.org"
 

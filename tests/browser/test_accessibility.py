@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from dayinmylife import create_app, queries
+from dayinmylife import create_app, store
 from dayinmylife.demo.casework import DEMO_EMAIL, DEMO_PASSWORD, seed
 from dayinmylife.demo.consultation import LEAD_EMAIL
 from dayinmylife.store.db import connect, migrate
@@ -62,8 +62,10 @@ def db_of(site):
 
 def demo_child(site, name: str) -> int:
     db = db_of(site)
-    sam = queries.user_by_email(db, DEMO_EMAIL)["id"]
-    child_id = next(child["id"] for child in queries.children_of(db, sam) if child["display_name"] == name)
+    sam = store.users.user_by_email(db, DEMO_EMAIL)["id"]
+    child_id = next(
+        child["id"] for child in store.children.children_of(db, sam) if child["display_name"] == name
+    )
     db.conn.close()
     return child_id
 
@@ -80,15 +82,15 @@ class Session:
 def new_session(site, band: str, answers: int = 0) -> Session:
     """A new child of the demo practitioner with a session of this band, the first few questions answered."""
     db = db_of(site)
-    sam = queries.user_by_email(db, DEMO_EMAIL)["id"]
+    sam = store.users.user_by_email(db, DEMO_EMAIL)["id"]
     questionnaire = site.app.extensions["questionnaires"][band]
-    child_id = queries.create_child(db, sam, f"Test {band}", BORN[band], None)
-    session_id = queries.start_session(db, child_id, questionnaire, sam)
+    child_id = store.children.create_child(db, sam, f"Test {band}", BORN[band], None)
+    session_id = store.sessions.start_session(db, child_id, questionnaire, sam)
     for question in [q for q in questionnaire.questions if q.options and not q.ask_if][:answers]:
         day = "once" if question.days == "once" else "school"
         value = [question.options[0].value] if question.multiple else question.options[0].value
         source = "observed" if questionnaire.record_source else None
-        queries.save_answer(db, session_id, question.id, day, value, source)
+        store.sessions.save_answer(db, session_id, question.id, day, value, source)
     db.conn.close()
     return Session(session_id, questionnaire)
 
@@ -158,7 +160,7 @@ def test_a_baby_question_asks_whether_it_was_observed_or_reported_and_passes(ope
 def test_every_practitioner_page_has_no_violations(open_page, site):
     leo = demo_child(site, "Leo")
     db = db_of(site)
-    latest = queries.latest_session_of_child(db, leo)["id"]
+    latest = store.sessions.latest_session_of_child(db, leo)["id"]
     db.conn.close()
     page = practitioner(open_page)
     urls = [
@@ -348,7 +350,7 @@ def test_nothing_scrolls_sideways_or_is_clipped_at_320_px_or_200_percent_zoom(op
     preschool = new_session(site, "preschool")
     leo = demo_child(site, "Leo")
     db = db_of(site)
-    latest = queries.latest_session_of_child(db, leo)["id"]
+    latest = store.sessions.latest_session_of_child(db, leo)["id"]
     db.conn.close()
     page = practitioner(open_page, **(NARROW if size == "narrow" else ZOOMED))
     pages = {
@@ -532,7 +534,7 @@ def test_the_focus_ring_is_never_hidden_under_a_fixed_bar(open_page, site):
     assert focus_problems_while_tabbing(child, 30) == []
 
     db = db_of(site)
-    latest = queries.latest_session_of_child(db, demo_child(site, "Leo"))["id"]
+    latest = store.sessions.latest_session_of_child(db, demo_child(site, "Leo"))["id"]
     db.conn.close()
     page = open_page(viewport=PHONE)
     page.clock.install()

@@ -1,6 +1,6 @@
 """An administrator manages accounts, and a practitioner adds a colleague to a child's team, in a real browser."""
 
-from dayinmylife import queries
+from dayinmylife import store
 from dayinmylife.signin.signing_in import hash_password
 from dayinmylife.store.db import connect
 from tests.browser.conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in
@@ -47,8 +47,10 @@ def test_an_administrator_creates_then_disables_an_account(browser, live_app, ad
 
 def test_a_practitioner_adds_a_colleague_to_a_childs_team(page, live_app):
     db = connect(live_app.app.config["DATABASE"])
-    queries.create_user(db, "kim@example.org", "Kim Lee", hash_password(PASSWORD))
-    child = queries.create_child(db, live_app.app.config["TEST_PRACTITIONER_ID"], "Leo", "2017-03-14", None)
+    store.users.create_user(db, "kim@example.org", "Kim Lee", hash_password(PASSWORD))
+    child = store.children.create_child(
+        db, live_app.app.config["TEST_PRACTITIONER_ID"], "Leo", "2017-03-14", None
+    )
     db.conn.close()
     sign_in(page)
     page.goto(f"/children/{child}")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dayinmylife import queries
+from dayinmylife import store
 from dayinmylife.store.db import connect
 from tests.browser.conftest import PHONE, SCREENSHOTS, TABLET, accessibility_violations, screenshot, sign_in
 
@@ -14,8 +14,8 @@ def teen_session(live_app) -> int:
     """Jess, 14, with an unfinished session of her own on the teenager questionnaire."""
     db = connect(live_app.app.config["DATABASE"])
     practitioner = live_app.app.config["TEST_PRACTITIONER_ID"]
-    child_id = queries.create_child(db, practitioner, "Jess", "2012-02-01", None)
-    session_id = queries.start_session(
+    child_id = store.children.create_child(db, practitioner, "Jess", "2012-02-01", None)
+    session_id = store.sessions.start_session(
         db, child_id, live_app.app.extensions["questionnaires"]["teenager"], practitioner
     )
     db.conn.close()

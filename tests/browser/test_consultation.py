@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import expect
 
-from dayinmylife import queries
+from dayinmylife import store
 from dayinmylife.consultations.codes import make_join_code
 from dayinmylife.demo.casework import DEMO_PASSWORD, seed
 from dayinmylife.demo.consultation import LEAD_EMAIL, TITLE
@@ -20,7 +20,7 @@ def school(live_app):
     """The demo (with Priya Shah's finished consultation) and an open one of hers for 5 Oak and 5 Ash."""
     db = connect(live_app.app.config["DATABASE"])
     seed(db, live_app.app.extensions["questionnaires"])
-    lead = queries.user_by_email(db, LEAD_EMAIL)["id"]
+    lead = store.users.user_by_email(db, LEAD_EMAIL)["id"]
     details = {
         "title": "Year 5: spring term",
         "questionnaire_id": "primary",
@@ -29,8 +29,10 @@ def school(live_app):
         "min_group_size": 5,
         "max_responses": 2000,
     }
-    consultation_id = queries.create_consultation(db, lead, details, ["5 Oak", "5 Ash"], make_join_code)
-    code = queries.consultation_by_id(db, consultation_id)["join_code"]
+    consultation_id = store.consultations.create_consultation(
+        db, lead, details, ["5 Oak", "5 Ash"], make_join_code
+    )
+    code = store.consultations.consultation_by_id(db, consultation_id)["join_code"]
     db.conn.close()
     return {"code": code, "id": consultation_id}
 

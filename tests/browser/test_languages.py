@@ -3,7 +3,7 @@ Polish and Urdu, Urdu mirrored and accessible, and read aloud only with a voice 
 
 import pytest
 
-from dayinmylife import queries
+from dayinmylife import store
 from dayinmylife.store.db import connect
 from tests.browser.conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in
 
@@ -46,10 +46,10 @@ def sessions(live_app):
     app = live_app.app
     db = connect(app.config["DATABASE"])
     user_id = app.config["TEST_PRACTITIONER_ID"]
-    child_id = queries.create_child(db, user_id, "Leo", "2018-03-14", None)
+    child_id = store.children.create_child(db, user_id, "Leo", "2018-03-14", None)
     primary = app.extensions["questionnaires"]["primary"]
     found = {
-        language: queries.start_session(db, child_id, primary, user_id, language=language)
+        language: store.sessions.start_session(db, child_id, primary, user_id, language=language)
         for language in LANGUAGES
     }
     db.conn.close()
@@ -151,10 +151,10 @@ def test_the_urdu_pages_have_no_accessibility_violations(browser, live_app, sess
     }
     for name, url in pages.items():
         if name == "review":
-            queries.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
-            queries.save_answer(db, session_id, "mornings_own_words", "school", "امی مجھے جگاتی ہیں")
+            store.sessions.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
+            store.sessions.save_answer(db, session_id, "mornings_own_words", "school", "امی مجھے جگاتی ہیں")
         if name == "thanks":
-            queries.finish_session(db, session_id)
+            store.sessions.finish_session(db, session_id)
         show(page, url)
         assert page.url.endswith(url), f"{name}: went to {page.url}"
         assert page.locator("html").get_attribute("dir") == "rtl"
@@ -211,9 +211,11 @@ def test_an_english_page_on_a_device_with_only_a_welsh_voice_says_so_at_once(bro
 def test_the_practitioner_reads_a_polish_session_in_english_with_the_words_marked(page, live_app, sessions):
     db = connect(live_app.app.config["DATABASE"])
     session_id = sessions["pl"]
-    queries.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
-    queries.save_answer(db, session_id, "mornings_own_words", "school", "Budzi mnie mama, potem jem płatki.")
-    queries.finish_session(db, session_id)
+    store.sessions.save_answer(db, session_id, "who_wakes_you", "school", "alarm")
+    store.sessions.save_answer(
+        db, session_id, "mornings_own_words", "school", "Budzi mnie mama, potem jem płatki."
+    )
+    store.sessions.finish_session(db, session_id)
     db.conn.close()
     sign_in(page)
     show(page, f"/sessions/{session_id}")

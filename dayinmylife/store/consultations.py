@@ -1,0 +1,393 @@
+"""Consultations: their groups, pupils' responses, the tallies and own words the results read."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+
+from sqlite_utils import Database
+
+from dayinmylife import clock
+from dayinmylife.questionnaire.model import Answer
+from dayinmylife.store.db import forget_old_pages, write_transaction
+from dayinmylife.store.rows import all_rows, first_row
+
+
+def create_consultation(
+    db: Database,
+    lead_id: int,
+    details: dict,
+    group_names: list[str],
+    make_code: Callable[[], str],
+) -> int:
+    """Store a consultation and its groups with a join code no other consultation has."""
+    with write_transaction(db):
+        code = make_code()
+        while db.execute("SELECT 1 FROM consultations WHERE join_code = ?", (code,)).fetchone():
+            code = make_code()
+        consultation_id = db.execute(
+            """
+            INSERT INTO consultations (title, questionnaire_id, join_code, opens_on, closes_on, min_group_size,
+                                       max_responses, created_by, created_at)
+            VALUES (:title, :questionnaire_id, :code, :opens_on, :closes_on, :min_group_size, :max_responses,
+                    :lead_id, :now)
+            """,
+            {**details, "code": code, "lead_id": lead_id, "now": clock.now_iso()},
+        ).lastrowid
+        db.conn.executemany(
+            "INSERT INTO consultation_groups (consultation_id, name, position) VALUES (?, ?, ?)",
+            [(consultation_id, name, position) for position, name in enumerate(group_names)],
+        )
+    return consultation_id
+
+
+CHANGEABLE = ("title", "opens_on", "closes_on", "max_responses")  # of a consultation, by its lead
+
+
+def change_consultation(db: Database, consultation_id: int, details: dict) -> list[str]:
+    """Change a consultation's title, dates or cap; the names of the fields that changed."""
+    with write_transaction(db):
+        before = dict(db.execute("SELECT * FROM consultations WHERE id = ?", (consultation_id,)).fetchone())
+        changed = [field for field in CHANGEABLE if field in details and details[field] != before[field]]
+        for field in changed:
+            db.execute(
+                f"UPDATE consultations SET {field} = ? WHERE id = ?", (details[field], consultation_id)
+            )  # noqa: S608
+    return changed
+
+
+def delete_consultation(db: Database, consultation_id: int) -> None:
+    """Delete a consultation with its groups, responses, answers and counts."""
+    with write_transaction(db):
+        db.execute("DELETE FROM consultation_tallies WHERE consultation_id = ?", (consultation_id,))
+        db.execute("DELETE FROM sessions WHERE consultation_id = ?", (consultation_id,))
+        db.execute("DELETE FROM consultations WHERE id = ?", (consultation_id,))
+    forget_old_pages(db)
+
+
+def consultations_of(db: Database, lead_id: int) -> list[dict]:
+    """A lead's consultations, newest first, with how many pupils have answered each (as the overview counts)."""
+    return all_rows(
+        db,
+        f"""
+        SELECT consultations.*,
+               (SELECT COUNT(*) FROM sessions WHERE sessions.consultation_id = consultations.id AND {ANSWERED})
+               AS response_count
+        FROM consultations WHERE created_by = ?
+        ORDER BY opens_on DESC, consultations.id DESC
+        """,
+        (lead_id,),
+    )
+
+
+def consultation_for(db: Database, lead_id: int, consultation_id: int) -> dict | None:
+    """Return a consultation only to the lead who created it."""
+    return first_row(
+        db, "SELECT * FROM consultations WHERE id = ? AND created_by = ?", (consultation_id, lead_id)
+    )
+
+
+def consultation_by_id(db: Database, consultation_id: int) -> dict | None:
+    return first_row(db, "SELECT * FROM consultations WHERE id = ?", (consultation_id,))
+
+
+def consultation_by_code(db: Database, code: str) -> dict | None:
+    return first_row(db, "SELECT * FROM consultations WHERE join_code = ?", (code,))
+
+
+def consultation_groups(db: Database, consultation_id: int) -> list[dict]:
+    return all_rows(
+        db,
+        "SELECT * FROM consultation_groups WHERE consultation_id = ? ORDER BY position",
+        (consultation_id,),
+    )
+
+
+ANSWERED = (
+    "EXISTS (SELECT 1 FROM answers WHERE answers.session_id = sessions.id)"  # a response with an answer
+)
+
+
+FULL, BUSY = "full", "busy"  # why a pupil could not start answering
+
+
+UNANSWERED_KEPT = timedelta(hours=24)  # how long a response with no answer waits for one
+
+
+JOINS_A_MINUTE = 120  # pupils who may start answering one consultation in any minute
+
+
+def start_consultation_response(
+    db: Database, consultation: dict, questionnaire, group_id: int | None, language: str
+) -> int | str:
+    """Start a pupil's anonymous response, or say why not: FULL (its answered responses reach the cap) or
+    BUSY (JOINS_A_MINUTE started in the last minute; recorded for the lead). Responses left with no answer
+    for a day are deleted first; only responses with an answer count towards the cap."""
+    moment = clock.now()
+    with write_transaction(db):
+        _delete_unanswered(db, moment - UNANSWERED_KEPT, consultation["id"])
+        answered = db.execute(
+            f"SELECT COUNT(*) FROM sessions WHERE consultation_id = ? AND {ANSWERED}", (consultation["id"],)
+        ).fetchone()[0]
+        if answered >= consultation["max_responses"]:
+            return FULL
+        joined = db.execute(
+            "SELECT COUNT(*) FROM sessions WHERE consultation_id = ? AND started_at > ?",
+            (consultation["id"], _at(moment - timedelta(minutes=1))),
+        ).fetchone()[0]
+        if joined >= JOINS_A_MINUTE:
+            # One row a minute at most, however hard a script knocks: the lead learns when, the table stays small.
+            db.execute(
+                """
+                INSERT INTO consultation_limit_hits (consultation_id, hit_at) SELECT :id, :now
+                WHERE NOT EXISTS (SELECT 1 FROM consultation_limit_hits WHERE consultation_id = :id AND hit_at > :since)
+                """,
+                {"id": consultation["id"], "now": _at(moment), "since": _at(moment - timedelta(minutes=1))},
+            )
+            return BUSY
+        return db.execute(
+            """
+            INSERT INTO sessions (questionnaire_id, questionnaire_version, language, started_at,
+                                  consultation_id, consultation_group_id)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """,
+            (questionnaire.id, questionnaire.version, language, _at(moment), consultation["id"], group_id),
+        ).lastrowid
+
+
+def _at(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def _delete_unanswered(db: Database, before: datetime, consultation_id: int | None = None) -> int:
+    """Delete consultation responses started before then that have no answer (of one consultation, or all)."""
+    return db.execute(
+        f"""
+        DELETE FROM sessions
+        WHERE consultation_id IS NOT NULL AND (? IS NULL OR consultation_id = ?) AND started_at < ?
+          AND NOT {ANSWERED}
+        """,
+        (consultation_id, consultation_id, _at(before)),
+    ).rowcount
+
+
+def unanswered_consultation_responses(db: Database) -> int:
+    """How many consultation responses have been left with no answer for a day."""
+    return db.execute(
+        f"SELECT COUNT(*) FROM sessions WHERE consultation_id IS NOT NULL AND started_at < ? AND NOT {ANSWERED}",
+        (_at(clock.now() - UNANSWERED_KEPT),),
+    ).fetchone()[0]
+
+
+def delete_unanswered_consultation_responses(db: Database) -> int:
+    """Delete every consultation response left with no answer for a day; return how many."""
+    with write_transaction(db):
+        return _delete_unanswered(db, clock.now() - UNANSWERED_KEPT)
+
+
+def consultations_with_responses_closed_by(db: Database, day: str) -> list[dict]:
+    """Consultations that closed on or before the day and still hold responses, with how many."""
+    return all_rows(
+        db,
+        """
+        SELECT consultations.id, consultations.title, consultations.closes_on, COUNT(sessions.id) AS responses
+        FROM consultations JOIN sessions ON sessions.consultation_id = consultations.id
+        WHERE consultations.closes_on <= ?
+        GROUP BY consultations.id ORDER BY consultations.closes_on, consultations.id
+        """,
+        (day,),
+    )
+
+
+def erase_consultation_responses(db: Database, consultation_id: int) -> None:
+    """Delete a consultation's responses, their answers (through the foreign keys) and its tallies; the
+    consultation, its groups and its audit trail stay."""
+    with write_transaction(db):
+        db.execute("DELETE FROM sessions WHERE consultation_id = ?", (consultation_id,))
+        db.execute("DELETE FROM consultation_tallies WHERE consultation_id = ?", (consultation_id,))
+    forget_old_pages(db)
+
+
+def consultation_limit_hits(db: Database, consultation_id: int) -> dict:
+    """How many times pupils were asked to wait to join, and the last time (None if never)."""
+    return first_row(
+        db,
+        "SELECT COUNT(*) AS times, MAX(hit_at) AS last FROM consultation_limit_hits WHERE consultation_id = ?",
+        (consultation_id,),
+    )
+
+
+def consultation_response_counts(db: Database, consultation_id: int) -> dict[int | None, int]:
+    """Pupils who gave at least one answer, per group (None: the consultation has no groups)."""
+    rows = db.execute(
+        f"""
+        SELECT consultation_group_id, COUNT(*) FROM sessions
+        WHERE consultation_id = ? AND {ANSWERED}
+        GROUP BY consultation_group_id
+        """,
+        (consultation_id,),
+    ).fetchall()
+    return {row[0]: row[1] for row in rows}
+
+
+CountRows = list[tuple[str, str, str | None, dict[int | None, int]]]
+
+
+def consultation_answer_counts(db: Database, consultation_id: int) -> CountRows:
+    """A consultation's answers counted per question, day and stored value (None: skipped), per group.
+
+    Read from consultation_tallies, which triggers keep in step with every answer saved (migration m007).
+    """
+    rows = db.execute(
+        """
+        SELECT question_id, day, value, group_key, pupils FROM consultation_tallies
+        WHERE consultation_id = ? AND pupils > 0
+        """,
+        (consultation_id,),
+    ).fetchall()
+    return _counts_by_group(rows)
+
+
+def consultation_answer_recount(db: Database, consultation_id: int) -> CountRows:
+    """Count a consultation's answers afresh from every answer (slow: what the tallies must always equal)."""
+    rows = db.execute(
+        """
+        SELECT answers.question_id, answers.day, COALESCE(answers.value, ''),
+               COALESCE(sessions.consultation_group_id, 0), COUNT(*)
+        FROM sessions JOIN answers ON answers.session_id = sessions.id
+        WHERE sessions.consultation_id = ? AND answers.asked
+        GROUP BY 1, 2, 3, 4
+        """,
+        (consultation_id,),
+    ).fetchall()
+    return _counts_by_group(rows)
+
+
+def _counts_by_group(rows) -> CountRows:
+    counts: dict[tuple[str, str, str | None], dict[int | None, int]] = {}
+    for question_id, day, value, group_key, pupils in rows:
+        per_group = counts.setdefault((question_id, day, value or None), {})
+        per_group[group_key or None] = pupils
+    return sorted(
+        ((question_id, day, value, per_group) for (question_id, day, value), per_group in counts.items()),
+        key=lambda row: (row[0], row[1], row[2] or ""),
+    )
+
+
+OWN_WORDS = """
+    answers.asked AND answers.value IS NOT NULL AND answers.value NOT IN ('"dont_know"', '"rather_not_say"')
+"""
+
+
+def consultation_own_words(
+    db: Database, consultation_id: int, question_ids: list[str], limit: int, offset: int = 0
+) -> list[dict]:
+    """Pupils' own words for some questions in order of the words (saying nothing of who wrote first), with
+    their group and when they were written."""
+    questions = ", ".join("?" for _ in question_ids)
+    return all_rows(
+        db,
+        f"""
+        SELECT answers.question_id, answers.day, answers.value, answers.saved_at,
+               sessions.consultation_group_id AS group_id
+        FROM answers JOIN sessions ON sessions.id = answers.session_id
+        WHERE sessions.consultation_id = ? AND answers.question_id IN ({questions}) AND {OWN_WORDS}
+        ORDER BY answers.value COLLATE NOCASE, answers.question_id, answers.day, answers.session_id
+        LIMIT ? OFFSET ?
+        """,
+        (consultation_id, *question_ids, limit, offset),
+    )
+
+
+def consultation_own_words_count(db: Database, consultation_id: int, question_ids: list[str]) -> int:
+    questions = ", ".join("?" for _ in question_ids)
+    return db.execute(
+        f"""
+        SELECT COUNT(*) FROM answers JOIN sessions ON sessions.id = answers.session_id
+        WHERE sessions.consultation_id = ? AND answers.question_id IN ({questions}) AND {OWN_WORDS}
+        """,
+        (consultation_id, *question_ids),
+    ).fetchone()[0]
+
+
+def consultation_own_words_writers(
+    db: Database, consultation_id: int, question_ids: list[str]
+) -> dict[str, int]:
+    """Pupils who wrote something in their own words, per question (on either day)."""
+    questions = ", ".join("?" for _ in question_ids)
+    rows = db.execute(
+        f"""
+        SELECT answers.question_id, COUNT(DISTINCT answers.session_id)
+        FROM answers JOIN sessions ON sessions.id = answers.session_id
+        WHERE sessions.consultation_id = ? AND answers.question_id IN ({questions}) AND {OWN_WORDS}
+        GROUP BY answers.question_id
+        """,
+        (consultation_id, *question_ids),
+    ).fetchall()
+    return {row[0]: row[1] for row in rows}
+
+
+def consultation_responses(db: Database, consultation_id: int) -> Iterator[tuple[int | None, dict]]:
+    """Yield each response that has answers as (group id, answers), one at a time, in no useful order."""
+    rows = db.execute(
+        """
+        SELECT sessions.id, sessions.consultation_group_id, answers.question_id, answers.day, answers.value,
+               answers.skipped
+        FROM sessions JOIN answers ON answers.session_id = sessions.id
+        WHERE sessions.consultation_id = ? AND answers.asked
+        ORDER BY sessions.id
+        """,
+        (consultation_id,),
+    )
+    current, group_id, answers = None, None, {}
+    for row in rows:
+        if row[0] != current:
+            if current is not None:
+                yield group_id, answers
+            current, group_id, answers = row[0], row[1], {}
+        value = json.loads(row[4]) if row[4] is not None else None
+        answers[(row[2], row[3])] = Answer(value, bool(row[5]))
+    if current is not None:
+        yield group_id, answers
+
+
+def add_consultation_responses(db: Database, consultation_id: int, questionnaire, responses) -> None:
+    """Store finished responses in one transaction (the demo and the benchmark).
+
+    Each response is a dict: group_id, started_at, finished_at, answers ({(question id, day): value}).
+    """
+    with write_transaction(db):
+        for response in responses:
+            session_id = db.execute(
+                """
+                INSERT INTO sessions (questionnaire_id, questionnaire_version, status, started_at, finished_at,
+                                      consultation_id, consultation_group_id)
+                VALUES (?, ?, 'finished', ?, ?, ?, ?)
+                """,
+                (
+                    questionnaire.id,
+                    questionnaire.version,
+                    response["started_at"],
+                    response["finished_at"],
+                    consultation_id,
+                    response["group_id"],
+                ),
+            ).lastrowid
+            db.conn.executemany(
+                """
+                INSERT INTO answers (session_id, question_id, day, value, skipped, saved_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    (
+                        session_id,
+                        question_id,
+                        day,
+                        json.dumps(value, ensure_ascii=False) if value is not None else None,
+                        int(value is None),
+                        response["finished_at"],
+                    )
+                    for (question_id, day), value in response["answers"].items()
+                ],
+            )
