@@ -64,6 +64,6 @@ screenshots: $(BIN)/.installed translations
 
 # The schema as the migrations leave it, readable in one place (a test fails until it is rewritten).
 schema: $(BIN)/.installed-run
-	$(BIN)/python -c 'import sys, tempfile, pathlib; from dayinmylife.store.db import connect, migrate, schema_sql; \
+	$(BIN)/python -c 'import sys, tempfile, pathlib; from dayinmylife.store.db import connect, schema_sql; from dayinmylife.store.migrations import migrate; \
 		d = pathlib.Path(tempfile.mkdtemp()) / "schema.sqlite3"; migrate(d); sys.stdout.write(schema_sql(connect(d)))' \
 		> docs/schema.sql

@@ -25,7 +25,8 @@ from dayinmylife.demo.casework import (
     play,
 )
 from dayinmylife.signin.signing_in import hash_password
-from dayinmylife.store.db import connect, migrate
+from dayinmylife.store.db import connect
+from dayinmylife.store.migrations import migrate
 
 SESSIONS = 40
 REPEATS = 25

@@ -15,7 +15,8 @@ from pathlib import Path
 from dayinmylife import create_app, store
 from dayinmylife.questionnaire import flow
 from dayinmylife.signin.signing_in import hash_password
-from dayinmylife.store.db import connect, migrate, write_transaction
+from dayinmylife.store.db import connect, write_transaction
+from dayinmylife.store.migrations import migrate
 
 RESPONSES = 10_000
 CLASSES = ("4 Birch", "5 Oak", "5 Ash", "6 Elm")

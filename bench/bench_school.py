@@ -29,8 +29,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from dayinmylife import store
-from dayinmylife.answering.my_day import DAY_OF_SLUG
-from dayinmylife.store.db import connect, migrate
+from dayinmylife.store.db import connect
+from dayinmylife.store.migrations import migrate
+from dayinmylife.vocabulary import DAY_OF_SLUG
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # the browser tests' launch settings
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,7 +8,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.routing import IntegerConverter
 
-from dayinmylife import cli, config
+from dayinmylife import cli, config, vocabulary
 from dayinmylife.admin import audit_log, users
 from dayinmylife.answering import answer_links, child_mode, my_day
 from dayinmylife.casework import (
@@ -44,6 +44,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     app.config.from_mapping(config.from_environment(Path(app.instance_path)))
     app.url_map.converters["int"] = RecordIdConverter
+    app.jinja_env.globals["vocabulary"] = vocabulary
     if test_config:
         app.config.from_mapping(test_config)
     if security.is_development(app):

@@ -8,11 +8,7 @@ from flask_login import current_user, login_required
 from dayinmylife import audit, store
 from dayinmylife.casework.ages import age_on, suggested_questionnaire
 from dayinmylife.store.db import get_db
-
-# The roles that work with children and so may open a child's record (a manager, who oversees a team's
-# caseloads, will be another). Read on every request from the account, so a change of role applies at once.
-HOLDS_CASELOAD = frozenset({"practitioner"})
-HOME = {"consultation_lead": "consultations.index", "administrator": "account_admin.index"}
+from dayinmylife.vocabulary import HOLDS_CASELOAD, HOME
 
 
 def holds_caseload(user) -> bool:

@@ -12,9 +12,11 @@ from flask.cli import AppGroup, with_appcontext
 
 from dayinmylife import audit, clock, store
 from dayinmylife.admin import user_rules
-from dayinmylife.admin.user_rules import ROLES, AccountRefused
+from dayinmylife.admin.user_rules import AccountRefused
 from dayinmylife.questionnaire.loader import QuestionnaireError, load_all
-from dayinmylife.store.db import connect, make_private, migrate
+from dayinmylife.store.db import connect, make_private
+from dayinmylife.store.migrations import migrate
+from dayinmylife.vocabulary import ROLES
 
 questionnaires_cli = AppGroup("questionnaires", help="Questionnaire files.")
 user_cli = AppGroup("user", help="Practitioner accounts.")
@@ -119,6 +121,14 @@ def _refusals_as_errors():
         yield
     except AccountRefused as refused:
         raise click.ClickException(str(refused)) from None
+
+
+@click.command("migrate")
+@with_appcontext
+def migrate_command():
+    """Create or upgrade the database."""
+    migrate(current_app.config["DATABASE"])
+    click.echo(f"Database ready at {current_app.config['DATABASE']}")
 
 
 @click.command("demo")
@@ -240,6 +250,7 @@ def _is_ours(conn: sqlite3.Connection) -> bool:
 def init_app(app) -> None:
     app.cli.add_command(questionnaires_cli)
     app.cli.add_command(user_cli)
+    app.cli.add_command(migrate_command)
     app.cli.add_command(demo_command)
     app.cli.add_command(retention_command)
     app.cli.add_command(backup_command)

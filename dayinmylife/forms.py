@@ -19,7 +19,7 @@ from dayinmylife import clock
 from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED
 from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, OWN_WORDS_MAX_LENGTH, Question
 from dayinmylife.signin.passwords import password_problem
-from dayinmylife.web.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from dayinmylife.vocabulary import ACCOUNT_NAMES, DEFAULT_LANGUAGE, LANGUAGES
 
 
 class SignInForm(FlaskForm):
@@ -68,12 +68,6 @@ CORRECTABLE = {
     "display_name": _l("Name"),
     "date_of_birth": _l("Date of birth"),
     "case_reference": _l("Case reference"),
-}
-
-ACCOUNT_NAMES = {
-    "child": _l("The child's own account"),
-    "parent_carer": _l("A parent's or carer's account"),
-    "practitioner": _l("My own observation"),
 }
 
 

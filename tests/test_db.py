@@ -7,8 +7,8 @@ from pathlib import Path
 
 from dayinmylife import store
 from dayinmylife.consultations.codes import make_join_code
-from dayinmylife.store import migrations
-from dayinmylife.store.db import connect, get_db, migrate, schema_sql, write_transaction
+from dayinmylife.store.db import connect, get_db, schema_sql, write_transaction
+from dayinmylife.store.migrations import later_steps, migrate
 
 
 def test_every_connection_uses_wal_foreign_keys_and_durable_commits(db):
@@ -129,7 +129,7 @@ def test_a_repeated_pick_several_choice_is_repaired_and_the_counts_follow(db, pr
         db, pupil, "weather_clothes", "school", ["warm_coat"] * 500 + ["hat"]
     )  # stored before the fix
 
-    migrations.m015_each_choice_once(db)
+    later_steps.m015_each_choice_once(db)
 
     assert store.sessions.answers_of(db, pupil)[("weather_clothes", "school")].value == ["warm_coat", "hat"]
     counted = db.execute(
@@ -142,7 +142,7 @@ def test_failed_sign_ins_kept_as_typed_are_forgotten(db):
     db.execute(
         "INSERT INTO sign_in_failures (at, kind, account, address) VALUES (1, 'sign_in', 'my password', 'x')"
     )
-    migrations.m018_forget_what_failed_sign_ins_typed(db)
+    later_steps.m018_forget_what_failed_sign_ins_typed(db)
     assert db["sign_in_failures"].count == 0
 
 

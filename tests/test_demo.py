@@ -21,7 +21,8 @@ from dayinmylife.demo.casework import (
 from dayinmylife.demo.consultation import LEAD_EMAIL, TITLE
 from dayinmylife.questionnaire import builtins, flow
 from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND
-from dayinmylife.store.db import connect, migrate
+from dayinmylife.store.db import connect
+from dayinmylife.store.migrations import migrate
 
 
 @pytest.fixture(scope="module")
@@ -232,7 +233,7 @@ def test_leos_outcomes_show_school_mornings_met_and_weekends_not_yet(demo_db, qu
     from dayinmylife.questionnaire.outcomes import Outcome, outcome_status
 
     session, _ = sessions_of(demo_db, "Leo")[-1]
-    outcomes = store.casework.outcomes_of_child(demo_db, session["child_id"])
+    outcomes = store.children.outcomes_of_child(demo_db, session["child_id"])
     answers = store.sessions.answers_of(demo_db, session["id"])
     statuses = {
         row["statement"]: outcome_status(

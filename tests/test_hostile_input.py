@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from wtforms.fields.core import UnboundField
 
 from dayinmylife import store
-from dayinmylife.answering.my_day import DAY_OF_SLUG
+from dayinmylife.vocabulary import DAY_OF_SLUG
 from tests import test_authorisation as authorisation
 from tests.conftest import PASSWORD, PASSWORD_HASH, csrf_token
 

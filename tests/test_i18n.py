@@ -13,7 +13,8 @@ from babel.messages.pofile import read_po
 from flask import session
 
 from dayinmylife import store
-from dayinmylife.web.i18n import LANGUAGES, TRANSLATIONS, compile_catalogs, select_locale
+from dayinmylife.vocabulary import LANGUAGES
+from dayinmylife.web.i18n import TRANSLATIONS, compile_catalogs, select_locale
 from tests.conftest import csrf_token
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,9 +16,10 @@ def leo(db, signed_in, child_of, questionnaires):
         session_id = store.sessions.start_session(
             db, child_id, primary, signed_in, started_at=f"2026-{month}-03T10:00:00+00:00"
         )
-        answer = lambda question, day, value, s=session_id: store.sessions.save_answer(
-            db, s, question, day, value
-        )  # noqa: E731
+
+        def answer(question, day, value, s=session_id):
+            store.sessions.save_answer(db, s, question, day, value)
+
         answer("had_breakfast", "school", "yes" if food else "no")
         if food:
             answer("breakfast_food", "school", [food])

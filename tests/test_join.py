@@ -325,9 +325,9 @@ def test_an_answer_no_longer_asked_after_a_change_stops_counting_and_comes_back_
     day = f"/day/{session_id}/school-day"
     answer(pupil, f"{day}/had_breakfast", answer="yes")
     answer(pupil, f"{day}/breakfast_food", answer=["toast", "fruit"])
-    counted = lambda: {
-        row[0] for row in store.consultations.consultation_answer_counts(db, consultation["id"])
-    }  # noqa: E731
+
+    def counted():
+        return {row[0] for row in store.consultations.consultation_answer_counts(db, consultation["id"])}
 
     answer(pupil, f"{day}/had_breakfast?change=1", answer="no")  # no breakfast: what it was is not asked
     assert counted() == {"had_breakfast"}

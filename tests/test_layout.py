@@ -42,15 +42,26 @@ def test_no_page_module_imports_another():
     assert len(pages) > 20 and imports == []  # shared rules go in modules of their own (see README's layout)
 
 
+def is_namespace(tree: ast.Module) -> bool:
+    """A package whose __init__ only gathers its modules: importing it is importing them."""
+    return not any(isinstance(node, (ast.FunctionDef, ast.ClassDef)) for node in tree.body)
+
+
 def test_import_chains_are_short():
     known = modules()
-    graph = {name: imported(tree, known) - {name} for name, tree in known.items()}
+    graph = {name: imported(tree, known) - {name, "dayinmylife"} for name, tree in known.items()}
+    for name, tree in known.items():
+        if is_namespace(tree):  # an edge into a namespace package goes straight to the modules it gathers
+            for others in graph.values():
+                if name in others:
+                    others.discard(name)
+                    others |= graph[name]
 
     @functools.cache
     def depth(name: str) -> int:
-        return 1 + max((depth(other) for other in graph[name] if other != "dayinmylife"), default=0)
+        return 1 + max((depth(other) for other in graph[name]), default=0)
 
-    deepest = max(graph, key=depth)
+    deepest = max((name for name in graph if name != "dayinmylife"), key=depth)  # create_app sits above all
     assert depth(deepest) <= 6, deepest
 
 

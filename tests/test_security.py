@@ -5,7 +5,8 @@ from flask import request
 
 import dayinmylife
 from dayinmylife import create_app, store
-from dayinmylife.store.db import connect, migrate
+from dayinmylife.store.db import connect
+from dayinmylife.store.migrations import migrate
 from dayinmylife.web import security
 from dayinmylife.web.security import CONTENT_SECURITY_POLICY, InsecureConfiguration
 from tests.conftest import PASSWORD, PASSWORD_HASH, csrf_token

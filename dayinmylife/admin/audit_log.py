@@ -5,8 +5,8 @@ from flask_login import login_required
 
 from dayinmylife import store
 from dayinmylife.access import role_required
-from dayinmylife.audit import EVENTS
 from dayinmylife.store.db import get_db
+from dayinmylife.vocabulary import AUDIT_EVENTS
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -18,7 +18,7 @@ SHOWN = 500
 @role_required("administrator")
 def audit_log():
     """Read the audit log, newest first, filtered by event, child and date."""
-    event = request.args.get("event") if request.args.get("event") in EVENTS else None
+    event = request.args.get("event") if request.args.get("event") in AUDIT_EVENTS else None
     child = request.args.get("child", "").strip()
     child_id = int(child) if child.isdigit() and len(child) < 18 else None
     since = request.args.get("since", "").strip()
@@ -27,7 +27,6 @@ def audit_log():
     return render_template(
         "admin/audit.html",
         events=events,
-        event_names=EVENTS,
         event=event,
         child=child,
         since=since,

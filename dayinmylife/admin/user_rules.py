@@ -11,12 +11,7 @@ from flask_babel import lazy_gettext as _l
 from dayinmylife import audit, store
 from dayinmylife.signin.passwords import password_problem
 from dayinmylife.signin.signing_in import hash_password
-
-ROLES = {
-    "practitioner": _l("Practitioner"),
-    "consultation_lead": _l("Consultation lead"),
-    "administrator": _l("Administrator"),
-}
+from dayinmylife.vocabulary import ROLES
 
 
 class AccountRefused(Exception):

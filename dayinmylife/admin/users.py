@@ -7,9 +7,10 @@ from flask_login import current_user
 from dayinmylife import store
 from dayinmylife.access import role_required
 from dayinmylife.admin import user_rules
-from dayinmylife.admin.user_rules import ROLES, AccountRefused
+from dayinmylife.admin.user_rules import AccountRefused
 from dayinmylife.forms import ConfirmForm, NewAccountForm, NewPasswordForm, RoleForm
 from dayinmylife.store.db import get_db
+from dayinmylife.vocabulary import ROLES
 
 bp = Blueprint("account_admin", __name__, url_prefix="/admin/accounts")
 
@@ -30,9 +31,7 @@ def _account_or_404(user_id: int) -> dict:
 @role_required("administrator")
 def index():
     """List every account with its role and whether it can sign in."""
-    return render_template(
-        "account_admin/index.html", accounts=store.users.all_accounts(get_db()), roles=ROLES
-    )
+    return render_template("account_admin/index.html", accounts=store.users.all_accounts(get_db()))
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -68,7 +67,6 @@ def _account_page(account: dict, role_form=None, password_form=None, problem=Non
     return render_template(
         "account_admin/account.html",
         account=account,
-        roles=ROLES,
         role_form=role_form,
         password_form=password_form or NewPasswordForm(formdata=None),
         enable_form=ConfirmForm(),

@@ -14,12 +14,13 @@ from flask_login import current_user
 from dayinmylife import store
 from dayinmylife.answering import grants
 from dayinmylife.answering.question_cards import question_cards
-from dayinmylife.forms import ACCOUNT_NAMES, QuestionForm, answer_from, answer_problem, question_form
+from dayinmylife.forms import QuestionForm, answer_from, answer_problem, question_form
 from dayinmylife.questionnaire import flow
 from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND, Answer, Questionnaire
 from dayinmylife.questionnaire.summary import day_summary
 from dayinmylife.signin.signing_in import login_manager
 from dayinmylife.store.db import get_db
+from dayinmylife.vocabulary import DAY_OF_SLUG, SLUG_OF_DAY
 from dayinmylife.web.i18n import known
 
 bp = Blueprint("my_day", __name__, url_prefix="/day")
@@ -27,8 +28,6 @@ bp = Blueprint("my_day", __name__, url_prefix="/day")
 NOT_SAVED = _l(
     "Sorry, that did not save. Your answer is still here: wait a moment, then press the button again."
 )
-DAY_OF_SLUG = {"school-day": SCHOOL, "weekend": WEEKEND, "any-day": ONCE}
-SLUG_OF_DAY = {day: slug for slug, day in DAY_OF_SLUG.items()}
 
 
 @dataclass
@@ -241,7 +240,6 @@ def _question_page(visit: Visit, step: flow.Step, form: QuestionForm, problem=No
         back_url=back_url,
         part_number=visit.questionnaire.parts.index(step.part) + 1,
         cards=question_cards(visit.questionnaire, step.question),
-        account_names=ACCOUNT_NAMES,
     )
 
 

@@ -15,7 +15,7 @@ from dayinmylife.answering import grants
 from dayinmylife.casework.ages import age_in_words, age_on, suggested_questionnaire
 from dayinmylife.casework.caseload_list import SHOWS, SORTS, Choice, attention, caseload_list
 from dayinmylife.casework.page_sections import outcome_history, own_phone_links, team_section
-from dayinmylife.forms import ACCOUNT_NAMES, CORRECTABLE, ChildForm, NextSessionForm, StartSessionForm
+from dayinmylife.forms import CORRECTABLE, ChildForm, NextSessionForm, StartSessionForm
 from dayinmylife.questionnaire.compare import day_picture
 from dayinmylife.questionnaire.summary import answered_in_order, day_summary
 from dayinmylife.store.db import get_db
@@ -126,7 +126,6 @@ def child(child_id: int):
         next_session=next_session(child["next_session_on"], sessions[0]["started_at"] if sessions else None),
         next_session_form=NextSessionForm(),
         outcome_history=outcome_history(child_id, sessions),
-        account_names=ACCOUNT_NAMES,
         corrections=store.children.corrections_of_child(get_db(), child_id),
         correctable=CORRECTABLE,
         **team_section(child_id),
@@ -218,7 +217,6 @@ def session_view(session_id: int):
         answer_count=len(answers),
         notes=store.casework.notes_of_session(get_db(), session_id),
         answers_to_note=answered_in_order(questionnaire, answers),
-        account_names=ACCOUNT_NAMES,
         message_to_child=store.casework.message_to_child(get_db(), session_id),
         own_phone=own_phone_links(session),
     )

@@ -9,20 +9,18 @@ from flask_babel import gettext as _
 
 from dayinmylife import audit, clock, store
 from dayinmylife.access import caseload_required, child_or_404, session_or_404
-from dayinmylife.forms import ACCOUNT_NAMES
 from dayinmylife.questionnaire import compare
 from dayinmylife.questionnaire.builtins import FACES
 from dayinmylife.store.db import get_db
+from dayinmylife.vocabulary import ACCOUNT_NAMES, CHILDS_OWN
 from dayinmylife.web.i18n import format_day
 
 bp = Blueprint("insights", __name__)
 
-CHILDS_OWN = "child"  # the account a comparison over months follows unless told otherwise
-
 
 @bp.context_processor
 def record_context() -> dict:
-    return {"today": clock.today().isoformat(), "account_names": ACCOUNT_NAMES}
+    return {"today": clock.today().isoformat()}
 
 
 @bp.app_template_filter()

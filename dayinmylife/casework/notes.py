@@ -7,11 +7,10 @@ from flask_login import current_user
 from dayinmylife import audit, store
 from dayinmylife.access import caseload_required, session_or_404
 from dayinmylife.forms import MessageToChildForm, NoteForm
+from dayinmylife.questionnaire.model import DAY_KINDS
 from dayinmylife.store.db import get_db
 
 bp = Blueprint("notes", __name__)
-
-NOTE_DAYS = {"school", "weekend", "once"}
 
 
 @bp.post("/sessions/<int:session_id>/notes")
@@ -22,7 +21,7 @@ def add(session_id: int):
     form = NoteForm()
     question_id, _space, day = (form.about.data or "").partition(" ")
     questions = current_app.extensions["questionnaires"][session["questionnaire_id"]].questions_by_id
-    if question_id not in questions or day not in NOTE_DAYS:
+    if question_id not in questions or day not in DAY_KINDS:
         question_id = day = None  # naming no answer of this session, or half of one: a note on the session
     if form.validate_on_submit():
         store.casework.add_note(get_db(), session["id"], current_user.id, form.text.data, question_id, day)

@@ -59,7 +59,7 @@ def team_add_form(child_id: int) -> TeamMemberForm:
 
 def outcome_history(child_id: int, sessions: list[dict]) -> list[dict]:
     """Each agreed outcome with its status in every session, oldest session first."""
-    outcomes = store.casework.outcomes_of_child(get_db(), child_id)
+    outcomes = store.children.outcomes_of_child(get_db(), child_id)
     if not outcomes:
         return []
     questionnaires = current_app.extensions["questionnaires"]

@@ -6,7 +6,6 @@ from flask import Blueprint, current_app, render_template, request
 
 from dayinmylife import store
 from dayinmylife.access import caseload_required, child_or_404
-from dayinmylife.forms import ACCOUNT_NAMES
 from dayinmylife.questionnaire.disagreements import ACCOUNTS, disagreements
 from dayinmylife.questionnaire.summary import shown
 from dayinmylife.store.db import get_db
@@ -55,7 +54,6 @@ def side_by_side(child_id: int):
         chosen=chosen,
         disagreements=found,
         questionnaire=questionnaire,
-        account_names=ACCOUNT_NAMES,
         accounts=ACCOUNTS,
         shown=shown,
     )

@@ -15,9 +15,9 @@ from wtforms.validators import InputRequired, Length, NumberRange
 from dayinmylife import clock, store
 from dayinmylife.access import role_required
 from dayinmylife.store.db import get_db
+from dayinmylife.vocabulary import RUNS_CONSULTATIONS
 
-CONSULTATION_ROLES = ("consultation_lead", "administrator")
-lead_required = role_required(*CONSULTATION_ROLES)
+lead_required = role_required(*RUNS_CONSULTATIONS)
 
 # Easy to read aloud and to type: no 0 or O, no 1, I or L.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -29,7 +29,7 @@ LONGEST_RUN = timedelta(days=366)
 
 def runs_consultations(user) -> bool:
     """Whether this person may run consultations."""
-    return user.is_authenticated and user.role in CONSULTATION_ROLES
+    return user.is_authenticated and user.role in RUNS_CONSULTATIONS
 
 
 def make_join_code() -> str:

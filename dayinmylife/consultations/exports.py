@@ -19,9 +19,9 @@ from dayinmylife.consultations.suppression import HIDDEN, SMALL, WHOLE, Cell
 from dayinmylife.questionnaire import flow
 from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED, YES_NO
 from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND, Answer, Questionnaire
+from dayinmylife.vocabulary import DAY_NAMES
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-DAY_NAMES = {SCHOOL: _l("school day"), WEEKEND: _l("weekend"), ONCE: _l("any day")}
 
 
 def csv_safe(value) -> str:

@@ -118,11 +118,6 @@ def add_outcome(
     return cursor.lastrowid
 
 
-def outcomes_of_child(db: Database, child_id: int) -> list[dict]:
-    rows = all_rows(db, "SELECT * FROM outcomes WHERE child_id = ? ORDER BY created_at, id", (child_id,))
-    return [{**row, "met_when": json.loads(row["met_when"])} for row in rows]
-
-
 def set_next_session(db: Database, child_id: int, on: str | None) -> None:
     with write_transaction(db):
         db.execute("UPDATE children SET next_session_on = ? WHERE id = ?", (on, child_id))

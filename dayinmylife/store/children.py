@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 
 from dayinmylife import clock
-from dayinmylife.store.casework import outcomes_of_child
 from dayinmylife.store.db import forget_old_pages, write_transaction
 from dayinmylife.store.rows import all_rows, first_row
 
@@ -151,6 +152,11 @@ def remove_from_team(db: Database, child_id: int, user_id: int) -> bool:
             "DELETE FROM child_practitioners WHERE child_id = ? AND user_id = ?", (child_id, user_id)
         )
     return cursor.rowcount == 1
+
+
+def outcomes_of_child(db: Database, child_id: int) -> list[dict]:
+    rows = all_rows(db, "SELECT * FROM outcomes WHERE child_id = ? ORDER BY created_at, id", (child_id,))
+    return [{**row, "met_when": json.loads(row["met_when"])} for row in rows]
 
 
 def everything_about_child(db: Database, child_id: int) -> dict:

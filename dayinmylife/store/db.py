@@ -6,12 +6,8 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-import click
 from flask import current_app, g
-from flask.cli import with_appcontext
 from sqlite_utils import Database
-
-from dayinmylife.store.migrations import migrations
 
 BUSY_TIMEOUT_SECONDS = 15
 
@@ -94,27 +90,8 @@ def write_transaction(db: Database):
     db.execute("COMMIT")
 
 
-def migrate(path: str | Path) -> None:
-    """Bring the database at path up to the newest schema."""
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    db = connect(path)
-    try:
-        migrations.apply(db)
-    finally:
-        db.conn.close()
-
-
-@click.command("migrate")
-@with_appcontext
-def migrate_command():
-    """Create or upgrade the database."""
-    migrate(current_app.config["DATABASE"])
-    click.echo(f"Database ready at {current_app.config['DATABASE']}")
-
-
 def init_app(app) -> None:
     app.teardown_appcontext(close_db)
-    app.cli.add_command(migrate_command)
 
 
 def schema_sql(db: Database) -> str:

@@ -16,13 +16,10 @@ from flask_login import current_user
 from dayinmylife import store
 from dayinmylife.answering import grants
 from dayinmylife.store.db import get_db
+from dayinmylife.vocabulary import DEFAULT_LANGUAGE, LANGUAGES, RIGHT_TO_LEFT
 
-# Each language in its own name, as a person looking for it would recognise it.
-LANGUAGES = {"en": "English", "cy": "Cymraeg", "pl": "Polski", "ur": "اردو"}
-RIGHT_TO_LEFT = {"ar", "fa", "he", "ur"}
 # Pages a device in child mode shows to the practitioner, in the practitioner's language.
 _THE_ADULTS_PAGES = {"child_mode.unlock", "auth.sign_in", "auth.second_step"}
-DEFAULT_LANGUAGE = "en"
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
 
 babel = Babel()

@@ -10,7 +10,8 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 
 from dayinmylife import create_app, store
 from dayinmylife.signin.signing_in import hash_password
-from dayinmylife.store.db import connect, migrate
+from dayinmylife.store.db import connect
+from dayinmylife.store.migrations import migrate
 from tests.conftest import PASSWORD
 
 CHROMIUM = "/usr/bin/chromium"

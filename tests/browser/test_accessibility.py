@@ -9,7 +9,8 @@ import pytest
 from dayinmylife import create_app, store
 from dayinmylife.demo.casework import DEMO_EMAIL, DEMO_PASSWORD, seed
 from dayinmylife.demo.consultation import LEAD_EMAIL
-from dayinmylife.store.db import connect, migrate
+from dayinmylife.store.db import connect
+from dayinmylife.store.migrations import migrate
 from tests.browser.conftest import PHONE, TABLET, LiveServer, accessibility_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.a11y]

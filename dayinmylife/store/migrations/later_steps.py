@@ -1,0 +1,152 @@
+"""Later schema steps: the second step at sign-in, own-phone links, corrections, limits. Add the next step at the
+end, numbered after the last."""
+
+import json
+
+from dayinmylife.store.migrations.first_steps import run_script
+
+
+def m010_two_factor(db):
+    # An authenticator app's secret per account, and single-use recovery codes kept only as hashes.
+    run_script(
+        db,
+        """
+        ALTER TABLE users ADD COLUMN totp_secret TEXT;
+        ALTER TABLE users ADD COLUMN totp_last_step INTEGER;
+        CREATE TABLE recovery_codes (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            code_hash TEXT NOT NULL,
+            used_at TEXT
+        );
+        CREATE INDEX recovery_codes_by_user ON recovery_codes(user_id);
+        CREATE TABLE app_settings (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )
+        """,
+    )
+
+
+def m011_answer_links(db):
+    # A teenager's own link to one session: only the token's SHA-256 is kept, so the table cannot sign anyone in.
+    run_script(
+        db,
+        """
+        CREATE TABLE answer_links (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            token_hash TEXT NOT NULL UNIQUE,
+            created_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at TEXT,
+            revoked_at TEXT
+        );
+        CREATE INDEX answer_links_by_session ON answer_links(session_id)
+        """,
+    )
+
+
+def m012_answers_no_longer_asked(db):
+    """Mark an answer the flow no longer asks (the child changed an earlier answer) and leave it uncounted.
+
+    The answer is kept, so changing back brings it back; consultation tallies count only asked answers.
+    Answers saved before this step count as asked until their session's next save.
+    """
+    db.execute("ALTER TABLE answers ADD COLUMN asked INTEGER NOT NULL DEFAULT 1")
+    for trigger in ("added", "changed", "removed"):
+        db.execute(f"DROP TRIGGER consultation_tally_answer_{trigger}")
+    count_in = """
+        INSERT INTO consultation_tallies (consultation_id, question_id, day, value, group_key, pupils)
+        SELECT consultation_id, NEW.question_id, NEW.day, COALESCE(NEW.value, ''),
+               COALESCE(consultation_group_id, 0), 1
+        FROM sessions WHERE id = NEW.session_id AND consultation_id IS NOT NULL AND NEW.asked
+        ON CONFLICT (consultation_id, question_id, day, value, group_key) DO UPDATE SET pupils = pupils + 1;
+    """
+    count_out = """
+        UPDATE consultation_tallies SET pupils = pupils - 1
+        WHERE OLD.asked AND (consultation_id, group_key) = (
+                SELECT consultation_id, COALESCE(consultation_group_id, 0) FROM sessions WHERE id = OLD.session_id
+              )
+          AND question_id = OLD.question_id AND day = OLD.day AND value = COALESCE(OLD.value, '');
+    """
+    db.execute(f"CREATE TRIGGER consultation_tally_answer_added AFTER INSERT ON answers BEGIN {count_in} END")
+    db.execute(
+        "CREATE TRIGGER consultation_tally_answer_changed AFTER UPDATE OF value, asked ON answers "
+        f"WHEN OLD.value IS NOT NEW.value OR OLD.asked IS NOT NEW.asked BEGIN {count_out} {count_in} END"
+    )
+    db.execute(
+        f"CREATE TRIGGER consultation_tally_answer_removed AFTER DELETE ON answers BEGIN {count_out} END"
+    )
+
+
+def m013_messages_seen(db):
+    """Record when (and in which session) the child saw a "you said, we did", so it is shown once."""
+    db.execute("ALTER TABLE messages_to_child ADD COLUMN seen_in_session INTEGER")
+    db.execute("ALTER TABLE messages_to_child ADD COLUMN seen_at TEXT")
+
+
+def m014_pending_two_factor_secret(db):
+    """Keep the secret of an authenticator app being added on the server, never in the browser's cookie."""
+    db.execute("ALTER TABLE users ADD COLUMN pending_totp_secret TEXT")
+
+
+def m015_each_choice_once(db):
+    """Repair pick-several answers stored with a choice repeated (a script could send one 10,000 times).
+
+    Rewriting the value runs the tally triggers, so consultation counts follow the repaired answers.
+    """
+    rows = db.execute(
+        "SELECT session_id, question_id, day, value FROM answers WHERE value LIKE '[%'"
+    ).fetchall()
+    for session_id, question_id, day, stored in rows:
+        value = json.loads(stored)
+        once = list(dict.fromkeys(value))
+        if len(once) != len(value):
+            db.execute(
+                "UPDATE answers SET value = ? WHERE session_id = ? AND question_id = ? AND day = ?",
+                (json.dumps(once, ensure_ascii=False), session_id, question_id, day),
+            )
+
+
+def m016_child_corrections(db):
+    """Keep what a child's details were before a practitioner corrected them, with the child's record (so
+    erasing the child erases these too; the audit log keeps only that a correction happened)."""
+    run_script(
+        db,
+        """
+        CREATE TABLE child_corrections (
+            id INTEGER PRIMARY KEY,
+            child_id INTEGER NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+            field TEXT NOT NULL CHECK (field IN ('display_name', 'date_of_birth', 'case_reference')),
+            old_value TEXT,
+            new_value TEXT,
+            corrected_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            corrected_at TEXT NOT NULL
+        );
+        CREATE INDEX child_corrections_by_child ON child_corrections(child_id)
+        """,
+    )
+
+
+def m017_consultation_limit_hits(db):
+    # Each time a pupil was asked to wait because too many joined one consultation in a minute.
+    run_script(
+        db,
+        """
+        CREATE TABLE consultation_limit_hits (
+            id INTEGER PRIMARY KEY,
+            consultation_id INTEGER NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
+            hit_at TEXT NOT NULL
+        );
+        CREATE INDEX consultation_limit_hits_by_consultation ON consultation_limit_hits(consultation_id, hit_at);
+        CREATE INDEX sessions_by_consultation_start ON sessions(consultation_id, started_at)
+        """,
+    )
+
+
+def m018_forget_what_failed_sign_ins_typed(db):
+    """Failed sign-ins are now counted under a keyed hash of the e-mail typed; forget the ones kept as typed
+    (a password typed into the e-mail box, perhaps). They were at most a day old and only throttled."""
+    db.execute("DELETE FROM sign_in_failures")

@@ -1,0 +1,86 @@
+"""The product's closed sets and what people read for them: languages, roles, whose account of a day, the kinds
+of day and the audit log's events. Templates reach them as `vocabulary`."""
+
+from flask_babel import lazy_gettext as _l
+
+from dayinmylife.questionnaire.model import ONCE, SCHOOL, WEEKEND
+
+# Each language in its own name, as a person looking for it would recognise it.
+LANGUAGES = {"en": "English", "cy": "Cymraeg", "pl": "Polski", "ur": "اردو"}
+RIGHT_TO_LEFT = {"ar", "fa", "he", "ur"}
+DEFAULT_LANGUAGE = "en"
+
+# Roles, as an administrator gives them.
+ROLES = {
+    "practitioner": _l("Practitioner"),
+    "consultation_lead": _l("Consultation lead"),
+    "administrator": _l("Administrator"),
+}
+# The roles that work with children and so may open a child's record (a manager, who oversees a team's
+# caseloads, will be another). Read on every request from the account, so a change of role applies at once.
+HOLDS_CASELOAD = frozenset({"practitioner"})
+RUNS_CONSULTATIONS = ("consultation_lead", "administrator")
+HOME = {
+    "consultation_lead": "consultations.index",
+    "administrator": "account_admin.index",
+}  # else the caseload
+
+# Whose account of the child's day a session holds.
+ACCOUNT_NAMES = {
+    "child": _l("The child's own account"),
+    "parent_carer": _l("A parent's or carer's account"),
+    "practitioner": _l("My own observation"),
+}
+CHILDS_OWN = "child"  # the account a comparison over months follows unless told otherwise
+
+# The kinds of day, as a question page's address and as a reader sees them.
+DAY_OF_SLUG = {"school-day": SCHOOL, "weekend": WEEKEND, "any-day": ONCE}
+SLUG_OF_DAY = {day: slug for slug, day in DAY_OF_SLUG.items()}
+DAY_NAMES = {SCHOOL: _l("school day"), WEEKEND: _l("weekend"), ONCE: _l("any day")}
+
+# Every event the app records, with what an administrator reads for it (in their language).
+AUDIT_EVENTS = {
+    "signed_in": _l("Signed in"),
+    "sign_in_failed": _l("Sign-in failed"),
+    "signed_out": _l("Signed out"),
+    "second_step_failed": _l("Sign-in failed at the second step (code from the app or recovery code)"),
+    "two_factor_set_up": _l("Two-step sign-in set up"),
+    "two_factor_turned_off": _l("Two-step sign-in turned off"),
+    "recovery_codes_renewed": _l("New recovery codes made"),
+    "two_factor_reset": _l("Two-step sign-in reset by an administrator"),
+    "two_factor_requirement_changed": _l("Two-step sign-in required for everyone, or no longer"),
+    "access_refused": _l("Access refused"),
+    "child_added": _l("Child added"),
+    "child_viewed": _l("Child's record viewed"),
+    "session_viewed": _l("Session viewed"),
+    "record_printed": _l("Record opened for printing"),
+    "child_exported": _l("Child's record exported"),
+    "child_erased": _l("Child's record erased"),
+    "note_added": _l("Note added"),
+    "outcome_added": _l("Outcome added"),
+    "records_expired": _l("Records deleted under the retention period"),
+    "consultation_answers_expired": _l("A consultation's answers deleted under the retention period"),
+    "consultation_created": _l("Consultation created"),
+    "consultation_changed": _l("Consultation's title, dates or cap changed"),
+    "consultation_closed": _l("Consultation closed early"),
+    "consultation_reopened": _l("Consultation opened again"),
+    "consultation_deleted": _l("Consultation deleted with its answers"),
+    "consultation_exported": _l("Consultation's results or anonymous answers exported"),
+    "answer_link_created": _l("Own-phone link to a session created"),
+    "answer_link_revoked": _l("Own-phone link revoked"),
+    "answer_link_used": _l("Own-phone link used to open a session"),
+    "account_created": _l("Account created"),
+    "account_disabled": _l("Account disabled"),
+    "account_enabled": _l("Account enabled again"),
+    "password_reset": _l("Password reset by an administrator"),
+    "role_changed": _l("Role changed"),
+    "team_member_added": _l("Practitioner added to a child's team"),
+    "team_member_removed": _l("Practitioner removed from a child's team"),
+    "child_edited": _l("Child's details corrected"),
+    "session_started": _l("Session started"),
+    "session_removed": _l("Session started by mistake removed"),
+    "next_session_set": _l("Next session date set"),
+    "message_to_child_written": _l("“You said, we did” written"),
+    "child_mode_unlocked": _l("Device taken back from child mode"),
+    "child_mode_unlock_failed": _l("Wrong password to take a device back from child mode"),
+}
