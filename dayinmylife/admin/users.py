@@ -7,10 +7,11 @@ from flask_login import current_user
 from dayinmylife import store
 from dayinmylife.access import role_required
 from dayinmylife.admin import user_rules
+from dayinmylife.admin.forms import NewAccountForm, NewPasswordForm, RoleForm
 from dayinmylife.admin.user_rules import AccountRefused
-from dayinmylife.forms import ConfirmForm, NewAccountForm, NewPasswordForm, RoleForm
 from dayinmylife.store.db import get_db
 from dayinmylife.vocabulary import ROLES
+from dayinmylife.web.fields import ConfirmForm
 
 bp = Blueprint("account_admin", __name__, url_prefix="/admin/accounts")
 

@@ -6,8 +6,8 @@ from flask_login import current_user, login_required
 
 from dayinmylife import audit
 from dayinmylife.answering import grants
-from dayinmylife.forms import UnlockForm
 from dayinmylife.signin import throttling
+from dayinmylife.signin.forms import UnlockForm
 from dayinmylife.signin.signing_in import password_matches
 from dayinmylife.store.db import get_db
 

@@ -14,7 +14,7 @@ from flask_login import current_user
 from dayinmylife import store
 from dayinmylife.answering import grants
 from dayinmylife.answering.question_cards import question_cards
-from dayinmylife.forms import QuestionForm, answer_from, answer_problem, question_form
+from dayinmylife.answering.question_forms import QuestionForm, answer_from, answer_problem, question_form
 from dayinmylife.questionnaire import flow
 from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND, Answer, Questionnaire
 from dayinmylife.questionnaire.summary import day_summary

@@ -7,8 +7,8 @@ from wtforms.fields.choices import SelectChoice
 
 from dayinmylife import audit, store
 from dayinmylife.access import caseload_required, child_or_404
+from dayinmylife.casework.forms import TeamMemberForm
 from dayinmylife.casework.page_sections import team_add_form
-from dayinmylife.forms import TeamMemberForm
 from dayinmylife.store.db import get_db
 
 bp = Blueprint("care_team", __name__)

@@ -5,36 +5,15 @@ from datetime import date
 
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
-from wtforms import RadioField
-from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired
 
 from dayinmylife import audit, store
 from dayinmylife.access import caseload_required, child_or_404, session_or_404
 from dayinmylife.answering import grants
-from dayinmylife.forms import ChildForm
+from dayinmylife.casework.forms import ChildForm, RemoveSessionForm
 from dayinmylife.store.db import get_db
 
 bp = Blueprint("corrections", __name__)
-
-# The audit log keeps which reason was chosen, never words typed about a child.
-REASONS = {
-    "wrong_child": _l("It was started for the wrong child"),
-    "wrong_questionnaire": _l("It was started with the wrong questionnaire or account"),
-    "by_accident": _l("It was started by accident"),
-    "test": _l("It was a practice or a demonstration"),
-}
-
-
-class RemoveSessionForm(FlaskForm):
-    reason = RadioField(
-        _l("Why is this session being removed?"),
-        choices=[SelectChoice(value, label) for value, label in REASONS.items()],
-        validators=[InputRequired(_l("Choose why the session is being removed"))],
-    )
 
 
 @bp.route("/children/<int:child_id>/edit", methods=["GET", "POST"])

@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from dayinmylife import audit, store
 from dayinmylife.access import caseload_required, session_or_404
-from dayinmylife.forms import MessageToChildForm, NoteForm
+from dayinmylife.casework.forms import MessageToChildForm, NoteForm
 from dayinmylife.questionnaire.model import DAY_KINDS
 from dayinmylife.store.db import get_db
 

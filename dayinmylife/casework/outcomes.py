@@ -7,7 +7,7 @@ from wtforms.fields.choices import SelectChoice
 
 from dayinmylife import audit, store
 from dayinmylife.access import caseload_required, child_or_404, questionnaire_for_child
-from dayinmylife.forms import OutcomeForm
+from dayinmylife.casework.forms import OutcomeForm
 from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED
 from dayinmylife.store.db import get_db
 

@@ -6,7 +6,7 @@ from flask import current_app
 from wtforms.fields.choices import SelectChoice
 
 from dayinmylife import clock, store
-from dayinmylife.forms import TeamMemberForm
+from dayinmylife.casework.forms import TeamMemberForm
 from dayinmylife.questionnaire.outcomes import Outcome, outcome_status
 from dayinmylife.store.db import get_db
 

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 
 from dayinmylife import audit, store
 from dayinmylife.access import caseload_required, child_or_404
-from dayinmylife.forms import EraseChildForm
+from dayinmylife.casework.forms import EraseChildForm
 from dayinmylife.questionnaire.summary import day_summary
 from dayinmylife.store.db import get_db
 

@@ -5,27 +5,16 @@ from datetime import date, timedelta
 
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import StringField
 
 from dayinmylife import audit, clock, store
-from dayinmylife.consultations.codes import (
-    ConsultationDetailsForm,
-    consultation_or_404,
-    lead_required,
-    status_on,
-)
+from dayinmylife.consultations.codes import consultation_or_404, lead_required, status_on
+from dayinmylife.consultations.forms import ConsultationDetailsForm, DeleteConsultationForm
 from dayinmylife.store.db import get_db
 from dayinmylife.web.i18n import format_day
 
 bp = Blueprint("consultation_changes", __name__, url_prefix="/consultations")
 
 REOPEN_FOR = timedelta(weeks=2)
-
-
-class DeleteConsultationForm(FlaskForm):
-    confirm_title = StringField(_l("Type the consultation's title to confirm"))
 
 
 @bp.route("/<int:consultation_id>/change", methods=["GET", "POST"])

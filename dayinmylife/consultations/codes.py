@@ -6,11 +6,7 @@ import secrets
 from datetime import date, timedelta
 
 from flask import abort, url_for
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, StringField, ValidationError
-from wtforms.validators import InputRequired, Length, NumberRange
 
 from dayinmylife import clock, store
 from dayinmylife.access import role_required
@@ -69,45 +65,3 @@ def consultation_or_404(consultation_id: int) -> dict:
 
 def join_url(code: str) -> str:
     return url_for("join.enter_code", code=code, _external=True)
-
-
-class FriendlyDateField(DateField):
-    """A date field whose message for something that is not a date says what to do."""
-
-    def process_formdata(self, valuelist):
-        try:
-            super().process_formdata(valuelist)
-        except ValueError:
-            raise ValueError(_l("Enter a real date, for example 3 3 2026")) from None
-
-
-class ConsultationDetailsForm(FlaskForm):
-    """What a lead sets when making a consultation and may change later: its title, dates and cap."""
-
-    title = StringField(
-        _l("Title"),
-        description=_l("Pupils do not see it. For example: Year 5 and 6, spring term."),
-        validators=[
-            InputRequired(_l("Enter a title")),
-            Length(max=120, message=_l("Use 120 characters or fewer")),
-        ],
-    )
-    opens_on = FriendlyDateField(_l("Opens on"), validators=[InputRequired(_l("Enter the day it opens"))])
-    closes_on = FriendlyDateField(_l("Closes on"), validators=[InputRequired(_l("Enter the day it closes"))])
-    max_responses = IntegerField(
-        _l("Most answers to accept"),
-        description=_l("A limit, so that a code shared too widely cannot flood the results."),
-        default=2000,
-        validators=[
-            InputRequired(_l("Enter the most answers to accept")),
-            NumberRange(1, 20000, _l("Enter a number from 1 to 20000")),
-        ],
-    )
-
-    def validate_closes_on(self, field):
-        if field.data is None or self.opens_on.data is None:
-            return
-        if field.data < self.opens_on.data:
-            raise ValidationError(_l("The closing day must be on or after the opening day"))
-        if field.data - self.opens_on.data > LONGEST_RUN:
-            raise ValidationError(_l("A consultation can run for a year at most"))

@@ -10,13 +10,11 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from flask import session as flask_session
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import RadioField, StringField
-from wtforms.validators import InputRequired
 
 from dayinmylife import clock, store
 from dayinmylife.answering import grants
 from dayinmylife.consultations.codes import normalise_code, status_on
+from dayinmylife.consultations.forms import CodeForm, StartForm
 from dayinmylife.store.db import get_db
 
 bp = Blueprint("join", __name__, url_prefix="/join")
@@ -31,16 +29,6 @@ NOT_OPEN = _l(
 TOO_MANY_TRIES = _l("That is a lot of tries. Wait a minute, then type the code again.")
 FULL = _l("This survey has all the answers it can take. Thank you for wanting to help!")
 BUSY = _l("Lots of people are joining right now. Wait a minute, then try again.")
-
-
-class CodeForm(FlaskForm):
-    code = StringField(
-        _l("Type your code"), validators=[InputRequired(_l("Type the code your teacher gave you"))]
-    )
-
-
-class StartForm(FlaskForm):
-    group = RadioField(_l("Which is your group?"), choices=[], validate_choice=False)
 
 
 def _wrong_tries() -> dict:

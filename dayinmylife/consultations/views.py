@@ -4,16 +4,10 @@ from datetime import timedelta
 
 from flask import Blueprint, Response, current_app, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from wtforms import IntegerField, RadioField, TextAreaField, ValidationError
-from wtforms.validators import InputRequired, NumberRange
 
 from dayinmylife import audit, clock, store
 from dayinmylife.consultations.codes import (
-    MAX_GROUP_NAME,
-    MAX_GROUPS,
-    ConsultationDetailsForm,
     answers_deleted_on,
     consultation_or_404,
     join_url,
@@ -23,46 +17,11 @@ from dayinmylife.consultations.codes import (
     spaced_code,
     status_on,
 )
+from dayinmylife.consultations.forms import ConsultationForm
 from dayinmylife.store.db import get_db
 from dayinmylife.web import qr_codes
 
 bp = Blueprint("consultations", __name__, url_prefix="/consultations")
-
-
-class ConsultationForm(ConsultationDetailsForm):
-    """A new consultation: its details, and what stays once pupils answer (questionnaire, groups, smallest group)."""
-
-    questionnaire = RadioField(_l("Questionnaire"), validators=[InputRequired(_l("Choose a questionnaire"))])
-    groups = TextAreaField(
-        _l("Groups (optional)"),
-        description=_l("Classes or year groups, one a line. Pupils choose theirs when they join."),
-    )
-    min_group_size = IntegerField(
-        _l("Smallest group to report"),
-        description=_l("Fewer pupils than this are never shown as a number. At least 3; 5 is usual."),
-        default=5,
-        validators=[
-            InputRequired(_l("Enter the smallest group to report")),
-            NumberRange(3, 50, _l("Enter a number from 3 to 50")),
-        ],
-    )
-
-    def group_names(self) -> list[str]:
-        return [line.strip() for line in (self.groups.data or "").splitlines() if line.strip()]
-
-    def validate_groups(self, field):
-        names = self.group_names()
-        if len(names) > MAX_GROUPS:
-            raise ValidationError(_l("Use %(max)d groups or fewer", max=MAX_GROUPS))
-        if any(len(name) > MAX_GROUP_NAME for name in names):
-            raise ValidationError(_l("Keep each group's name to %(max)d characters", max=MAX_GROUP_NAME))
-        if len({name.casefold() for name in names}) != len(names):
-            raise ValidationError(_l("Give each group a different name"))
-
-    def validate_closes_on(self, field):
-        super().validate_closes_on(field)
-        if field.data is not None and field.data < clock.today():
-            raise ValidationError(_l("The closing day must be today or later"))
 
 
 def questionnaire_choices() -> list[tuple[str, str]]:

@@ -6,8 +6,8 @@ from flask_login import current_user, login_required, login_user
 
 from dayinmylife import access, audit, store
 from dayinmylife.answering import grants
-from dayinmylife.forms import SecondStepForm, SignInForm
 from dayinmylife.signin import session_limits, throttling, two_factor
+from dayinmylife.signin.forms import SecondStepForm, SignInForm
 from dayinmylife.signin.signing_in import TOO_MANY_CODES, Practitioner, login_manager, practitioner_with
 from dayinmylife.store.db import get_db
 from dayinmylife.web import security

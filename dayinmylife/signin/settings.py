@@ -6,7 +6,7 @@ from flask_babel import refresh
 from flask_login import current_user, login_required
 
 from dayinmylife import store
-from dayinmylife.forms import LanguagePreferenceForm
+from dayinmylife.signin.forms import LanguagePreferenceForm
 from dayinmylife.store.db import get_db
 
 bp = Blueprint("settings", __name__)

@@ -6,14 +6,9 @@ from flask_login import current_user, login_required
 
 from dayinmylife import audit, store
 from dayinmylife.access import role_required
-from dayinmylife.forms import (
-    ConfirmAuthenticatorForm,
-    RenewRecoveryCodesForm,
-    ResetTwoFactorForm,
-    TurnOffTwoFactorForm,
-    TwoFactorRequirementForm,
-)
+from dayinmylife.admin.forms import ResetTwoFactorForm, TwoFactorRequirementForm
 from dayinmylife.signin import throttling, two_factor
+from dayinmylife.signin.forms import ConfirmAuthenticatorForm, RenewRecoveryCodesForm, TurnOffTwoFactorForm
 from dayinmylife.signin.signing_in import TOO_MANY_CODES, password_matches
 from dayinmylife.store.db import get_db
 from dayinmylife.web import qr_codes
