@@ -24,7 +24,7 @@ from dayinmylife.demo.casework import (
     Visit,
     play,
 )
-from dayinmylife.signin.signing_in import hash_password
+from dayinmylife.signin.passwords import hash_password
 from dayinmylife.store.db import connect
 from dayinmylife.store.migrations import migrate
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from dayinmylife import create_app, store
 from dayinmylife.questionnaire import flow
-from dayinmylife.signin.signing_in import hash_password
+from dayinmylife.signin.passwords import hash_password
 from dayinmylife.store.db import connect, write_transaction
 from dayinmylife.store.migrations import migrate
 

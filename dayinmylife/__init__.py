@@ -8,24 +8,10 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.routing import IntegerConverter
 
-from dayinmylife import cli, config, vocabulary
-from dayinmylife.admin import audit_log, users
-from dayinmylife.answering import answer_links, child_mode, my_day
-from dayinmylife.casework import (
-    care_team,
-    caseload,
-    corrections,
-    insights,
-    notes,
-    outcomes,
-    privacy,
-    side_by_side,
-)
-from dayinmylife.consultations import changes, join, reports, views
+from dayinmylife import admin, answering, casework, cli, config, consultations, signin, vocabulary, web
 from dayinmylife.questionnaire.loader import load_all
-from dayinmylife.signin import auth, keep_alive, session_limits, settings, two_factor, two_factor_views
 from dayinmylife.store import db
-from dayinmylife.web import errors, i18n, security, static_files
+from dayinmylife.web import security
 
 csrf = CSRFProtect()
 
@@ -56,38 +42,9 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     csrf.init_app(app)
     db.init_app(app)
-    i18n.init_app(app)
-    security.init_app(app)
-    static_files.init_app(app)
-    auth.init_app(app)
-    session_limits.init_app(app)  # before child mode, so a timed-out device is signed out first
-    child_mode.init_app(app)
-    two_factor.init_app(app)  # after child mode, which keeps a handed-over device with the child
-    views.init_app(app)
-    errors.init_app(app)
     cli.init_app(app)
-    app.register_blueprint(auth.bp)
-    app.register_blueprint(caseload.bp)
-    app.register_blueprint(my_day.bp)
-    app.register_blueprint(child_mode.bp)
-    app.register_blueprint(outcomes.bp)
-    app.register_blueprint(notes.bp)
-    app.register_blueprint(side_by_side.bp)
-    app.register_blueprint(privacy.bp)
-    app.register_blueprint(audit_log.bp)
-    app.register_blueprint(users.bp)
-    app.register_blueprint(care_team.bp)
-    app.register_blueprint(corrections.bp)
-    app.register_blueprint(insights.bp)
-    app.register_blueprint(views.bp)
-    app.register_blueprint(reports.bp)
-    app.register_blueprint(changes.bp)
-    app.register_blueprint(join.bp)
-    app.register_blueprint(keep_alive.bp)
-    app.register_blueprint(settings.bp)
-    app.register_blueprint(answer_links.bp)
-    app.register_blueprint(two_factor_views.bp)
-    app.register_blueprint(two_factor_views.admin_bp)
+    for area in (web, signin, answering, casework, consultations, admin):
+        area.register(app)
     return app
 
 

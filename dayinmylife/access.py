@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 from dayinmylife import audit, store
 from dayinmylife.casework.ages import age_on, suggested_questionnaire
 from dayinmylife.store.db import get_db
-from dayinmylife.vocabulary import HOLDS_CASELOAD, HOME
+from dayinmylife.vocabulary import HOLDS_CASELOAD, HOME, RUNS_CONSULTATIONS
 
 
 def holds_caseload(user) -> bool:
@@ -83,3 +83,14 @@ def role_required(*roles: str):
 
 
 caseload_required = role_required(*HOLDS_CASELOAD)
+
+
+lead_required = role_required(*RUNS_CONSULTATIONS)
+
+
+def consultation_or_404(consultation_id: int) -> dict:
+    """Return a consultation of the signed-in lead, or stop with 404 (another lead's is not there)."""
+    consultation = store.consultations.consultation_for(get_db(), current_user.id, consultation_id)
+    if consultation is None:
+        abort(404)
+    return consultation

@@ -10,6 +10,12 @@ LANGUAGES = {"en": "English", "cy": "Cymraeg", "pl": "Polski", "ur": "اردو"}
 RIGHT_TO_LEFT = {"ar", "fa", "he", "ur"}
 DEFAULT_LANGUAGE = "en"
 
+
+def known(language: str | None) -> str | None:
+    """Return the language if the app speaks it, else None."""
+    return language if language in LANGUAGES else None
+
+
 # Roles, as an administrator gives them.
 ROLES = {
     "practitioner": _l("Practitioner"),

@@ -7,7 +7,7 @@ import pytest
 
 from dayinmylife import clock as app_clock
 from dayinmylife import create_app, store
-from dayinmylife.signin.signing_in import hash_password
+from dayinmylife.signin.passwords import hash_password
 from dayinmylife.store.db import connect
 from dayinmylife.store.migrations import migrate
 from dayinmylife.web.i18n import compile_catalogs

@@ -14,7 +14,8 @@ from flask import session
 
 from dayinmylife import store
 from dayinmylife.vocabulary import LANGUAGES
-from dayinmylife.web.i18n import TRANSLATIONS, compile_catalogs, select_locale
+from dayinmylife.web.i18n import TRANSLATIONS, compile_catalogs
+from dayinmylife.web.page_language import select_locale
 from tests.conftest import csrf_token
 
 ROOT = Path(__file__).resolve().parent.parent

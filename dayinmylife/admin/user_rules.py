@@ -9,8 +9,7 @@ import sqlite3
 from flask_babel import lazy_gettext as _l
 
 from dayinmylife import audit, store
-from dayinmylife.signin.passwords import password_problem
-from dayinmylife.signin.signing_in import hash_password
+from dayinmylife.signin.passwords import hash_password, password_problem
 from dayinmylife.vocabulary import ROLES
 
 

@@ -20,8 +20,7 @@ from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEE
 from dayinmylife.questionnaire.summary import day_summary
 from dayinmylife.signin.signing_in import login_manager
 from dayinmylife.store.db import get_db
-from dayinmylife.vocabulary import DAY_OF_SLUG, SLUG_OF_DAY
-from dayinmylife.web.i18n import known
+from dayinmylife.vocabulary import DAY_OF_SLUG, SLUG_OF_DAY, known
 
 bp = Blueprint("my_day", __name__, url_prefix="/day")
 

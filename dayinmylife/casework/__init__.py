@@ -1,1 +1,18 @@
-"""The practitioner's casework: the caseload, correcting records, the sections of a child's pages. (See ../shared/house.md: the rest of this area moves here too.)"""
+"""The practitioner's casework: the caseload, a child's sessions and records, notes, outcomes, the care team."""
+
+
+def register(app) -> None:
+    """Add this area's pages and what they share to the app (imported here, when the app is built)."""
+    from dayinmylife.casework import (
+        care_team,
+        caseload,
+        corrections,
+        insights,
+        notes,
+        outcomes,
+        privacy,
+        side_by_side,
+    )
+
+    for pages in (caseload, outcomes, notes, side_by_side, privacy, care_team, corrections, insights):
+        app.register_blueprint(pages.bp)

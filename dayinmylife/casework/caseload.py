@@ -19,7 +19,8 @@ from dayinmylife.casework.page_sections import outcome_history, own_phone_links,
 from dayinmylife.questionnaire.compare import day_picture
 from dayinmylife.questionnaire.summary import answered_in_order, day_summary
 from dayinmylife.store.db import get_db
-from dayinmylife.web.i18n import format_day, known
+from dayinmylife.vocabulary import known
+from dayinmylife.web.i18n import format_day
 
 bp = Blueprint("caseload", __name__)
 bp.add_app_template_global(holds_caseload)

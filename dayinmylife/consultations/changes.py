@@ -7,7 +7,8 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from dayinmylife import audit, clock, store
-from dayinmylife.consultations.codes import consultation_or_404, lead_required, status_on
+from dayinmylife.access import consultation_or_404, lead_required
+from dayinmylife.consultations.codes import status_on
 from dayinmylife.consultations.forms import ConsultationDetailsForm, DeleteConsultationForm
 from dayinmylife.store.db import get_db
 from dayinmylife.web.i18n import format_day

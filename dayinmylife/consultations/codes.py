@@ -5,15 +5,10 @@ joining) imports these, never another page's module."""
 import secrets
 from datetime import date, timedelta
 
-from flask import abort, url_for
-from flask_login import current_user
+from flask import url_for
 
-from dayinmylife import clock, store
-from dayinmylife.access import role_required
-from dayinmylife.store.db import get_db
+from dayinmylife import clock
 from dayinmylife.vocabulary import RUNS_CONSULTATIONS
-
-lead_required = role_required(*RUNS_CONSULTATIONS)
 
 # Easy to read aloud and to type: no 0 or O, no 1, I or L.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -53,14 +48,6 @@ def status_on(consultation: dict, today: date | None = None) -> str:
 def answers_deleted_on(consultation: dict, retention_days: int) -> date:
     """The day `flask retention --apply` may delete a consultation's responses: the retention after it closes."""
     return date.fromisoformat(consultation["closes_on"]) + timedelta(days=retention_days)
-
-
-def consultation_or_404(consultation_id: int) -> dict:
-    """Return a consultation of the signed-in lead, or stop with 404 (another lead's is not there)."""
-    consultation = store.consultations.consultation_for(get_db(), current_user.id, consultation_id)
-    if consultation is None:
-        abort(404)
-    return consultation
 
 
 def join_url(code: str) -> str:

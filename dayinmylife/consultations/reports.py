@@ -6,7 +6,7 @@ import json
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
 from dayinmylife import audit, store
-from dayinmylife.consultations.codes import consultation_or_404, lead_required
+from dayinmylife.access import consultation_or_404, lead_required
 from dayinmylife.consultations.exports import answer_rows, as_csv, group_labels, results_rows
 from dayinmylife.consultations.results import (
     build_results,

@@ -7,13 +7,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from dayinmylife import audit, clock, store
+from dayinmylife.access import consultation_or_404, lead_required
 from dayinmylife.consultations.codes import (
     answers_deleted_on,
-    consultation_or_404,
     join_url,
-    lead_required,
     make_join_code,
-    runs_consultations,
     spaced_code,
     status_on,
 )
@@ -111,7 +109,3 @@ def classroom_sheet(consultation_id: int):
         code=spaced_code(consultation["join_code"]),
         join_address=url_for("join.enter_code", _external=True),
     )
-
-
-def init_app(app) -> None:
-    app.add_template_global(runs_consultations)

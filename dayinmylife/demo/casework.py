@@ -23,7 +23,7 @@ from dayinmylife.questionnaire.model import (
     WEEKEND,
     Questionnaire,
 )
-from dayinmylife.signin.signing_in import hash_password
+from dayinmylife.signin.passwords import hash_password
 
 DEMO_EMAIL = "demo@dayinmylife.example"
 DEMO_PASSWORD = "sunrise-breakfast-bedtime"

@@ -8,7 +8,7 @@ from dayinmylife import access, audit, store
 from dayinmylife.answering import grants
 from dayinmylife.signin import session_limits, throttling, two_factor
 from dayinmylife.signin.forms import SecondStepForm, SignInForm
-from dayinmylife.signin.signing_in import TOO_MANY_CODES, Practitioner, login_manager, practitioner_with
+from dayinmylife.signin.signing_in import TOO_MANY_CODES, Practitioner, practitioner_with
 from dayinmylife.store.db import get_db
 from dayinmylife.web import security
 
@@ -97,7 +97,3 @@ def _who_tried(email: str) -> str:
 def _safe_next(target: str | None, role: str) -> str:
     """The page asked for if it is on this site, else the first page of the person's role."""
     return security.safe_local_path(target) or url_for(access.home_of(role))
-
-
-def init_app(app) -> None:
-    login_manager.init_app(app)

@@ -3,6 +3,7 @@
 from functools import cache
 
 from flask_babel import lazy_gettext as _l
+from werkzeug.security import check_password_hash, generate_password_hash
 
 MIN_PASSWORD_LENGTH = 12
 
@@ -22,3 +23,11 @@ def password_problem(password: str) -> str | None:
     if password.lower() in common_passwords() or len(set(password)) < 4:
         return _l("That password is one of the most common ones, easy to guess: choose another.")
     return None
+
+
+def hash_password(password: str) -> str:
+    return generate_password_hash(password)
+
+
+def password_matches(user, password: str) -> bool:
+    return check_password_hash(user.password_hash, password)

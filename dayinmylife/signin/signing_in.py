@@ -25,14 +25,6 @@ class Practitioner(UserMixin):
         self.has_two_factor = bool(row.get("totp_secret"))
 
 
-def hash_password(password: str) -> str:
-    return generate_password_hash(password)
-
-
-def password_matches(user: Practitioner, password: str) -> bool:
-    return check_password_hash(user.password_hash, password)
-
-
 @login_manager.user_loader
 def load_practitioner(user_id: str):
     row = store.users.user_by_id(get_db(), int(user_id)) if user_id.isdigit() else None

@@ -5,11 +5,9 @@ import hmac
 import secrets
 
 import pyotp
-from flask import redirect, request, session, url_for
-from flask_login import current_user
+from flask import session
 
 from dayinmylife import clock, store
-from dayinmylife.answering import grants
 from dayinmylife.store.db import get_db
 
 ISSUER = "Day in my life"  # the name the authenticator app shows beside the codes
@@ -18,14 +16,6 @@ PENDING_SECONDS = 5 * 60  # how long the second step waits after a right passwor
 RECOVERY_CODE_COUNT = 10
 _RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o or 1/i/l to misread on paper
 _RECOVERY_GROUPS, _RECOVERY_GROUP_LENGTH = 3, 4  # "abcd-efgh-jkmn": 12 letters, about 59 random bits
-# Where someone who must set up a second step may still go before they have.
-_OPEN_BEFORE_SET_UP = {
-    "static",
-    "auth.sign_out",
-    "two_factor.set_up",
-    "two_factor.qr_code",
-    "session_limits.keep_alive",
-}
 
 # What happened to what was typed at the second step.
 CODE, RECOVERY_CODE, USED_ALREADY, WRONG = "code", "recovery_code", "used_already", "wrong"
@@ -116,16 +106,3 @@ def awaiting_second_step() -> dict | None:
     if not user or user["session_version"] != pending.get("session_version") or not user["totp_secret"]:
         return None
     return user
-
-
-def send_to_set_up():
-    """While it is required, send a signed-in person without a second step to set one up first."""
-    if request.endpoint in _OPEN_BEFORE_SET_UP or grants.locked_session() is not None:
-        return None  # a device in child mode stays with the child until the practitioner unlocks it
-    if not current_user.is_authenticated or current_user.has_two_factor or not required():
-        return None
-    return redirect(url_for("two_factor.set_up"))
-
-
-def init_app(app) -> None:
-    app.before_request(send_to_set_up)

@@ -5,16 +5,14 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from dayinmylife import audit, store
-from dayinmylife.access import role_required
-from dayinmylife.admin.forms import ResetTwoFactorForm, TwoFactorRequirementForm
 from dayinmylife.signin import throttling, two_factor
 from dayinmylife.signin.forms import ConfirmAuthenticatorForm, RenewRecoveryCodesForm, TurnOffTwoFactorForm
-from dayinmylife.signin.signing_in import TOO_MANY_CODES, password_matches
+from dayinmylife.signin.passwords import password_matches
+from dayinmylife.signin.signing_in import TOO_MANY_CODES
 from dayinmylife.store.db import get_db
 from dayinmylife.web import qr_codes
 
 bp = Blueprint("two_factor", __name__, url_prefix="/account/two-factor")
-admin_bp = Blueprint("two_factor_admin", __name__, url_prefix="/admin/two-factor")
 
 
 @bp.route("", methods=["GET", "POST"])
@@ -132,43 +130,3 @@ def _password_and_code_let_through(user: dict, form) -> bool:
 
 def _hashes(codes: list[str]) -> list[str]:
     return [two_factor.recovery_code_hash(code) for code in codes]
-
-
-@admin_bp.route("", methods=["GET", "POST"])
-@role_required("administrator")
-def overview():
-    """Require two-step sign-in for everyone or not, and see who has set it up."""
-    required = two_factor.required()
-    form = TwoFactorRequirementForm(data={"required": "1" if required else "0"})
-    if form.validate_on_submit():
-        store.users.set_app_setting(get_db(), two_factor.REQUIRED_SETTING, form.required.data)
-        audit.record(get_db(), "two_factor_requirement_changed", required=form.required.data == "1")
-        if form.required.data == "1":
-            flash(_("Saved: everyone must use two-step sign-in."))
-        else:
-            flash(_("Saved: two-step sign-in is up to each person."))
-        return redirect(url_for(".overview"))
-    accounts = store.users.accounts_with_two_factor_state(get_db())
-    page = render_template("admin/two_factor.html", form=form, accounts=accounts)
-    return page, 400 if form.errors else 200
-
-
-@admin_bp.post("/reset")
-@role_required("administrator")
-def reset():
-    """Remove an account's authenticator app and recovery codes, for someone who lost their phone."""
-    form = ResetTwoFactorForm()
-    if not form.validate_on_submit():
-        return redirect(url_for(".overview"))
-    account = store.users.account_by_id(get_db(), int(form.user_id.data))
-    if account is None:
-        abort(404)
-    if store.users.end_two_factor(get_db(), account["id"]):
-        audit.record(get_db(), "two_factor_reset", account=account["id"])
-    flash(
-        _(
-            "Two-step sign-in is reset for %(name)s. They sign in with their password and set it up again.",
-            name=account["name"],
-        )
-    )
-    return redirect(url_for(".overview"))

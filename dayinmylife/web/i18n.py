@@ -1,58 +1,19 @@
-"""Languages: which one a page speaks, and the helpers templates use to speak it.
-
-A page of a child's session speaks the session's language. Any other page follows the chain: a choice made
-in this browser, then the practitioner's saved preference, then the browser's languages, then English.
-"""
+"""Languages: the catalogs, and the helpers templates use to speak the page's language (which language that is,
+web/page_language.py decides)."""
 
 from datetime import date
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from flask import current_app, has_request_context, request, session
+from flask import current_app
 from flask_babel import Babel, format_date, get_locale, gettext
-from flask_login import current_user
 
-from dayinmylife import store
-from dayinmylife.answering import grants
-from dayinmylife.store.db import get_db
-from dayinmylife.vocabulary import DEFAULT_LANGUAGE, LANGUAGES, RIGHT_TO_LEFT
+from dayinmylife.vocabulary import LANGUAGES, RIGHT_TO_LEFT, known
 
-# Pages a device in child mode shows to the practitioner, in the practitioner's language.
-_THE_ADULTS_PAGES = {"child_mode.unlock", "auth.sign_in", "auth.second_step"}
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
 
 babel = Babel()
-
-
-def known(language: str | None) -> str | None:
-    """Return the language if the app speaks it, else None."""
-    return language if language in LANGUAGES else None
-
-
-def select_locale() -> str:
-    """Pick the page's language: the child's session's, else the chain of choice, preference and browser."""
-    if not has_request_context():
-        return DEFAULT_LANGUAGE
-    return (
-        _language_of_session_shown()
-        or known(session.get("language"))
-        or known(getattr(current_user, "language", None))
-        or request.accept_languages.best_match(list(LANGUAGES))
-        or DEFAULT_LANGUAGE
-    )
-
-
-def _language_of_session_shown() -> str | None:
-    """A child's pages speak their session's language, whoever's device or browser shows them."""
-    endpoint = request.endpoint or ""
-    if endpoint.startswith("my_day."):
-        session_id = (request.view_args or {}).get("session_id")
-    elif endpoint not in _THE_ADULTS_PAGES:
-        session_id = grants.locked_session()  # a locked device shows only the child's session
-    else:
-        session_id = None
-    return known(store.sessions.session_language(get_db(), session_id)) if session_id is not None else None
 
 
 def text_direction(locale: str) -> str:
@@ -92,8 +53,8 @@ def questionnaire_title(questionnaire_id: str) -> str:
     return gettext(questionnaire.title) if questionnaire else questionnaire_id
 
 
-def init_app(app) -> None:
-    babel.init_app(app, locale_selector=select_locale, default_translation_directories="../translations")
+def init_app(app, locale_selector) -> None:
+    babel.init_app(app, locale_selector=locale_selector, default_translation_directories="../translations")
 
     app.add_template_filter(format_day)
     # Questionnaire texts are data: translated, then escaped like any other value (Jinja's _() would not).

@@ -9,7 +9,7 @@ from playwright.sync_api import sync_playwright
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from dayinmylife import create_app, store
-from dayinmylife.signin.signing_in import hash_password
+from dayinmylife.signin.passwords import hash_password
 from dayinmylife.store.db import connect
 from dayinmylife.store.migrations import migrate
 from tests.conftest import PASSWORD

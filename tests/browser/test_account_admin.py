@@ -1,7 +1,7 @@
 """An administrator manages accounts, and a practitioner adds a colleague to a child's team, in a real browser."""
 
 from dayinmylife import store
-from dayinmylife.signin.signing_in import hash_password
+from dayinmylife.signin.passwords import hash_password
 from dayinmylife.store.db import connect
 from tests.browser.conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in
 from tests.conftest import PASSWORD
