@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from dayinmylife.questionnaire import compare
+from dayinmylife.questionnaire import compare, day_picture, over_time, reading
 from dayinmylife.questionnaire.builtins import time_options
 from dayinmylife.questionnaire.loader import QUESTIONNAIRES_DIR, load_questionnaire
 from dayinmylife.questionnaire.model import Answer
@@ -62,7 +62,7 @@ def test_a_weekend_without_breakfast_is_called_out(day):
         breakfast__weekend_different__once="yes",
         had_breakfast__weekend="no",
     )
-    [callout] = compare.weekend_differences(day, given)
+    [callout] = day_picture.weekend_differences(day, given)
     assert callout.part.id == "breakfast"
     [difference] = callout.differences  # what they eat follows from "no": it is not called out again
     assert difference.question.id == "had_breakfast"
@@ -73,20 +73,20 @@ def test_a_later_weekend_bedtime_is_called_out_with_its_clock(day):
     given = answers(
         bedtime_time__school="20:00", bedtime__weekend_different__once="yes", bedtime_time__weekend="22:00"
     )
-    [callout] = compare.weekend_differences(day, given)
+    [callout] = day_picture.weekend_differences(day, given)
     assert [d.weekend.values for d in callout.differences] == [("22:00",)]
 
 
 def test_a_weekend_like_a_school_day_is_not_called_out(day):
     given = answers(had_breakfast__school="no", breakfast__weekend_different__once="no")
-    assert compare.weekend_differences(day, given) == []
+    assert day_picture.weekend_differences(day, given) == []
 
 
 def test_a_weekend_said_to_differ_with_the_same_answers_has_no_differences(day):
     given = answers(
         had_breakfast__school="no", breakfast__weekend_different__once="yes", had_breakfast__weekend="no"
     )
-    [callout] = compare.weekend_differences(day, given)
+    [callout] = day_picture.weekend_differences(day, given)
     assert callout.differences == ()
 
 
@@ -94,8 +94,8 @@ def test_a_skipped_weekend_answer_is_called_out_as_silence(day):
     given = answers(
         had_breakfast__school="yes", breakfast__weekend_different__once="yes", had_breakfast__weekend=None
     )
-    [callout] = compare.weekend_differences(day, given)
-    assert callout.differences[0].weekend.state == compare.SKIPPED
+    [callout] = day_picture.weekend_differences(day, given)
+    assert callout.differences[0].weekend.state == reading.SKIPPED
 
 
 # One session against another
@@ -131,7 +131,7 @@ def test_an_answer_skipped_the_second_time_is_no_longer_answered(day):
     before = answers(who_wakes_you__school="alarm")
     after = answers(who_wakes_you__school=None)
     found = change(compare.session_changes(day, before, day, after), "who_wakes_you", "school")
-    assert found.kind == compare.NO_LONGER_ANSWERED and found.after.state == compare.SKIPPED
+    assert found.kind == compare.NO_LONGER_ANSWERED and found.after.state == reading.SKIPPED
 
 
 def test_a_question_missing_from_one_version_is_not_asked_then_not_a_change(day):
@@ -141,7 +141,7 @@ def test_a_question_missing_from_one_version_is_not_asked_then_not_a_change(day)
     comparison = compare.session_changes(older, before, day, after)
     found = change(comparison, "feeling_at_school", "once")
     assert found.kind == compare.NOT_ASKED_THEN
-    assert found.before.state == compare.NOT_IN_VERSION
+    assert found.before.state == reading.NOT_IN_VERSION
     assert found not in comparison.highlights
     assert comparison.counts[compare.NOT_ASKED_THEN] == 1
 
@@ -165,11 +165,11 @@ def test_an_answer_to_a_question_no_longer_in_the_file_is_kept_aside_not_a_crash
 
 def test_a_session_of_an_older_version_does_not_count_unanswered_new_questions_as_changes(day):
     before = answers(who_wakes_you__school="alarm")
-    known = compare.questions_in_version(day, version=0, answers=before)
+    known = reading.questions_in_version(day, version=0, answers=before)
     after = answers(who_wakes_you__school="alarm", has_alarm_clock__once="yes")
     comparison = compare.session_changes(day, before, day, after, known_a=known)
     assert change(comparison, "has_alarm_clock", "once").kind == compare.NOT_ASKED_THEN
-    assert compare.questions_in_version(day, version=day.version, answers=before) is None
+    assert reading.questions_in_version(day, version=day.version, answers=before) is None
 
 
 def test_a_weekend_like_a_school_day_both_times_is_not_a_second_change(day):
@@ -242,7 +242,7 @@ def test_care_prompts_are_grouped_by_area_going_well_first_and_tied_to_the_answe
         waking_up__weekend_different__once="yes",
         who_wakes_you__weekend="myself",
     )
-    areas = {area.area: area for area in compare.care_prompts(primary, given)}
+    areas = {area.area: area for area in day_picture.care_prompts(primary, given)}
     guidance = areas["guidance_and_boundaries"]
     assert [p.question.id for p in guidance.going_well] == ["who_wakes_you"]
     assert [day for day, _said in guidance.going_well[0].raised_by] == ["school"]
@@ -254,7 +254,7 @@ def test_a_prompt_raised_on_both_days_is_listed_once_with_both_answers(primary):
     given = answers(
         bedtime_time__school="22:00", bedtime__weekend_different__once="yes", bedtime_time__weekend="23:00"
     )
-    [area] = compare.care_prompts(primary, given)
+    [area] = day_picture.care_prompts(primary, given)
     [prompt] = area.worth_exploring
     assert [(day, said.values) for day, said in prompt.raised_by] == [
         ("school", ("22:00",)),
@@ -273,7 +273,7 @@ def test_a_prompt_raised_on_both_days_is_listed_once_with_both_answers(primary):
     ],
 )
 def test_bedtimes_later_or_earlier_than_a_clock_raise_prompts_by_position(primary, time, signal):
-    areas = compare.care_prompts(primary, answers(bedtime_time__school=time))
+    areas = day_picture.care_prompts(primary, answers(bedtime_time__school=time))
     found = [s for area in areas for s in ("going_well", "worth_exploring") if getattr(area, s)]
     assert found == ([signal] if signal else [])
 
@@ -284,13 +284,13 @@ def test_a_clock_range_across_midnight_compares_by_position_not_by_time(primary)
         options=time_options("21:00", "01:00", 30),
     )
     link = replace(question.care[0], later_than="23:00")
-    assert compare.raises(question, link, _said(question, "00:30"))
-    assert not compare.raises(question, link, _said(question, "22:00"))
+    assert day_picture.raises(question, link, _said(question, "00:30"))
+    assert not day_picture.raises(question, link, _said(question, "22:00"))
 
 
 def test_dont_know_and_skipped_raise_no_prompts(primary):
     given = answers(had_breakfast__school="dont_know", who_wakes_you__school=None)
-    assert compare.care_prompts(primary, given) == []
+    assert day_picture.care_prompts(primary, given) == []
 
 
 # All sessions over time
@@ -298,35 +298,35 @@ def test_dont_know_and_skipped_raise_no_prompts(primary):
 
 def sessions(*answer_sets):
     return [
-        compare.SessionAnswers(number, f"2026-0{number}-01", given)
+        reading.SessionAnswers(number, f"2026-0{number}-01", given)
         for number, given in enumerate(answer_sets, 1)
     ]
 
 
 def test_breakfast_over_months_reads_as_a_history_of_stretches(primary):
-    over_time = sessions(
+    months = sessions(
         answers(had_breakfast__school="no"),
         answers(had_breakfast__school="yes", breakfast_food__school=["toast"]),
         answers(had_breakfast__school="yes", breakfast_food__school=["toast"]),
         answers(had_breakfast__school="yes", breakfast_food__school=["cereal"]),
     )
-    history = compare.answer_history(primary, over_time, "breakfast_food", "school")
+    history = over_time.answer_history(primary, months, "breakfast_food", "school")
     assert [(s.said.state, s.said.values, len(s.sessions)) for s in history.stretches] == [
-        (compare.NOT_ASKED, (), 1),
-        (compare.ANSWERED, ("toast",), 2),
-        (compare.ANSWERED, ("cereal",), 1),
+        (reading.NOT_ASKED, (), 1),
+        (reading.ANSWERED, ("toast",), 2),
+        (reading.ANSWERED, ("cereal",), 1),
     ]
     assert history.changed
 
 
 def test_the_history_shows_a_weekend_line_only_where_a_weekend_differed(primary):
-    over_time = sessions(
+    months = sessions(
         answers(had_breakfast__school="yes", breakfast__weekend_different__once="no"),
         answers(
             had_breakfast__school="yes", breakfast__weekend_different__once="yes", had_breakfast__weekend="no"
         ),
     )
-    by_part = {part.id: found for part, found in compare.histories(primary, over_time)}
+    by_part = {part.id: found for part, found in over_time.histories(primary, months)}
     assert [(h.question.id, h.day) for h in by_part["breakfast"]] == [
         ("had_breakfast", "school"),
         ("had_breakfast", "weekend"),
@@ -335,23 +335,23 @@ def test_the_history_shows_a_weekend_line_only_where_a_weekend_differed(primary)
 
 
 def test_feelings_over_time_are_scored_one_to_five_per_session(primary):
-    over_time = sessions(
+    months = sessions(
         answers(feeling_at_school__once="sad"),
         answers(feeling_at_school__once=None),
         answers(feeling_at_school__once="very_happy"),
     )
-    [series] = compare.feelings_over_time(primary, over_time)
+    [series] = over_time.feelings_over_time(primary, months)
     assert (series.question.id, series.day, series.part.id) == ("feeling_at_school", "once", "at_school")
     assert [point.score for point in series.points] == [2, None, 5]
-    assert series.points[1].said.state == compare.SKIPPED
+    assert series.points[1].said.state == reading.SKIPPED
 
 
 def test_no_feelings_answered_means_no_chart(primary):
-    assert compare.feelings_over_time(primary, sessions(answers(had_breakfast__school="no"))) == []
+    assert over_time.feelings_over_time(primary, sessions(answers(had_breakfast__school="no"))) == []
 
 
 def _said(question, value):
-    return compare.Said(compare.ANSWERED, question, Answer(value))
+    return reading.Said(reading.ANSWERED, question, Answer(value))
 
 
 def test_a_question_no_longer_asked_does_not_count_as_a_prompt_going_away(primary):
@@ -362,11 +362,11 @@ def test_a_question_no_longer_asked_does_not_count_as_a_prompt_going_away(primar
 
 
 def test_a_stretch_says_same_as_a_school_day_only_if_every_session_in_it_did(primary):
-    over_time = sessions(
+    months = sessions(
         answers(had_breakfast__school="no", breakfast__weekend_different__once="no"),
         answers(
             had_breakfast__school="yes", breakfast__weekend_different__once="yes", had_breakfast__weekend="no"
         ),
     )
-    [stretch] = compare.answer_history(primary, over_time, "had_breakfast", "weekend").stretches
+    [stretch] = over_time.answer_history(primary, months, "had_breakfast", "weekend").stretches
     assert stretch.said.values == ("no",) and not stretch.said.like_school_day

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from dayinmylife.questionnaire import compare, flow
+from dayinmylife.questionnaire import flow, reading
 from dayinmylife.questionnaire.loader import load_questionnaire
 from dayinmylife.questionnaire.model import Answer
 
@@ -197,7 +197,7 @@ def test_the_session_page_and_the_comparison_read_a_weekend_not_known_as_not_kno
     if gate != "unanswered":
         values[("breakfast.weekend_different", "once")] = gate
     answers = {key: Answer(value, skipped=value is None) for key, value in values.items()}
-    reading = compare.Reading(day, answers)
-    assert reading.said("had_breakfast", "weekend").state == compare.NOT_ASKED  # never the school day's "no"
-    said_no = compare.Reading(day, {**answers, ("breakfast.weekend_different", "once"): Answer("no")})
+    read = reading.Reading(day, answers)
+    assert read.said("had_breakfast", "weekend").state == reading.NOT_ASKED  # never the school day's "no"
+    said_no = reading.Reading(day, {**answers, ("breakfast.weekend_different", "once"): Answer("no")})
     assert said_no.said("had_breakfast", "weekend").stored.value == "no"  # a "no": the school day holds

@@ -16,7 +16,7 @@ from dayinmylife.casework.ages import age_in_words, age_on, suggested_questionna
 from dayinmylife.casework.caseload_list import SHOWS, SORTS, Choice, attention, caseload_list
 from dayinmylife.casework.forms import CORRECTABLE, ChildForm, NextSessionForm, StartSessionForm
 from dayinmylife.casework.page_sections import outcome_history, own_phone_links, team_section
-from dayinmylife.questionnaire.compare import day_picture
+from dayinmylife.questionnaire.day_picture import day_picture
 from dayinmylife.questionnaire.summary import answered_in_order, day_summary
 from dayinmylife.store.db import get_db
 from dayinmylife.vocabulary import known

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 
 from dayinmylife import audit, clock, store
 from dayinmylife.access import caseload_required, child_or_404, session_or_404
-from dayinmylife.questionnaire import compare
+from dayinmylife.questionnaire import compare, day_picture, over_time, reading
 from dayinmylife.questionnaire.builtins import FACES
 from dayinmylife.store.db import get_db
 from dayinmylife.vocabulary import ACCOUNT_NAMES, CHILDS_OWN
@@ -51,7 +51,7 @@ def session_record(session_id: int):
         child=child_or_404(session["child_id"]),
         session=session,
         questionnaire=questionnaire,
-        picture=compare.day_picture(questionnaire, answers),
+        picture=day_picture.day_picture(questionnaire, answers),
         answer_count=len(answers),
         notes=store.casework.notes_of_session(get_db(), session_id),
         printing=True,
@@ -160,7 +160,7 @@ def _comparison(earlier: dict, later: dict) -> compare.Comparison | None:
         return None
     answers = [store.sessions.answers_of(get_db(), session["id"]) for session in (earlier, later)]
     known = [
-        compare.questions_in_version(questionnaire, session["questionnaire_version"], given)
+        reading.questions_in_version(questionnaire, session["questionnaire_version"], given)
         for questionnaire, session, given in zip(questionnaires, (earlier, later), answers, strict=True)
     ]
     return compare.session_changes(questionnaires[0], answers[0], questionnaires[1], answers[1], *known)
@@ -192,10 +192,10 @@ def _history_page(child_id: int, printing: bool):
     shown = [s for s in sessions if questionnaire and s["questionnaire_id"] == questionnaire.id]
     answers = store.sessions.answers_of_child(get_db(), child_id) if shown else {}
     records = [
-        compare.SessionAnswers(s["id"], s["started_at"], answers.get(s["id"], {}), s["questionnaire_version"])
+        reading.SessionAnswers(s["id"], s["started_at"], answers.get(s["id"], {}), s["questionnaire_version"])
         for s in shown
     ]
-    readings = compare.read_sessions(questionnaire, records) if records else []
+    readings = reading.read_sessions(questionnaire, records) if records else []
     return render_template(
         "insights/history.html",
         child=child,
@@ -204,8 +204,8 @@ def _history_page(child_id: int, printing: bool):
         account=account,
         accounts=accounts,
         questionnaire=questionnaire,
-        feelings=compare.feelings_over_time(questionnaire, records, readings) if records else [],
-        histories=compare.histories(questionnaire, records, readings) if records else [],
+        feelings=over_time.feelings_over_time(questionnaire, records, readings) if records else [],
+        histories=over_time.histories(questionnaire, records, readings) if records else [],
         faces=FACES[5],
         dates={s["id"]: format_day(s["started_at"]) for s in shown},  # formatted once, shown many times
         printing=printing,
