@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from dayinmylife import create_app, store
-from dayinmylife.demo.casework import (
+from dayinmylife.demo import (
     LEO_1,
     LEO_1_WEEKEND,
     LEO_2,

@@ -135,7 +135,7 @@ def migrate_command():
 @with_appcontext
 def demo_command():
     """Migrate, add the demo practitioner and children if the database is empty, and say how to sign in."""
-    from dayinmylife.demo.casework import ADMIN_EMAIL, DEMO_EMAIL, DEMO_PASSWORD, seed
+    from dayinmylife.demo import ADMIN_EMAIL, DEMO_EMAIL, DEMO_PASSWORD, seed
     from dayinmylife.demo.consultation import LEAD_EMAIL
 
     migrate(current_app.config["DATABASE"])

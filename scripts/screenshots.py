@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from dayinmylife import create_app  # noqa: E402
-from dayinmylife.demo.casework import DEMO_EMAIL, DEMO_PASSWORD, seed  # noqa: E402
+from dayinmylife.demo import DEMO_EMAIL, DEMO_PASSWORD, seed  # noqa: E402
 from dayinmylife.demo.consultation import LEAD_EMAIL  # noqa: E402
 from dayinmylife.store.db import connect  # noqa: E402
 from dayinmylife.store.migrations import migrate  # noqa: E402

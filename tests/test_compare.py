@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from dayinmylife.questionnaire import compare, day_picture, over_time, reading
+from dayinmylife.questionnaire import care, compare, day_picture, over_time, reading
 from dayinmylife.questionnaire.builtins import time_options
 from dayinmylife.questionnaire.loader import QUESTIONNAIRES_DIR, load_questionnaire
 from dayinmylife.questionnaire.model import Answer
@@ -284,8 +284,8 @@ def test_a_clock_range_across_midnight_compares_by_position_not_by_time(primary)
         options=time_options("21:00", "01:00", 30),
     )
     link = replace(question.care[0], later_than="23:00")
-    assert day_picture.raises(question, link, _said(question, "00:30"))
-    assert not day_picture.raises(question, link, _said(question, "22:00"))
+    assert care.raises(question, link, _said(question, "00:30"))
+    assert not care.raises(question, link, _said(question, "22:00"))
 
 
 def test_dont_know_and_skipped_raise_no_prompts(primary):

@@ -8,13 +8,13 @@ import pytest
 
 from dayinmylife import create_app, store
 from dayinmylife.casework.ages import age_in_words
-from dayinmylife.demo.casework import (
+from dayinmylife.demo import (
     ADMIN_EMAIL,
     CHILDREN,
     DEMO_EMAIL,
     DEMO_PASSWORD,
     DemoScriptError,
-    Visit,
+    ScriptedSession,
     check_script,
     seed,
 )
@@ -200,7 +200,7 @@ def test_a_script_naming_a_question_or_answer_that_does_not_exist_fails_loudly(q
         ({"favourite_dinosaur": "t_rex"}, "no question 'favourite_dinosaur'"),
         ({"had_breakfast": "pancakes"}, "'pancakes' is not an answer"),
     ):
-        broken = dataclasses.replace(leo, visits=(Visit(30, answers),))
+        broken = dataclasses.replace(leo, visits=(ScriptedSession(30, answers),))
         with pytest.raises(DemoScriptError, match=message):
             check_script(questionnaires["primary"], broken)
 

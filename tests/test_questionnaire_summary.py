@@ -6,7 +6,8 @@ import pytest
 
 from dayinmylife.questionnaire.loader import load_questionnaire
 from dayinmylife.questionnaire.model import Answer
-from dayinmylife.questionnaire.summary import day_summary, shown
+from dayinmylife.questionnaire.shown import shown
+from dayinmylife.questionnaire.summary import day_summary
 
 SMALL_DAY = Path(__file__).parent / "fixtures" / "small_day.yaml"
 

@@ -147,7 +147,7 @@ def _known_step(visit: Visit, day_slug: str, question_id: str) -> flow.Step:
         if part.weekend_question_id == question_id and day == ONCE and part.asks_about_weekend:
             return flow.Step(part, flow.weekend_question(questionnaire, part), ONCE)
     question = questionnaire.questions_by_id.get(question_id)
-    allowed_days = (ONCE,) if question is not None and question.days == "once" else (SCHOOL, WEEKEND)
+    allowed_days = question.day_kinds if question is not None else (SCHOOL, WEEKEND)
     if question is None or day not in allowed_days:
         abort(404)
     return flow.Step(questionnaire.part_of(question), question, day)

@@ -10,6 +10,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
+from dayinmylife.questionnaire.answer_rules import mixes_no_answer_with_answers
 from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED
 from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, OWN_WORDS_MAX_LENGTH, Question
 
@@ -107,7 +108,7 @@ def answer_problem(form: QuestionForm, question: Question, value) -> str | None:
     """Say what is wrong with an answer that the fields alone accept, or None."""
     if question.free_text and (form.answer.data or "").strip() and form.not_an_answer.data:
         return _l("Write your answer or choose “I don't know” or “I'd rather not say”, not both.")
-    if isinstance(value, list) and len(value) > 1 and set(value) & set(NOT_A_REAL_ANSWER):
+    if mixes_no_answer_with_answers(value):
         return _l(
             "You chose “I don't know” or “I'd rather not say” with other answers. Choose one or the other."
         )

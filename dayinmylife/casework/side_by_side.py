@@ -7,7 +7,7 @@ from flask import Blueprint, current_app, render_template, request
 from dayinmylife import store
 from dayinmylife.access import caseload_required, child_or_404
 from dayinmylife.questionnaire.disagreements import ACCOUNTS, disagreements
-from dayinmylife.questionnaire.summary import shown
+from dayinmylife.questionnaire.shown import shown
 from dayinmylife.store.db import get_db
 
 bp = Blueprint("accounts", __name__)

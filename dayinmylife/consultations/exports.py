@@ -168,7 +168,7 @@ def _answer_text(question, answer: Answer | None) -> str:
         return ""
     if answer.skipped:
         return _("(skipped)")
-    values = answer.value if isinstance(answer.value, list) else [answer.value]
+    values = answer.values
     labels = []
     for value in values:
         option = question.option(value) or next((o for o in ALWAYS_OFFERED if o.value == value), None)

@@ -124,7 +124,7 @@ def build_results(
             tables[(gate.id, ONCE)] = layout.table(gate, tallies.get((gate.id, ONCE)))
         for question in part.questions:
             if not question.free_text:
-                for day in _days(question):
+                for day in question.day_kinds:
                     tables[(question.id, day)] = layout.table(question, tallies.get((question.id, day)))
     suppressed = suppress_linked(tables, _links(questionnaire, tables, layout), minimum, fixed=[PUPILS])
     parts = []
@@ -136,17 +136,13 @@ def build_results(
                 part,
                 question,
                 rows_of(question),
-                tuple(DayResult(day, suppressed[(question.id, day)]) for day in _days(question)),
+                tuple(DayResult(day, suppressed[(question.id, day)]) for day in question.day_kinds),
             )
             for question in part.questions
             if not question.free_text
         )
         parts.append(PartResult(part, weekend_differs, questions))
     return Results(minimum, groups, suppressed[PUPILS], tuple(parts))
-
-
-def _days(question: Question) -> tuple[str, ...]:
-    return (ONCE,) if question.days == "once" else (SCHOOL, WEEKEND)
 
 
 def _links(questionnaire: Questionnaire, tables: dict, layout: _Layout) -> list[Link]:

@@ -1,1 +1,180 @@
-"""The demo: a practitioner's caseload of three children, a school's consultation and an administrator."""
+"""The demo: a practitioner and three children whose "day in my life" sessions span nine months.
+
+Each child's story is a script per session: answers for a school day (or asked once) and, for parts of the
+day that differ, the weekend. `seed` plays every script through the questionnaire flow, so the demo holds
+exactly the answers the app itself would have asked for, and a script that names a question or an answer
+the questionnaires no longer have fails loudly.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlite_utils import Database
+
+from dayinmylife import clock, store
+from dayinmylife.demo.casework import CHILDREN, DEFAULTS, DemoChild, ScriptedSession
+from dayinmylife.demo.consultation import LEAD_EMAIL, LEAD_NAME, seed_consultation
+from dayinmylife.questionnaire import flow
+from dayinmylife.questionnaire.answer_rules import possible_answer
+from dayinmylife.questionnaire.model import (
+    NOT_A_REAL_ANSWER,
+    WEEKEND,
+    Questionnaire,
+)
+from dayinmylife.signin.passwords import hash_password
+
+DEMO_EMAIL = "demo@dayinmylife.example"
+DEMO_PASSWORD = "sunrise-breakfast-bedtime"
+ADMIN_EMAIL = "admin@dayinmylife.example"  # the demo administrator: accounts, the audit log, two-step for all
+
+
+class DemoScriptError(ValueError):
+    """A demo script names a question or an answer that the questionnaire does not have."""
+
+
+def seed(db: Database, questionnaires: dict[str, Questionnaire]) -> None:
+    """Add Sam Taylor, a social worker, and three demo children whose sessions span nine months; a consultation
+    lead with a school's consultation; and an administrator."""
+    for child in CHILDREN:  # check every script first, so a broken one leaves no half-made demo
+        check_script(questionnaires[child.questionnaire], child)
+    today = clock.today()
+    sam = store.users.create_user(db, DEMO_EMAIL, "Sam Taylor", sam_hash := hash_password(DEMO_PASSWORD))
+    sessions_of: dict[str, list[int]] = {}
+    for child in CHILDREN:
+        questionnaire = questionnaires[child.questionnaire]
+        born = (today - timedelta(days=child.days_old)).isoformat()
+        child_id = store.children.create_child(db, sam, child.name, born, child.case_reference)
+        sessions_of[child.name] = []
+        for visit in child.visits:
+            day = _weekday(today - timedelta(days=visit.days_ago))
+            started = datetime.combine(day, time(child.session_hour), UTC)
+            session_id = store.sessions.start_session(
+                db, child_id, questionnaire, sam, started_at=_iso(started), account=visit.account
+            )
+            if play(db, session_id, questionnaire, visit):
+                store.sessions.finish_session(
+                    db, session_id, finished_at=_iso(started + timedelta(minutes=35))
+                )
+            sessions_of[child.name].append(session_id)
+    seed_casework(db, sam, sessions_of["Leo"], today)
+    seed_consultation(
+        db, questionnaires, store.users.create_user(db, LEAD_EMAIL, LEAD_NAME, sam_hash, "consultation_lead")
+    )
+    store.users.create_user(db, ADMIN_EMAIL, "Alex Morgan", sam_hash, "administrator")
+
+
+def seed_casework(db: Database, sam: int, leo_sessions: list[int], today: date) -> None:
+    """Leo's outcomes, notes and "You said, we did", so the practitioner's pages show them at work."""
+    first, second, *_, latest = leo_sessions
+    leo = store.sessions.session_by_id(db, first)["child_id"]
+    review = (today + timedelta(days=60)).isoformat()
+    store.casework.add_outcome(
+        db, leo, sam, "I have breakfast before school", "had_breakfast", "school", ["yes"], review
+    )
+    store.casework.add_outcome(
+        db, leo, sam, "I have breakfast at weekends too", "had_breakfast", "weekend", ["yes"], review
+    )
+    store.casework.add_outcome(
+        db,
+        leo,
+        sam,
+        "I am in bed by eight on school nights",
+        "bedtime_time",
+        "school",
+        ["19:00", "19:30", "20:00"],
+        review,
+    )
+    store.casework.add_note(
+        db, first, sam, "Kitchen cupboards almost empty at the visit. Mum says money runs out by Thursday."
+    )
+    store.casework.add_note(
+        db, first, sam, "Mum's phone alarm; she was still in bed at 8:40.", "who_wakes_you", "school"
+    )
+    store.casework.set_message_to_child(
+        db,
+        first,
+        sam,
+        "You told me there is often no breakfast. Mum and I talked, and now there will be cereal at home.",
+    )
+    store.casework.set_message_to_child(
+        db,
+        second,
+        sam,
+        "You said toast is better than nothing. We are working on weekends next, like you asked.",
+    )
+    seen = store.sessions.session_by_id(db, second)["started_at"]
+    store.casework.mark_messages_seen(
+        db, [first], second, at=seen
+    )  # Leo read the first at his second session
+    store.casework.add_note(
+        db, latest, sam, "Leo proud of his reading star. Weekends still the gap: Mum agrees to a plan."
+    )
+    store.casework.set_next_session(db, leo, (today + timedelta(days=75)).isoformat())
+
+
+def play(db: Database, session_id: int, questionnaire: Questionnaire, visit: ScriptedSession) -> bool:
+    """Answer each question the flow asks, in order, from the script; say whether the session was finished."""
+    answered: dict[tuple[str, str], object] = {}
+    while step := flow.first_unanswered(flow.steps(questionnaire, answered), set(answered)):
+        if step.question.id == visit.stops_before:
+            return False
+        value = _scripted_answer(questionnaire, step, visit)
+        source = _source(questionnaire, step, visit, value)
+        store.sessions.save_answer(db, session_id, step.question.id, step.day, value, source)
+        answered[step.key] = value
+    if visit.stops_before:
+        raise DemoScriptError(f"the session never reached {visit.stops_before!r} to stop there")
+    return True
+
+
+def _scripted_answer(questionnaire: Questionnaire, step: flow.Step, visit: ScriptedSession):
+    if step.is_weekend_question:
+        return "yes" if any(question.id in visit.weekend for question in step.part.questions) else "no"
+    scripts = ([visit.weekend] if step.day == WEEKEND else []) + [visit.answers, DEFAULTS[questionnaire.id]]
+    for script in scripts:
+        if step.question.id in script:
+            return script[step.question.id]
+    raise DemoScriptError(
+        f"{questionnaire.id}: nothing answers {step.question.id!r}; add it to a script or to demo.DEFAULTS"
+    )
+
+
+def _source(questionnaire: Questionnaire, step: flow.Step, visit: ScriptedSession, value) -> str | None:
+    # As in the app: only real answers say where they came from; a weekend is told, never seen on a visit.
+    real = value is not None and value not in NOT_A_REAL_ANSWER
+    if not (questionnaire.record_source and real) or step.is_weekend_question:
+        return None
+    return "observed" if step.day != WEEKEND and step.question.id in visit.observed else "reported"
+
+
+def check_script(questionnaire: Questionnaire, child: DemoChild) -> None:
+    """Raise DemoScriptError if a child's scripts name a question or an answer the questionnaire lacks."""
+    _check_answers(questionnaire, DEFAULTS[questionnaire.id], "demo.DEFAULTS")
+    for visit in child.visits:
+        where = f"{child.name}'s session {visit.days_ago} days ago"
+        _check_answers(questionnaire, visit.answers, where)
+        _check_answers(questionnaire, visit.weekend, f"{where}, weekend", weekend=True)
+        _check_answers(questionnaire, dict.fromkeys(visit.observed), f"{where}, observed")
+        if visit.stops_before:
+            _check_answers(questionnaire, {visit.stops_before: None}, f"{where}, stops before")
+
+
+def _check_answers(questionnaire: Questionnaire, script: dict, where: str, weekend: bool = False) -> None:
+    for question_id, value in script.items():
+        question = questionnaire.questions_by_id.get(question_id)
+        if question is None:
+            raise DemoScriptError(f"{where}: {questionnaire.id} has no question {question_id!r}")
+        if weekend and question.days != "both":
+            raise DemoScriptError(f"{where}: {question_id!r} is asked once, never about a weekend day")
+        if not possible_answer(question, value):
+            raise DemoScriptError(f"{where}: {value!r} is not an answer to {questionnaire.id}/{question_id}")
+
+
+def _weekday(day: date) -> date:
+    """Move a Saturday or Sunday back to the Friday: practitioners visit in the week."""
+    return day - timedelta(days=max(0, day.weekday() - 4))
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")

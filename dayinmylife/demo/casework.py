@@ -1,38 +1,19 @@
-"""The demo: a practitioner and three children whose "day in my life" sessions span nine months.
-
-Each child's story is a script per session: answers for a school day (or asked once) and, for parts of the
-day that differ, the weekend. `seed` plays every script through the questionnaire flow, so the demo holds
-exactly the answers the app itself would have asked for, and a script that names a question or an answer
-the questionnaires no longer have fails loudly.
-"""
+"""The demo children's stories: a script per session, a line or so per part of the day in the order asked."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
 
-from sqlite_utils import Database
-
-from dayinmylife import clock, store
-from dayinmylife.demo.consultation import LEAD_EMAIL, LEAD_NAME, seed_consultation
-from dayinmylife.questionnaire import flow
 from dayinmylife.questionnaire.model import (
     DONT_KNOW,
-    NOT_A_REAL_ANSWER,
     RATHER_NOT_SAY,
-    WEEKEND,
-    Questionnaire,
 )
-from dayinmylife.signin.passwords import hash_password
 
-DEMO_EMAIL = "demo@dayinmylife.example"
-DEMO_PASSWORD = "sunrise-breakfast-bedtime"
-ADMIN_EMAIL = "admin@dayinmylife.example"  # the demo administrator: accounts, the audit log, two-step for all
-SKIPPED = None
+SKIP = None  # a question the child was asked and skipped
 
 
 @dataclass(frozen=True)
-class Visit:
+class ScriptedSession:
     """One session in a child's story."""
 
     days_ago: int
@@ -67,7 +48,7 @@ LEO_2 = {
     "hungry_at_school": "sometimes", "feeling_at_school": "okay", "tea_food": "takeaway",
     "eat_tea_with": "grown_up",
     "bedtime_time": "21:30", "night_feelings": ["worried"], "grown_up_at_night": "yes",
-    "night_own_words": "It's dark. I leave the telly on.", "better_day": SKIPPED,
+    "night_own_words": "It's dark. I leave the telly on.", "better_day": SKIP,
 }
 LEO_2_WEEKEND = {**LEO_1_WEEKEND, "had_breakfast": "no"}
 LEO_3 = {
@@ -205,7 +186,7 @@ AMARA_2 = {
     "where_i_nap": "cot", "bedtime": "20:00", "bedtime_routine": ["bath", "feed", "put_down_in_cot"],
     "where_i_sleep": "own_cot", "put_down_on_my_back": "yes",
     "enough_for_me": "yes", "who_helps_my_grown_up": ["family", "professionals"],
-    "my_grown_ups_worries": RATHER_NOT_SAY, "what_would_make_my_day_better": SKIPPED,
+    "my_grown_ups_worries": RATHER_NOT_SAY, "what_would_make_my_day_better": SKIP,
 }
 AMARA_2_WEEKEND = {**AMARA_1_WEEKEND, "where_i_sleep": "adult_bed"}
 AMARA_3 = {
@@ -213,7 +194,7 @@ AMARA_3 = {
     "first_feed": ["formula", "cereal"], "how_i_am_fed": "high_chair_with_adult",
     "feeding_what_i_saw": "Porridge in the high chair, Mum chatting. Amara babbling and grabbing the spoon.",
     "who_looks_after_me": ["mum", "nursery_or_childminder"], "how_we_go_out": ["pram", "bus"],
-    "when_i_am_poorly": SKIPPED,
+    "when_i_am_poorly": SKIP,
     "awake_time": ["floor_play", "books", "songs_and_chat"],
     "around_me_at_home": ["stairs_no_gate", "hot_things"],
     "me_with_my_grown_ups_what_i_saw": "Amara crawled to Mum and was scooped up. No stair gate yet.",
@@ -251,188 +232,23 @@ class DemoChild:
     days_old: int  # age today: the date of birth moves with today, so the ages stay right
     questionnaire: str
     session_hour: int  # when in the day the practitioner usually sees them (UTC)
-    visits: tuple[Visit, ...]
+    visits: tuple[ScriptedSession, ...]
 
 
 CHILDREN = (
     DemoChild("Amara", "DEMO-0142", 255, "baby", 10, (
-        Visit(205, AMARA_1, AMARA_1_WEEKEND, AMARA_SEEN),
-        Visit(110, AMARA_2, AMARA_2_WEEKEND, AMARA_SEEN | {"checkups_and_immunisations"}),  # saw the red book
-        Visit(20, AMARA_3, AMARA_3_WEEKEND, AMARA_SEEN),
+        ScriptedSession(205, AMARA_1, AMARA_1_WEEKEND, AMARA_SEEN),
+        ScriptedSession(110, AMARA_2, AMARA_2_WEEKEND, AMARA_SEEN | {"checkups_and_immunisations"}),  # saw the red book
+        ScriptedSession(20, AMARA_3, AMARA_3_WEEKEND, AMARA_SEEN),
     )),
     DemoChild("Leo", "DEMO-0117", 7 * 365 + 130, "primary", 13, (
-        Visit(270, LEO_1, LEO_1_WEEKEND), Visit(180, LEO_2, LEO_2_WEEKEND),
-        Visit(92, LEO_3, LEO_3_WEEKEND), Visit(9, LEO_MUM_4, LEO_MUM_4_WEEKEND, account="parent_carer"),
-        Visit(8, LEO_4, LEO_4_WEEKEND),
+        ScriptedSession(270, LEO_1, LEO_1_WEEKEND), ScriptedSession(180, LEO_2, LEO_2_WEEKEND),
+        ScriptedSession(92, LEO_3, LEO_3_WEEKEND), ScriptedSession(9, LEO_MUM_4, LEO_MUM_4_WEEKEND, account="parent_carer"),
+        ScriptedSession(8, LEO_4, LEO_4_WEEKEND),
     )),
     DemoChild("Jess", "DEMO-0098", 14 * 365 + 200, "teenager", 16, (
-        Visit(250, JESS_1, JESS_1_WEEKEND), Visit(130, JESS_2, JESS_2_WEEKEND),
-        Visit(4, JESS_3, JESS_2_WEEKEND, stops_before="feel_pressured"),
+        ScriptedSession(250, JESS_1, JESS_1_WEEKEND), ScriptedSession(130, JESS_2, JESS_2_WEEKEND),
+        ScriptedSession(4, JESS_3, JESS_2_WEEKEND, stops_before="feel_pressured"),
     )),
 )
 # fmt: on
-
-
-class DemoScriptError(ValueError):
-    """A demo script names a question or an answer that the questionnaire does not have."""
-
-
-def seed(db: Database, questionnaires: dict[str, Questionnaire]) -> None:
-    """Add Sam Taylor, a social worker, and three demo children whose sessions span nine months; a consultation
-    lead with a school's consultation; and an administrator."""
-    for child in CHILDREN:  # check every script first, so a broken one leaves no half-made demo
-        check_script(questionnaires[child.questionnaire], child)
-    today = clock.today()
-    sam = store.users.create_user(db, DEMO_EMAIL, "Sam Taylor", sam_hash := hash_password(DEMO_PASSWORD))
-    sessions_of: dict[str, list[int]] = {}
-    for child in CHILDREN:
-        questionnaire = questionnaires[child.questionnaire]
-        born = (today - timedelta(days=child.days_old)).isoformat()
-        child_id = store.children.create_child(db, sam, child.name, born, child.case_reference)
-        sessions_of[child.name] = []
-        for visit in child.visits:
-            day = _weekday(today - timedelta(days=visit.days_ago))
-            started = datetime.combine(day, time(child.session_hour), UTC)
-            session_id = store.sessions.start_session(
-                db, child_id, questionnaire, sam, started_at=_iso(started), account=visit.account
-            )
-            if play(db, session_id, questionnaire, visit):
-                store.sessions.finish_session(
-                    db, session_id, finished_at=_iso(started + timedelta(minutes=35))
-                )
-            sessions_of[child.name].append(session_id)
-    seed_casework(db, sam, sessions_of["Leo"], today)
-    seed_consultation(
-        db, questionnaires, store.users.create_user(db, LEAD_EMAIL, LEAD_NAME, sam_hash, "consultation_lead")
-    )
-    store.users.create_user(db, ADMIN_EMAIL, "Alex Morgan", sam_hash, "administrator")
-
-
-def seed_casework(db: Database, sam: int, leo_sessions: list[int], today: date) -> None:
-    """Leo's outcomes, notes and "You said, we did", so the practitioner's pages show them at work."""
-    first, second, *_, latest = leo_sessions
-    leo = db.execute("SELECT child_id FROM sessions WHERE id = ?", (first,)).fetchone()[0]
-    review = (today + timedelta(days=60)).isoformat()
-    store.casework.add_outcome(
-        db, leo, sam, "I have breakfast before school", "had_breakfast", "school", ["yes"], review
-    )
-    store.casework.add_outcome(
-        db, leo, sam, "I have breakfast at weekends too", "had_breakfast", "weekend", ["yes"], review
-    )
-    store.casework.add_outcome(
-        db,
-        leo,
-        sam,
-        "I am in bed by eight on school nights",
-        "bedtime_time",
-        "school",
-        ["19:00", "19:30", "20:00"],
-        review,
-    )
-    store.casework.add_note(
-        db, first, sam, "Kitchen cupboards almost empty at the visit. Mum says money runs out by Thursday."
-    )
-    store.casework.add_note(
-        db, first, sam, "Mum's phone alarm; she was still in bed at 8:40.", "who_wakes_you", "school"
-    )
-    store.casework.set_message_to_child(
-        db,
-        first,
-        sam,
-        "You told me there is often no breakfast. Mum and I talked, and now there will be cereal at home.",
-    )
-    store.casework.set_message_to_child(
-        db,
-        second,
-        sam,
-        "You said toast is better than nothing. We are working on weekends next, like you asked.",
-    )
-    seen = db.execute("SELECT started_at FROM sessions WHERE id = ?", (second,)).fetchone()[0]
-    store.casework.mark_messages_seen(
-        db, [first], second, at=seen
-    )  # Leo read the first at his second session
-    store.casework.add_note(
-        db, latest, sam, "Leo proud of his reading star. Weekends still the gap: Mum agrees to a plan."
-    )
-    store.casework.set_next_session(db, leo, (today + timedelta(days=75)).isoformat())
-
-
-def play(db: Database, session_id: int, questionnaire: Questionnaire, visit: Visit) -> bool:
-    """Answer each question the flow asks, in order, from the script; say whether the session was finished."""
-    answered: dict[tuple[str, str], object] = {}
-    while step := flow.first_unanswered(flow.steps(questionnaire, answered), set(answered)):
-        if step.question.id == visit.stops_before:
-            return False
-        value = _scripted_answer(questionnaire, step, visit)
-        source = _source(questionnaire, step, visit, value)
-        store.sessions.save_answer(db, session_id, step.question.id, step.day, value, source)
-        answered[step.key] = value
-    if visit.stops_before:
-        raise DemoScriptError(f"the session never reached {visit.stops_before!r} to stop there")
-    return True
-
-
-def _scripted_answer(questionnaire: Questionnaire, step: flow.Step, visit: Visit):
-    if step.is_weekend_question:
-        return "yes" if any(question.id in visit.weekend for question in step.part.questions) else "no"
-    scripts = ([visit.weekend] if step.day == WEEKEND else []) + [visit.answers, DEFAULTS[questionnaire.id]]
-    for script in scripts:
-        if step.question.id in script:
-            return script[step.question.id]
-    raise DemoScriptError(
-        f"{questionnaire.id}: nothing answers {step.question.id!r}; add it to a script or to demo.DEFAULTS"
-    )
-
-
-def _source(questionnaire: Questionnaire, step: flow.Step, visit: Visit, value) -> str | None:
-    # As in the app: only real answers say where they came from; a weekend is told, never seen on a visit.
-    real = value is not None and value not in NOT_A_REAL_ANSWER
-    if not (questionnaire.record_source and real) or step.is_weekend_question:
-        return None
-    return "observed" if step.day != WEEKEND and step.question.id in visit.observed else "reported"
-
-
-def check_script(questionnaire: Questionnaire, child: DemoChild) -> None:
-    """Raise DemoScriptError if a child's scripts name a question or an answer the questionnaire lacks."""
-    _check_answers(questionnaire, DEFAULTS[questionnaire.id], "demo.DEFAULTS")
-    for visit in child.visits:
-        where = f"{child.name}'s session {visit.days_ago} days ago"
-        _check_answers(questionnaire, visit.answers, where)
-        _check_answers(questionnaire, visit.weekend, f"{where}, weekend", weekend=True)
-        _check_answers(questionnaire, dict.fromkeys(visit.observed), f"{where}, observed")
-        if visit.stops_before:
-            _check_answers(questionnaire, {visit.stops_before: None}, f"{where}, stops before")
-
-
-def _check_answers(questionnaire: Questionnaire, script: dict, where: str, weekend: bool = False) -> None:
-    for question_id, value in script.items():
-        question = questionnaire.questions_by_id.get(question_id)
-        if question is None:
-            raise DemoScriptError(f"{where}: {questionnaire.id} has no question {question_id!r}")
-        if weekend and question.days != "both":
-            raise DemoScriptError(f"{where}: {question_id!r} is asked once, never about a weekend day")
-        if not possible_answer(question, value):
-            raise DemoScriptError(f"{where}: {value!r} is not an answer to {questionnaire.id}/{question_id}")
-
-
-def possible_answer(question, value) -> bool:
-    """Say whether the app could store this value for this question (None is a skip)."""
-    offered = {option.value for option in question.options} | set(NOT_A_REAL_ANSWER)
-    if value is None:
-        return True
-    if question.free_text:
-        return isinstance(value, str) and bool(value.strip())
-    if question.multiple:
-        if not isinstance(value, list) or not value:
-            return False
-        return set(value) <= offered and (len(value) == 1 or not set(value) & set(NOT_A_REAL_ANSWER))
-    return isinstance(value, str) and value in offered
-
-
-def _weekday(day: date) -> date:
-    """Move a Saturday or Sunday back to the Friday: practitioners visit in the week."""
-    return day - timedelta(days=max(0, day.weekday() - 4))
-
-
-def _iso(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")

@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from dayinmylife.questionnaire.day_picture import _signals
+from dayinmylife.questionnaire.care import signals
 from dayinmylife.questionnaire.model import (
     Answer,
     Part,
     Question,
     Questionnaire,
 )
-from dayinmylife.questionnaire.over_time import feeling_score
-from dayinmylife.questionnaire.reading import NOT_IN_VERSION, Answers, Reading, Said, days_of
+from dayinmylife.questionnaire.reading import NOT_IN_VERSION, Answers, Reading, Said, feeling_score
 
 # How one answer moved between two sessions.
 CHANGED = "changed"
@@ -129,7 +128,7 @@ def _parts_and_questions(newer: Questionnaire, older: Questionnaire):
         for version in (newer, older):
             for question in getattr(version.part(part.id), "questions", ()):
                 questions.setdefault(question.id, question)
-        yield part, [(question, day) for question in questions.values() for day in days_of(question)]
+        yield part, [(question, day) for question in questions.values() for day in question.day_kinds]
 
 
 def _change(question: Question, day: str, before: Reading, after: Reading) -> Change:
@@ -155,7 +154,7 @@ def _kind(before: Said, after: Said) -> str:
 
 def _reasons(question: Question, before: Said, after: Said) -> tuple[Reason, ...]:
     # A prompt only "goes away" for a new answer: a question no longer asked says nothing either way.
-    old, new = (_signals(question, before), _signals(question, after)) if after.answered else (set(), set())
+    old, new = (signals(question, before), signals(question, after)) if after.answered else (set(), set())
     reasons = [Reason(f"{signal}_raised", area, prompt) for signal, area, prompt in sorted(new - old)]
     reasons += [Reason(f"{signal}_gone", area, prompt) for signal, area, prompt in sorted(old - new)]
     steps = (

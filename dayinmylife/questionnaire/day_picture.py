@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dayinmylife.questionnaire.care import raises
 from dayinmylife.questionnaire.model import (
     AREAS_OF_CARE,
     ONCE,
@@ -14,7 +15,7 @@ from dayinmylife.questionnaire.model import (
     Question,
     Questionnaire,
 )
-from dayinmylife.questionnaire.reading import ANSWERED, NOT_ASKED, SKIPPED, Answers, Reading, Said, days_of
+from dayinmylife.questionnaire.reading import ANSWERED, NOT_ASKED, SKIPPED, Answers, Reading, Said
 
 # School day against weekend
 
@@ -138,21 +139,6 @@ class AreaOfCare:
     worth_exploring: tuple[CarePrompt, ...]
 
 
-def raises(question: Question, link: CareLink, said: Said) -> bool:
-    """Say whether an answer raises a care link: a named answer, or a time later or earlier than one."""
-    if not said.answered:
-        return False
-    if link.answers:
-        return bool(set(said.values) & set(link.answers))
-    clocks = [option.value for option in question.options]
-    positions = [clocks.index(value) for value in said.values if value in clocks]
-    if not positions:
-        return False
-    if link.later_than is not None and positions[0] > clocks.index(link.later_than):
-        return True
-    return link.earlier_than is not None and positions[0] < clocks.index(link.earlier_than)
-
-
 def care_prompts(questionnaire: Questionnaire, answers: Answers) -> list[AreaOfCare]:
     """Group the prompts a session's answers raise by area of care, what is going well first."""
     reading = Reading(questionnaire, answers)
@@ -161,7 +147,7 @@ def care_prompts(questionnaire: Questionnaire, answers: Answers) -> list[AreaOfC
         for link in question.care:
             raised_by = tuple(
                 (day, said)
-                for day in days_of(question)
+                for day in question.day_kinds
                 if raises(question, link, said := reading.said(question.id, day)) and not said.like_school_day
             )
             if raised_by:
@@ -175,7 +161,3 @@ def care_prompts(questionnaire: Questionnaire, answers: Answers) -> list[AreaOfC
         for area in AREAS_OF_CARE
         if area in found
     ]
-
-
-def _signals(question: Question, said: Said) -> set[tuple[str, str, str]]:
-    return {(link.signal, link.area, link.prompt) for link in question.care if raises(question, link, said)}

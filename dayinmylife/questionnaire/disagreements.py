@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from dayinmylife.questionnaire.flow import answer_for_day
 from dayinmylife.questionnaire.model import (
     NOT_A_REAL_ANSWER,
-    ONCE,
-    SCHOOL,
     WEEKEND,
     Answer,
     Question,
@@ -30,7 +28,7 @@ def _comparable(answer: Answer | None) -> frozenset | None:
     """The values an answer gives, or None where it says nothing to compare (skipped, don't know)."""
     if answer is None or answer.skipped:
         return None
-    values = frozenset(answer.value if isinstance(answer.value, list) else [answer.value])
+    values = frozenset(answer.values)
     return None if values <= set(NOT_A_REAL_ANSWER) else values
 
 
@@ -45,7 +43,7 @@ def disagreements(
     for question in questionnaire.questions:
         if question.free_text:
             continue
-        for day in (ONCE,) if question.days == "once" else (SCHOOL, WEEKEND):
+        for day in question.day_kinds:
             if day == WEEKEND and not any(
                 (question.id, WEEKEND) in answers for answers in answers_by_account.values()
             ):

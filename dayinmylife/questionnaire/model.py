@@ -35,6 +35,13 @@ class Answer:
     source: str | None = None  # observed | reported, where the questionnaire records it
     language: str | None = None  # the session's language: the one own words were written in
 
+    @property
+    def values(self) -> tuple:
+        """The values given, one for most questions, several for "pick several"; none when skipped."""
+        if self.value is None:
+            return ()
+        return tuple(self.value) if isinstance(self.value, list) else (self.value,)
+
 
 @dataclass(frozen=True)
 class Option:
@@ -75,6 +82,11 @@ class Question:
     @property
     def free_text(self) -> bool:
         return self.type == "own_words"
+
+    @property
+    def day_kinds(self) -> tuple[str, ...]:
+        """The days it is asked about: once, or a school day and the weekend."""
+        return (ONCE,) if self.days == "once" else (SCHOOL, WEEKEND)
 
     def option(self, value: str) -> Option | None:
         return next((option for option in self.options if option.value == value), None)

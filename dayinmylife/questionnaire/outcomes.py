@@ -31,7 +31,7 @@ def outcome_status(
     answer = answer_for_day(questionnaire, answers, outcome.question_id, outcome.day)
     if answer is None or answer.skipped:
         return NOT_ASKED
-    values = set(answer.value) if isinstance(answer.value, list) else {answer.value}
+    values = set(answer.values)
     if values <= set(NOT_A_REAL_ANSWER):
         return NOT_ASKED
     return MET if values & set(outcome.met_when) else NOT_MET

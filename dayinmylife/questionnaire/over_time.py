@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dayinmylife.questionnaire.builtins import FEELING_SCORES
 from dayinmylife.questionnaire.model import (
     WEEKEND,
     Answer,
@@ -13,15 +12,16 @@ from dayinmylife.questionnaire.model import (
     Question,
     Questionnaire,
 )
-from dayinmylife.questionnaire.reading import ANSWERED, Reading, Said, SessionAnswers, days_of, read_sessions
+from dayinmylife.questionnaire.reading import (
+    ANSWERED,
+    Reading,
+    Said,
+    SessionAnswers,
+    feeling_score,
+    read_sessions,
+)
 
 # All sessions over time
-
-
-def feeling_score(said: Said) -> int | None:
-    """A feelings answer as a number from 1 (very sad) to 5 (very happy); None for anything else."""
-    values = said.values if said.answered else ()
-    return FEELING_SCORES.get(values[0]) if len(values) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def feelings_over_time(
     for question in questionnaire.questions:
         if question.type != "feelings":
             continue
-        for day in days_of(question):
+        for day in question.day_kinds:
             said = [reading.said(question.id, day) for reading in readings]
             if day == WEEKEND and all(s.like_school_day or not s.answered for s in said):
                 continue  # the weekend line would only repeat the school day's
@@ -103,7 +103,7 @@ def answer_history(
 
 
 def _values(answer: Answer) -> frozenset:
-    return frozenset(answer.value) if isinstance(answer.value, list) else frozenset((answer.value,))
+    return frozenset(answer.values)
 
 
 def histories(
@@ -115,7 +115,7 @@ def histories(
     for part in questionnaire.parts:
         found = []
         for question in part.questions:
-            for day in days_of(question):
+            for day in question.day_kinds:
                 history = answer_history(questionnaire, sessions, question.id, day, readings)
                 if any(s.said.answered and not s.said.like_school_day for s in history.stretches):
                     found.append(history)

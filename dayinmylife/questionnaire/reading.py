@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from dayinmylife.questionnaire import flow
+from dayinmylife.questionnaire.builtins import FEELING_SCORES
 from dayinmylife.questionnaire.model import (
     ONCE,
     SCHOOL,
@@ -16,7 +17,7 @@ from dayinmylife.questionnaire.model import (
     Question,
     Questionnaire,
 )
-from dayinmylife.questionnaire.summary import ShownAnswer, shown
+from dayinmylife.questionnaire.shown import ShownAnswer, shown
 
 Answers = Mapping[tuple[str, str], Answer]
 
@@ -61,17 +62,12 @@ class Said:
         """The answer's values, for comparing and matching (own words are one value)."""
         if not self.answered:
             return ()
-        value = self.stored.value
-        return tuple(value) if isinstance(value, list) else (value,)
+        return self.stored.values
 
     @property
     def key(self) -> tuple:
         """What two answers must share to be the same answer."""
         return (self.state, frozenset(self.values))
-
-
-def days_of(question: Question) -> tuple[str, ...]:
-    return (ONCE,) if question.days == "once" else (SCHOOL, WEEKEND)
 
 
 class Reading:
@@ -134,3 +130,9 @@ def _known(questionnaire: Questionnaire, session: SessionAnswers) -> frozenset[s
     if session.version is None:
         return None
     return questions_in_version(questionnaire, session.version, session.answers)
+
+
+def feeling_score(said: Said) -> int | None:
+    """A feelings answer as a number from 1 (very sad) to 5 (very happy); None for anything else."""
+    values = said.values if said.answered else ()
+    return FEELING_SCORES.get(values[0]) if len(values) == 1 else None

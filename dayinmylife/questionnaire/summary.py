@@ -6,32 +6,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from dayinmylife.questionnaire import flow
-from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED
 from dayinmylife.questionnaire.model import (
     ONCE,
     SCHOOL,
     WEEKEND,
     Answer,
-    Option,
     Part,
     Question,
     Questionnaire,
 )
-
-
-@dataclass(frozen=True)
-class ShownAnswer:
-    """What one answer shows: the options chosen, or the child's own words, or that it was skipped."""
-
-    options: tuple[Option, ...] = ()
-    words: str | None = None
-    skipped: bool = False
-    source: str | None = None
-    language: str | None = None  # the language own words were written in
-
-    @property
-    def is_own_words(self) -> bool:
-        return self.words is not None
+from dayinmylife.questionnaire.shown import ShownAnswer, shown
 
 
 @dataclass(frozen=True)
@@ -48,23 +32,6 @@ class PartSummary:
     weekend_different: ShownAnswer | None  # the answer to "is this part different at the weekend?"
     weekend_asked: bool
     rows: tuple[Row, ...]
-
-
-def shown(question: Question, answer: Answer | None) -> ShownAnswer | None:
-    """Turn a stored answer into what a person reads."""
-    if answer is None:
-        return None
-    if answer.skipped:
-        return ShownAnswer(skipped=True, source=answer.source)
-    values = answer.value if isinstance(answer.value, list) else [answer.value]
-    chosen = [_option(question, value) for value in values]
-    if question.free_text and chosen[0] is None:
-        return ShownAnswer(words=answer.value, source=answer.source, language=answer.language)
-    return ShownAnswer(options=tuple(option for option in chosen if option), source=answer.source)
-
-
-def _option(question: Question, value) -> Option | None:
-    return question.option(value) or next((o for o in ALWAYS_OFFERED if o.value == value), None)
 
 
 def day_summary(questionnaire: Questionnaire, answers: Mapping[tuple[str, str], Answer]) -> list[PartSummary]:

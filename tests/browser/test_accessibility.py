@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from dayinmylife import create_app, store
-from dayinmylife.demo.casework import DEMO_EMAIL, DEMO_PASSWORD, seed
+from dayinmylife.demo import DEMO_EMAIL, DEMO_PASSWORD, seed
 from dayinmylife.demo.consultation import LEAD_EMAIL
 from dayinmylife.store.db import connect
 from dayinmylife.store.migrations import migrate

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from dayinmylife import store
 from dayinmylife.consultations.codes import make_join_code
-from dayinmylife.demo.casework import DEMO_PASSWORD, seed
+from dayinmylife.demo import DEMO_PASSWORD, seed
 from dayinmylife.demo.consultation import LEAD_EMAIL, TITLE
 from dayinmylife.store.db import connect
 from tests.browser.conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in

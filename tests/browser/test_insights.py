@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from dayinmylife.demo.casework import DEMO_EMAIL, DEMO_PASSWORD, seed
+from dayinmylife.demo import DEMO_EMAIL, DEMO_PASSWORD, seed
 from dayinmylife.store.db import connect
 from tests.browser.conftest import PHONE, SCREENSHOTS, TABLET, accessibility_violations, screenshot, sign_in
 

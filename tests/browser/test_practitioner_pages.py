@@ -2,7 +2,7 @@
 
 import pytest
 
-from dayinmylife.demo.casework import DEMO_EMAIL, DEMO_PASSWORD, seed
+from dayinmylife.demo import DEMO_EMAIL, DEMO_PASSWORD, seed
 from dayinmylife.store.db import connect
 from tests.browser.conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in
 
