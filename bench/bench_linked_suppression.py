@@ -1,7 +1,7 @@
 """How often a small school's results page still gives a count away to someone reasoning over several linked
 questions at once, with and without the links taken into account when suppressing.
 
-Random small schools (tests/linked_schools.py: two classes of 3 to 7 and sometimes a class too small to
+Random small schools (tests/consultations/linked_schools.py: two classes of 3 to 7 and sometimes a class too small to
 report, a minimum of 3, a weekend question, a follow-up and a question asked unless "no") are suppressed
 twice: each table on its own, and with `suppress_linked`. An exact search over every whole-number filling of
 the hidden counts that agrees with the page then lists the hidden counts only one value fits. The figures
@@ -11,7 +11,7 @@ are shares of schools; a count pinned to its group's size because everyone answe
 from hypothesis import HealthCheck, given, settings
 
 from dayinmylife.consultations.suppression import ANSWERED, SHOWN, suppress_linked
-from tests.linked_schools import MINIMUM, PUPILS, given_away, links_of, schools, tables_of
+from tests.consultations.linked_schools import MINIMUM, PUPILS, given_away, links_of, schools, tables_of
 
 SCHOOLS = 150
 

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from tests.conftest import csrf_token
-from tests.test_join import consultation, join_as_pupil  # noqa: F401  (consultation is a fixture)
+from tests.consultations.test_join import consultation, join_as_pupil  # noqa: F401  (consultation is a fixture)
 
 EXPLAINED = {
     "baby": "Sam Taylor and the team working with Amara will read these answers.",

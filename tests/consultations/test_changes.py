@@ -4,7 +4,7 @@ import pytest
 
 from dayinmylife import store
 from tests.conftest import Practitioners
-from tests.test_consultations import (
+from tests.consultations.helpers import (
     breakfast,
     create_consultation,
     create_lead,
@@ -12,7 +12,7 @@ from tests.test_consultations import (
     group_ids,
     pupils_answer,
 )
-from tests.test_join import join_as_pupil
+from tests.consultations.test_join import join_as_pupil
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from dayinmylife.questionnaire.model import Answer
 from dayinmylife.questionnaire.shown import shown
 from dayinmylife.questionnaire.summary import day_summary
 
-SMALL_DAY = Path(__file__).parent / "fixtures" / "small_day.yaml"
+SMALL_DAY = Path(__file__).parents[1] / "fixtures" / "small_day.yaml"
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import yaml
 
 from dayinmylife.questionnaire.loader import QuestionnaireError, load_all, load_questionnaire
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PICTURES = ROOT / "static" / "pictures"
 
 MINIMAL = {

@@ -8,7 +8,7 @@ from dayinmylife.questionnaire import flow, reading
 from dayinmylife.questionnaire.loader import load_questionnaire
 from dayinmylife.questionnaire.model import Answer
 
-SMALL_DAY = Path(__file__).parent / "fixtures" / "small_day.yaml"
+SMALL_DAY = Path(__file__).parents[1] / "fixtures" / "small_day.yaml"
 
 
 @pytest.fixture(scope="module")

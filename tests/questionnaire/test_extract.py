@@ -8,7 +8,7 @@ import yaml
 
 from dayinmylife.questionnaire.extract import extract_questionnaire
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PRIMARY = ROOT / "questionnaires" / "primary.yaml"
 
 

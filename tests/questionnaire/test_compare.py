@@ -10,7 +10,7 @@ from dayinmylife.questionnaire.builtins import time_options
 from dayinmylife.questionnaire.loader import QUESTIONNAIRES_DIR, load_questionnaire
 from dayinmylife.questionnaire.model import Answer
 
-SMALL_DAY = Path(__file__).parent / "fixtures" / "small_day.yaml"
+SMALL_DAY = Path(__file__).parents[1] / "fixtures" / "small_day.yaml"
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,10 @@ import pytest
 from dayinmylife import clock, store
 from dayinmylife.admin import user_rules
 from dayinmylife.store.db import write_transaction
+from tests.answering.test_answer_links import make_link
+from tests.answering.test_answer_links import start as open_link
 from tests.conftest import PASSWORD, csrf_token
-from tests.test_answer_links import make_link
-from tests.test_answer_links import start as open_link
-from tests.test_join import answer, join_as_pupil, start, type_code
+from tests.consultations.test_join import answer, join_as_pupil, start, type_code
 
 SENT = "cannot be opened again"
 GIVE_IT_BACK = "Your answers are saved. Please give the device back to your worker"
@@ -19,7 +19,7 @@ GIVE_IT_BACK = "Your answers are saved. Please give the device back to your work
 
 @pytest.fixture
 def consultation(db):
-    from tests.test_consultations import create_consultation, create_lead
+    from tests.consultations.helpers import create_consultation, create_lead
 
     return store.consultations.consultation_by_id(
         db, create_consultation(db, create_lead(db), groups=("5 Oak", "5 Ash"))
@@ -47,7 +47,7 @@ def arrive_by(how, tablet, consultation):
 
 
 def the_next_pupil_starts(tablet, db, consultation):
-    from tests.test_join import group_ids
+    from tests.consultations.test_join import group_ids
 
     location = start(tablet, group_ids(db, consultation["id"])["5 Ash"]).location
     return int(re.search(r"/day/(\d+)/", location).group(1))

@@ -10,7 +10,7 @@ import yaml
 from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED
 from dayinmylife.questionnaire.loader import load_questionnaire
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 QUESTIONNAIRES = ROOT / "questionnaires"
 PICTURES = ROOT / "static" / "pictures"
 BANDS = ["baby", "preschool", "primary", "teenager"]

@@ -148,7 +148,7 @@ def test_failed_sign_ins_kept_as_typed_are_forgotten(db):
 
 def test_docs_schema_sql_is_the_schema_the_migrations_leave(tmp_path):
     migrate(tmp_path / "fresh.sqlite3")
-    written = (Path(__file__).resolve().parents[1] / "docs" / "schema.sql").read_text()
+    written = (Path(__file__).resolve().parents[2] / "docs" / "schema.sql").read_text()
     assert schema_sql(connect(tmp_path / "fresh.sqlite3")) == written, (
         "a migration changed the schema: run make schema"
     )

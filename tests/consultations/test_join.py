@@ -8,7 +8,7 @@ import pytest
 from dayinmylife import store
 from dayinmylife.store.db import write_transaction
 from tests.conftest import csrf_token
-from tests.test_consultations import create_consultation, create_lead, group_ids
+from tests.consultations.helpers import create_consultation, create_lead, group_ids
 
 NOT_OPEN = "That code is not open for answers"
 

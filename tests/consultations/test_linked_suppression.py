@@ -3,9 +3,9 @@ said that part of the weekend is different, a follow-up by at most those whose a
 by more pupils than a group has. What such a link says of a hidden count is taken into account, and what
 would pin a count through a link is hidden too.
 
-Within one table the protection is proven (tests/test_suppression.py). Across tables, counts are bounded by
+Within one table the protection is proven (tests/consultations/test_suppression.py). Across tables, counts are bounded by
 what each link says given how far its other counts can move in their own tables; an exact search over
-whole schools (tests/linked_schools.py) checks the hand examples here, and `make bench
+whole schools (tests/consultations/linked_schools.py) checks the hand examples here, and `make bench
 BENCH=bench_linked_suppression` measures how often a random small school still gives a count away to
 someone reasoning over several links at once.
 """
@@ -13,7 +13,7 @@ someone reasoning over several links at once.
 from hypothesis import HealthCheck, given, settings
 
 from dayinmylife.consultations.suppression import ANSWERED, SHOWN, WHOLE, alternative, bounds, suppress_linked
-from tests.linked_schools import (
+from tests.consultations.linked_schools import (
     BREAKFAST,
     FOOD,
     GATE,

@@ -1,0 +1,1 @@
+"""Tests of administrators: accounts from the pages and the command line."""

@@ -1,0 +1,1 @@
+"""Tests of consultations: joining, results, suppression, exports, changes."""

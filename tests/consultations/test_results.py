@@ -1,0 +1,135 @@
+"""A consultation's results and pupils' own words, as the lead reads them: small numbers never shown or worked out."""
+
+import re
+
+from tests.consultations.helpers import breakfast, create_consultation, group_ids, pupils_answer
+
+
+def table_after(page: str, heading: str) -> str:
+    return page.split(heading, 1)[1].split("</table>", 1)[0]
+
+
+def test_results_show_counts_and_percentages_school_day_beside_weekend(client, answered):
+    page = client.get(f"/consultations/{answered}/results").text
+    assert "17 pupils answered" in page
+    breakfast_table = table_after(page, "Do you have breakfast?")
+    assert "On a school day" in breakfast_table and "At the weekend" in breakfast_table
+    yes_row = breakfast_table.split(">Yes</th>", 1)[1].split("</tr>", 1)[0]
+    assert re.findall(r"<td[^>]*>([^<]*)</td>", yes_row)[:2] == ["11", "65%"]
+    assert 'role="img"' in page and "<title id=" in page and "<desc id=" in page
+
+
+def test_a_count_under_the_minimum_is_shown_as_fewer_than_it_never_as_the_number(client, db, answered):
+    page = client.get(f"/consultations/{answered}/results?group={group_ids(db, answered)['5 Oak']}").text
+    breakfast_table = table_after(page, "Do you have breakfast?")
+    no_row = breakfast_table.split(">No</th>", 1)[1].split("</tr>", 1)[0]
+    assert "fewer than 5" in no_row
+    assert not re.search(r">\s*2\s*<", no_row)
+
+
+def first_count(page: str, question: str, answer: str) -> str:
+    row = table_after(page, question).split(f">{answer}</th>", 1)[1].split("</tr>", 1)[0]
+    return re.findall(r"<td[^>]*>([^<]*)</td>", row)[0]
+
+
+def test_a_group_too_small_is_not_reported_and_cannot_be_worked_out_from_the_whole(client, db, answered):
+    ids = group_ids(db, answered)
+    whole = client.get(f"/consultations/{answered}/results").text
+    assert "Not shown on its own" in whole and "Nurture" in whole
+    assert f"group={ids['Nurture']}" not in whole
+    # 8 in Oak, 6 in Ash, 17 in all: one class's number is hidden too, else 17 - 8 - 6 = the nurture group's 3
+    assert '5 Oak <span class="muted">(8)</span>' in whole or '5 Ash <span class="muted">(6)</span>' in whole
+    assert not ("(8)</span>" in whole and "(6)</span>" in whole)
+    assert client.get(f"/consultations/{answered}/results?group={ids['Nurture']}").text.count(
+        "<h1>Results</h1>"
+    )
+    pages = [whole] + [
+        client.get(f"/consultations/{answered}/results?group={ids[name]}").text for name in ("5 Oak", "5 Ash")
+    ]
+    for answer in ("Yes", "No"):
+        whole_count, oak, ash = (first_count(page, "Do you have breakfast?", answer) for page in pages)
+        assert not (whole_count.isdigit() and oak.isdigit() and ash.isdigit()), answer  # whole - Oak - Ash
+    # Nobody at all: a 0 is under the minimum too, so it reads "fewer than 5" like any small count.
+    assert first_count(whole, "Who wakes you up?", "An alarm") == "fewer than 5"
+
+
+def test_a_follow_up_everyone_in_a_class_answered_does_not_say_that_none_of_them_went_without(
+    client, db, lead, questionnaires
+):
+    """ "Who gets your breakfast?" is asked of everyone who did not say "no" to breakfast. All 20 of 5 Oak
+    answered it, so if the page showed both that 20 and 5 Oak's 20 pupils, anyone could tell that no one in
+    5 Oak goes without breakfast, though the page says only "fewer than 5"."""
+    consultation_id = create_consultation(db, lead, groups=("5 Oak", "5 Ash"))
+    ids = group_ids(db, consultation_id)
+
+    def fed(by):
+        return {**breakfast("yes"), ("who_makes_breakfast", "school"): by}
+
+    oak = [fed("grown_up")] * 8 + [fed("myself")] * 6 + [fed("brother_or_sister")] * 6
+    primary = questionnaires["primary"]
+    pupils_answer(db, primary, consultation_id, ids["5 Oak"], oak)
+    pupils_answer(db, primary, consultation_id, ids["5 Ash"], [fed("grown_up")] * 7 + [breakfast("no")] * 3)
+    page = client.get(f"/consultations/{consultation_id}/results?group={ids['5 Oak']}").text
+    assert first_count(page, "Do you have breakfast?", "No") == "fewer than 5"
+    oak_pupils_shown = '5 Oak <span class="muted">(20)</span>' in page
+    who_answered = first_count(page, "Who gets your breakfast?", "Pupils who answered").strip()
+    assert not (oak_pupils_shown and who_answered == "20")
+
+
+def test_results_for_one_group_are_that_groups_alone(client, db, answered):
+    oak = group_ids(db, answered)["5 Oak"]
+    page = client.get(f"/consultations/{answered}/results?group={oak}").text
+    assert "<h1>Results: 5 Oak</h1>" in page
+    assert 'aria-current="page">5 Oak' in page
+
+
+def test_an_unknown_group_shows_the_whole_consultation(client, answered):
+    page = client.get(f"/consultations/{answered}/results?group=999999").text
+    assert "<h1>Results</h1>" in page
+
+
+def test_results_wait_until_enough_pupils_have_answered(client, db, lead, questionnaires):
+    consultation_id = create_consultation(db, lead, groups=())
+    pupils_answer(db, questionnaires["primary"], consultation_id, None, [breakfast("yes")] * 3)
+    page = client.get(f"/consultations/{consultation_id}/results").text
+    assert "Fewer than 5 pupils have answered so far" in page
+    assert "Do you have breakfast?" not in page
+
+
+def test_results_of_a_consultation_nobody_has_joined_yet(client, db, lead):
+    consultation_id = create_consultation(db, lead)
+    assert client.get(f"/consultations/{consultation_id}/results").status_code == 200
+
+
+# Pupils' own words
+
+
+def test_own_words_are_listed_with_what_to_do_if_a_child_may_be_at_risk(client, db, answered, questionnaires):
+    ids = group_ids(db, answered)
+    words = {("better_day", "once"): "If there was food for tea."}
+    pupils_answer(db, questionnaires["primary"], answered, ids["5 Oak"], [words])
+    pupils_answer(
+        db, questionnaires["primary"], answered, ids["Nurture"], [{("better_day", "once"): "More play."}]
+    )
+    page = client.get(f"/consultations/{answered}/comments").text
+    assert "If a comment suggests a child may be at risk" in page
+    assert "designated safeguarding lead the same day" in page
+    assert "If there was food for tea." in page and "More play." in page
+    # One group too small to report: a label on the others would name it, so no comment is labelled.
+    assert "Group:" not in page and "Nurture" not in page
+
+
+def test_own_words_of_small_groups_share_one_label_in_an_order_that_says_nothing_of_when(
+    client, db, lead, questionnaires
+):
+    consultation_id = create_consultation(db, lead, groups=("5 Oak", "Nurture", "Elm"))
+    ids = group_ids(db, consultation_id)
+    primary = questionnaires["primary"]
+    pupils_answer(db, primary, consultation_id, ids["5 Oak"], [{("better_day", "once"): "Zebras."}] * 5)
+    pupils_answer(db, primary, consultation_id, ids["Nurture"], [{("better_day", "once"): "More play."}] * 3)
+    pupils_answer(db, primary, consultation_id, ids["Elm"], [{("better_day", "once"): "A dog."}] * 2)
+    page = client.get(f"/consultations/{consultation_id}/comments").text
+    assert "Group: 5 Oak" in page and "Group: Other groups together" in page
+    assert "Nurture" not in page and "Elm" not in page
+    assert page.index("A dog.") < page.index("More play.") < page.index("Zebras.")
+    assert "2 March 2026" in page and "10:12" not in page and "UTC" not in page

@@ -1,0 +1,1 @@
+"""Tests of the questionnaire engine: plain Python, no Flask or SQL."""

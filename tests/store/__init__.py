@@ -1,0 +1,1 @@
+"""Tests of the database: connections, migrations, the schema, writers at once."""
