@@ -1,21 +1,19 @@
 """The practitioner's caseload: their children, each child's sessions, starting and reading a session."""
 
-from dataclasses import dataclass
-from datetime import date, timedelta
-
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from dayinmylife import audit, clock, store
+from dayinmylife import audit, store
 from dayinmylife.access import caseload_required, child_or_404, holds_caseload, home_of, session_or_404
 from dayinmylife.answering import grants
 from dayinmylife.casework.ages import age_in_words, age_on, suggested_questionnaire
 from dayinmylife.casework.caseload_list import SHOWS, SORTS, Choice, attention, caseload_list
 from dayinmylife.casework.forms import CORRECTABLE, ChildForm, NextSessionForm, StartSessionForm
 from dayinmylife.casework.page_sections import outcome_history, own_phone_links, team_section
+from dayinmylife.casework.schedule import next_session
 from dayinmylife.questionnaire.day_picture import day_picture
 from dayinmylife.questionnaire.summary import answered_in_order, day_summary
 from dayinmylife.store.db import get_db
@@ -24,43 +22,6 @@ from dayinmylife.web.i18n import format_day
 
 bp = Blueprint("caseload", __name__)
 bp.add_app_template_global(holds_caseload)
-
-
-NEXT_SESSION_AFTER_MONTHS = 3
-DUE_SOON_DAYS = 14
-
-
-@dataclass(frozen=True)
-class NextSession:
-    on: date | None
-    status: str  # overdue | due_soon | planned | first (no session yet)
-
-
-def add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for last_day in (day.day, 30, 29, 28):  # the 31st of a shorter month becomes its last day
-        try:
-            return date(year, month, last_day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
-def next_session(
-    next_session_on: str | None, last_session_at: str | None, today: date | None = None
-) -> NextSession:
-    """When the child's next session is due: the date set, else three months after the last session."""
-    today = today or clock.today()
-    if next_session_on:
-        due = date.fromisoformat(next_session_on)
-    elif last_session_at:
-        due = add_months(date.fromisoformat(last_session_at[:10]), NEXT_SESSION_AFTER_MONTHS)
-    else:
-        return NextSession(None, "first")
-    if due < today:
-        return NextSession(due, "overdue")
-    return NextSession(due, "due_soon" if due <= today + timedelta(days=DUE_SOON_DAYS) else "planned")
 
 
 @bp.get("/")

@@ -5,10 +5,10 @@ from datetime import date
 
 from flask import Blueprint, abort, current_app, render_template, request
 from flask_babel import format_date
-from flask_babel import gettext as _
 
 from dayinmylife import audit, clock, store
 from dayinmylife.access import caseload_required, child_or_404, session_or_404
+from dayinmylife.casework.pairing import account_of, chosen_pair
 from dayinmylife.questionnaire import compare, day_picture, over_time, reading
 from dayinmylife.questionnaire.builtins import FACES
 from dayinmylife.store.db import get_db
@@ -93,64 +93,6 @@ def _record_view(child_id: int, page: str, printing: bool) -> None:
         audit.record(get_db(), "record_printed", child_id=child_id, record=page)
     else:
         audit.record(get_db(), "child_viewed", child_id=child_id, page=page)
-
-
-def chosen_pair(sessions: list[dict], raw_from: str | None, raw_to: str | None):
-    """Pick the earlier and later session to compare from the query, else the child's latest two finished.
-
-    Returns ((earlier, later) or None, a problem to explain or None). A session of another child is a 404.
-    """
-    by_id = {session["id"]: session for session in sessions}
-    chosen, problem = [], None
-    for raw in (raw_from, raw_to):
-        if raw in (None, ""):
-            chosen.append(None)
-        elif not (raw.isascii() and raw.isdigit()):
-            chosen, problem = [None, None], _("Those sessions could not be read, so here are the latest two.")
-            break
-        elif int(raw) not in by_id:
-            abort(404)
-        else:
-            chosen.append(by_id[int(raw)])
-    earlier, later = chosen
-    if earlier is not None and earlier is later:
-        return None, _("Choose two different sessions to compare.")
-    earlier, later = _fill_in(sessions, earlier, later)
-    if earlier is None or later is None:
-        return None, problem
-    if (earlier["started_at"], earlier["id"]) > (later["started_at"], later["id"]):
-        earlier, later = later, earlier
-    return (earlier, later), problem
-
-
-def _fill_in(sessions: list[dict], earlier: dict | None, later: dict | None):
-    """Choose what the query left out: the latest session before (or after) the other, of the same account."""
-    if later is None:
-        pool = [s for s in sessions if s is not earlier and _after(s, earlier)]
-        later = _likeliest(pool, account_of(earlier) if earlier else CHILDS_OWN)
-    if earlier is None and later is not None:
-        pool = [s for s in sessions if s is not later and _after(later, s)]
-        earlier = _likeliest(pool, account_of(later))
-    return earlier, later
-
-
-def _likeliest(pool: list[dict], account: str) -> dict | None:
-    """The session to compare: one of this account, finished, the latest; else the nearest to that."""
-    return max(
-        pool,
-        key=lambda s: (account_of(s) == account, s["status"] == "finished", s["started_at"], s["id"]),
-        default=None,
-    )
-
-
-def account_of(session: dict) -> str:
-    return session.get("account") or CHILDS_OWN
-
-
-def _after(session: dict | None, other: dict | None) -> bool:
-    if session is None or other is None:
-        return True
-    return (session["started_at"], session["id"]) > (other["started_at"], other["id"])
 
 
 def _comparison(earlier: dict, later: dict) -> compare.Comparison | None:

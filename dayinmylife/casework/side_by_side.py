@@ -1,35 +1,15 @@
 """Several accounts of the same weeks side by side: the child's, a parent's or carer's, the practitioner's."""
 
-from datetime import date, timedelta
-
 from flask import Blueprint, current_app, render_template, request
 
 from dayinmylife import store
 from dayinmylife.access import caseload_required, child_or_404
+from dayinmylife.casework.pairing import chosen_sessions
 from dayinmylife.questionnaire.disagreements import ACCOUNTS, disagreements
 from dayinmylife.questionnaire.shown import shown
 from dayinmylife.store.db import get_db
 
 bp = Blueprint("accounts", __name__)
-
-SAME_PERIOD = timedelta(weeks=6)
-
-
-def chosen_sessions(sessions: list[dict], asked: dict[str, str]) -> dict[str, dict]:
-    """Pick a session per account: the one asked for, else the latest within six weeks of the newest, a
-    finished one before an unfinished one (newest first in, finished sessions set the weeks if there are any)."""
-    finished = [s for s in sessions if s["status"] == "finished"]
-    newest = date.fromisoformat((finished or sessions)[0]["started_at"][:10]) if sessions else None
-    chosen = {}
-    for account in ACCOUNTS:
-        theirs = [s for s in sessions if s["account"] == account]
-        wanted = next((s for s in theirs if str(s["id"]) == asked.get(account)), None)
-        recent = [s for s in theirs if abs(newest - date.fromisoformat(s["started_at"][:10])) <= SAME_PERIOD]
-        recent.sort(key=lambda s: s["status"] != "finished")  # stable: newest first within each
-        pick = wanted or (recent[0] if recent and asked.get(account) != "none" else None)
-        if pick is not None:
-            chosen[account] = pick
-    return chosen
 
 
 @bp.get("/children/<int:child_id>/accounts")

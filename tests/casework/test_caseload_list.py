@@ -6,8 +6,8 @@ from datetime import date, timedelta
 import pytest
 
 from dayinmylife import store
-from dayinmylife.casework.caseload import NextSession
 from dayinmylife.casework.caseload_list import Choice, attention, caseload_list
+from dayinmylife.casework.schedule import NextSession
 
 TODAY = date.today()
 

@@ -2,15 +2,8 @@
 
 import html
 
-import pytest
-
 from dayinmylife import store
-from dayinmylife.casework.side_by_side import chosen_sessions
-
-
-@pytest.fixture
-def leo(signed_in, child_of):
-    return child_of(signed_in, "Leo", "2019-03-14")
+from dayinmylife.casework.pairing import chosen_sessions
 
 
 def session(db, child_id, user, questionnaires, account, day, **answers):
