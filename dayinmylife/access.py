@@ -2,11 +2,10 @@
 
 from functools import wraps
 
-from flask import abort, current_app, request
+from flask import abort, request
 from flask_login import current_user, login_required
 
 from dayinmylife import audit, store
-from dayinmylife.casework.ages import age_on, suggested_questionnaire
 from dayinmylife.store.db import get_db
 from dayinmylife.vocabulary import HOLDS_CASELOAD, HOME, RUNS_CONSULTATIONS
 
@@ -31,37 +30,24 @@ def home_of(role: str) -> str:
 
 def child_or_404(child_id: int) -> dict:
     """Return a child of the signed-in practitioner, or stop with 404 (never say whether they exist)."""
-    child = (
-        store.children.child_for(get_db(), current_user.id, child_id)
-        if holds_caseload(current_user)
-        else None
-    )
-    if child is None:
-        audit.record(get_db(), "access_refused", what="child", id=child_id)
-        abort(404)
-    return child
-
-
-def questionnaire_for_child(child: dict):
-    """The questionnaire of the child's latest session, else the one for their age."""
-    questionnaires = current_app.extensions["questionnaires"]
-    latest = store.sessions.latest_session_of_child(get_db(), child["id"])
-    if latest and latest["questionnaire_id"] in questionnaires:
-        return questionnaires[latest["questionnaire_id"]]
-    return questionnaires[suggested_questionnaire(questionnaires, age_on(child["date_of_birth"]))]
+    mine = holds_caseload(current_user)
+    found = store.children.child_for(get_db(), current_user.id, child_id) if mine else None
+    return _or_refused(found, "child", child_id)
 
 
 def session_or_404(session_id: int) -> dict:
     """Return a session of a child the signed-in practitioner works with, or stop with 404."""
-    session = (
-        store.sessions.session_for(get_db(), current_user.id, session_id)
-        if holds_caseload(current_user)
-        else None
-    )
-    if session is None:
-        audit.record(get_db(), "access_refused", what="session", id=session_id)
+    mine = holds_caseload(current_user)
+    found = store.sessions.session_for(get_db(), current_user.id, session_id) if mine else None
+    return _or_refused(found, "session", session_id)
+
+
+def _or_refused(found: dict | None, what: str, record_id: int) -> dict:
+    """Return the record found, or put the refused look in the audit log and stop with 404."""
+    if found is None:
+        audit.record(get_db(), "access_refused", what=what, id=record_id)
         abort(404)
-    return session
+    return found
 
 
 def role_required(*roles: str):

@@ -14,19 +14,20 @@ from dayinmylife import audit, clock, store
 from dayinmylife.admin import user_rules
 from dayinmylife.admin.user_rules import AccountRefused
 from dayinmylife.questionnaire.loader import QuestionnaireError, load_all
+from dayinmylife.questionnaires import all_questionnaires
 from dayinmylife.store.db import connect, make_private
 from dayinmylife.store.migrations import migrate
 from dayinmylife.vocabulary import ROLES
 
 questionnaires_cli = AppGroup("questionnaires", help="Questionnaire files.")
-user_cli = AppGroup("user", help="Practitioner accounts.")
+user_cli = AppGroup("user", help="Accounts: practitioners, consultation leads, administrators.")
 
 
 @questionnaires_cli.command("check")
 def check_questionnaires():
     """Validate every questionnaire file and print a line about each."""
     try:
-        loaded = load_all()
+        loaded = load_all(Path(current_app.config["QUESTIONNAIRES_DIR"]))
     except QuestionnaireError as error:
         click.echo(f"Broken questionnaire: {error}", err=True)
         sys.exit(1)
@@ -141,7 +142,7 @@ def demo_command():
     migrate(current_app.config["DATABASE"])
     db = connect(current_app.config["DATABASE"])
     if db["users"].count == 0:
-        seed(db, current_app.extensions["questionnaires"])
+        seed(db, all_questionnaires())
         click.echo(
             "Added the demo practitioner, three demo children, a consultation lead and an administrator."
         )

@@ -17,19 +17,16 @@ def test_questionnaires_check_prints_a_line_per_questionnaire(app):
     assert "parts" in lines[2] and "questions" in lines[2] and "v1" in lines[2]
 
 
-def test_a_broken_questionnaire_stops_the_check_with_its_name(app, monkeypatch, tmp_path):
-    import dayinmylife.cli as cli
-    from dayinmylife.questionnaire.loader import QuestionnaireError
-
-    def broken():
-        raise QuestionnaireError(
-            tmp_path / "primary.yaml", "the id 'breakfast' is used more than once", "breakfast"
-        )
-
-    monkeypatch.setattr(cli, "load_all", broken)
+def test_a_broken_questionnaire_stops_the_check_with_its_name(app, tmp_path):
+    """The check reads the folder the app is set to use, so a file broken after the app started is caught."""
+    folder = tmp_path / "questionnaires"
+    shutil.copytree(QUESTIONNAIRES_DIR, folder)
+    primary = folder / "primary.yaml"
+    primary.write_text(primary.read_text().replace("id: had_breakfast", "id: who_wakes_you", 1))
+    app.config["QUESTIONNAIRES_DIR"] = str(folder)
     result = app.test_cli_runner().invoke(args=["questionnaires", "check"])
     assert result.exit_code == 1
-    assert "primary.yaml, question 'breakfast'" in result.output
+    assert "primary.yaml, question 'who_wakes_you'" in result.output
 
 
 def test_user_create_makes_a_practitioner_who_can_sign_in(app, db, client):

@@ -18,6 +18,7 @@ from dayinmylife.answering.question_forms import QuestionForm, answer_from, answ
 from dayinmylife.questionnaire import flow
 from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND, Answer, Questionnaire
 from dayinmylife.questionnaire.summary import day_summary
+from dayinmylife.questionnaires import questionnaire_of
 from dayinmylife.signin.signing_in import login_manager
 from dayinmylife.store.db import get_db
 from dayinmylife.vocabulary import DAY_OF_SLUG, SLUG_OF_DAY, known
@@ -71,7 +72,7 @@ def _visit(session_id: int) -> Visit:
         abort(make_response(render_template("answer_links/not_working.html"), 404))
     if access == grants.SENT and request.endpoint not in grants.OPEN_ONCE_SENT:
         abort(redirect(url_for("my_day.sent", session_id=session_id)))
-    questionnaire = current_app.extensions["questionnaires"][row["questionnaire_id"]]
+    questionnaire = questionnaire_of(row)
     return Visit(row, questionnaire, store.sessions.answers_of(get_db(), session_id), access)
 
 

@@ -4,7 +4,9 @@ from datetime import date
 
 from flask_babel import ngettext
 
-from dayinmylife import clock
+from dayinmylife import clock, store
+from dayinmylife.questionnaires import all_questionnaires
+from dayinmylife.store.db import get_db
 
 
 def age_on(date_of_birth: str, today: date | None = None) -> int:
@@ -28,3 +30,12 @@ def suggested_questionnaire(questionnaires: dict, age: int) -> str:
         if questionnaire.age_from <= age <= questionnaire.age_to:
             return questionnaire.id
     return max(questionnaires.values(), key=lambda q: q.age_to).id
+
+
+def questionnaire_for_child(child: dict):
+    """The questionnaire of the child's latest session, else the one for their age."""
+    questionnaires = all_questionnaires()
+    latest = store.sessions.latest_session_of_child(get_db(), child["id"])
+    if latest and latest["questionnaire_id"] in questionnaires:
+        return questionnaires[latest["questionnaire_id"]]
+    return questionnaires[suggested_questionnaire(questionnaires, age_on(child["date_of_birth"]))]

@@ -1,6 +1,6 @@
 """The practitioner's caseload: their children, each child's sessions, starting and reading a session."""
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -16,6 +16,7 @@ from dayinmylife.casework.page_sections import outcome_history, own_phone_links,
 from dayinmylife.casework.schedule import next_session
 from dayinmylife.questionnaire.day_picture import day_picture
 from dayinmylife.questionnaire.summary import answered_in_order, day_summary
+from dayinmylife.questionnaires import all_questionnaires, questionnaire_of
 from dayinmylife.store.db import get_db
 from dayinmylife.vocabulary import known
 from dayinmylife.web.i18n import format_day
@@ -84,7 +85,7 @@ def child(child_id: int):
         child=child,
         age=age_in_words(child["date_of_birth"]),
         sessions=sessions,
-        questionnaires=current_app.extensions["questionnaires"],
+        questionnaires=all_questionnaires(),
         next_session=next_session(child["next_session_on"], sessions[0]["started_at"] if sessions else None),
         next_session_form=NextSessionForm(),
         outcome_history=outcome_history(child_id, sessions),
@@ -119,7 +120,7 @@ def set_next_session(child_id: int):
 def start_session(child_id: int):
     """Start a session with the questionnaire for the child's age (changeable) and hand the device over."""
     child = child_or_404(child_id)
-    questionnaires = current_app.extensions["questionnaires"]
+    questionnaires = all_questionnaires()
     form = StartSessionForm()
     form.questionnaire.choices = [
         SelectChoice(
@@ -156,7 +157,7 @@ def _child_language(child_id: int) -> str:
 def continue_session(session_id: int):
     """Hand the device back to the child to carry on an unfinished session."""
     session = session_or_404(session_id)
-    questionnaire = current_app.extensions["questionnaires"][session["questionnaire_id"]]
+    questionnaire = questionnaire_of(session)
     if questionnaire.answered_by == "child" and session["account"] == "child":
         grants.lock_to(session_id)
     return redirect(url_for("my_day.resume", session_id=session_id))
@@ -168,7 +169,7 @@ def session_view(session_id: int):
     """Read a session's answers by part of the day, school day beside weekend, the child's words as written."""
     session = session_or_404(session_id)
     audit.record(get_db(), "session_viewed", child_id=session["child_id"], session_id=session_id)
-    questionnaire = current_app.extensions["questionnaires"][session["questionnaire_id"]]
+    questionnaire = questionnaire_of(session)
     answers = store.sessions.answers_of(get_db(), session_id)
     return render_template(
         "caseload/session.html",

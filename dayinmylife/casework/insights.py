@@ -3,7 +3,7 @@ for the case file (a session, a comparison, a child's history) that print on cle
 
 from datetime import date
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, render_template, request
 from flask_babel import format_date
 
 from dayinmylife import audit, clock, store
@@ -11,6 +11,7 @@ from dayinmylife.access import caseload_required, child_or_404, session_or_404
 from dayinmylife.casework.pairing import account_of, chosen_pair
 from dayinmylife.questionnaire import compare, day_picture, over_time, reading
 from dayinmylife.questionnaire.builtins import FACES
+from dayinmylife.questionnaires import all_questionnaires, questionnaire_of
 from dayinmylife.store.db import get_db
 from dayinmylife.vocabulary import ACCOUNT_NAMES, CHILDS_OWN
 from dayinmylife.web.i18n import format_day
@@ -29,19 +30,12 @@ def month_and_year(iso_date: str) -> str:
     return format_date(date.fromisoformat(iso_date[:10]), "MMM yyyy")
 
 
-def _questionnaire_of(session: dict):
-    """The loaded questionnaire a session used, or None if that file is no longer here."""
-    return current_app.extensions["questionnaires"].get(session["questionnaire_id"])
-
-
 @bp.get("/sessions/<int:session_id>/print")
 @caseload_required
 def session_record(session_id: int):
     """Print a session as the day in pictures, with its header for the case file."""
     session = session_or_404(session_id)
-    questionnaire = _questionnaire_of(session)
-    if questionnaire is None:
-        abort(404)
+    questionnaire = questionnaire_of(session)
     answers = store.sessions.answers_of(get_db(), session_id)
     audit.record(
         get_db(), "record_printed", child_id=session["child_id"], session_id=session_id, record="session"
@@ -97,7 +91,7 @@ def _record_view(child_id: int, page: str, printing: bool) -> None:
 
 def _comparison(earlier: dict, later: dict) -> compare.Comparison | None:
     """Compare two sessions by question id, each read with the questionnaire it used."""
-    questionnaires = [_questionnaire_of(earlier), _questionnaire_of(later)]
+    questionnaires = [all_questionnaires().get(session["questionnaire_id"]) for session in (earlier, later)]
     if None in questionnaires:
         return None
     answers = [store.sessions.answers_of(get_db(), session["id"]) for session in (earlier, later)]
@@ -130,7 +124,10 @@ def _history_page(child_id: int, printing: bool):
     account = request.args.get("account") if request.args.get("account") in accounts else None
     account = account or (CHILDS_OWN if CHILDS_OWN in accounts or not accounts else accounts[0])
     sessions = [s for s in sessions if account_of(s) == account]
-    questionnaire = next((_questionnaire_of(s) for s in reversed(sessions) if _questionnaire_of(s)), None)
+    loaded = all_questionnaires()
+    questionnaire = next(
+        (loaded[s["questionnaire_id"]] for s in reversed(sessions) if s["questionnaire_id"] in loaded), None
+    )
     shown = [s for s in sessions if questionnaire and s["questionnaire_id"] == questionnaire.id]
     answers = store.sessions.answers_of_child(get_db(), child_id) if shown else {}
     records = [

@@ -1,6 +1,6 @@
 """Practitioner notes on a session or a single answer, and "You said, we did" written back to the child."""
 
-from flask import Blueprint, current_app, flash, redirect, url_for
+from flask import Blueprint, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -8,6 +8,7 @@ from dayinmylife import audit, store
 from dayinmylife.access import caseload_required, session_or_404
 from dayinmylife.casework.forms import MessageToChildForm, NoteForm
 from dayinmylife.questionnaire.model import DAY_KINDS
+from dayinmylife.questionnaires import questionnaire_of
 from dayinmylife.store.db import get_db
 
 bp = Blueprint("notes", __name__)
@@ -20,7 +21,7 @@ def add(session_id: int):
     session = session_or_404(session_id)
     form = NoteForm()
     question_id, _space, day = (form.about.data or "").partition(" ")
-    questions = current_app.extensions["questionnaires"][session["questionnaire_id"]].questions_by_id
+    questions = questionnaire_of(session).questions_by_id
     if question_id not in questions or day not in DAY_KINDS:
         question_id = day = None  # naming no answer of this session, or half of one: a note on the session
     if form.validate_on_submit():

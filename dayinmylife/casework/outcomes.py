@@ -6,7 +6,8 @@ from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from dayinmylife import audit, store
-from dayinmylife.access import caseload_required, child_or_404, questionnaire_for_child
+from dayinmylife.access import caseload_required, child_or_404
+from dayinmylife.casework.ages import questionnaire_for_child
 from dayinmylife.casework.forms import OutcomeForm
 from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED
 from dayinmylife.store.db import get_db

@@ -2,12 +2,12 @@
 outcomes session by session, and the teenager's own-phone links. Not views: the pages that show them, and
 the features' own views, import these, never one another."""
 
-from flask import current_app
 from wtforms.fields.choices import SelectChoice
 
 from dayinmylife import clock, store
 from dayinmylife.casework.forms import TeamMemberForm
 from dayinmylife.questionnaire.outcomes import Outcome, outcome_status
+from dayinmylife.questionnaires import all_questionnaires
 from dayinmylife.store.db import get_db
 
 # Children under 12 answer with their worker beside them: only teenagers answer alone on a phone.
@@ -62,7 +62,7 @@ def outcome_history(child_id: int, sessions: list[dict]) -> list[dict]:
     outcomes = store.children.outcomes_of_child(get_db(), child_id)
     if not outcomes:
         return []
-    questionnaires = current_app.extensions["questionnaires"]
+    questionnaires = all_questionnaires()
     in_order = [session for session in reversed(sessions) if session["questionnaire_id"] in questionnaires]
     answers = store.sessions.answers_of_sessions(get_db(), [session["id"] for session in in_order])
     return [

@@ -2,13 +2,14 @@
 
 import json
 
-from flask import Blueprint, Response, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from dayinmylife import audit, store
 from dayinmylife.access import caseload_required, child_or_404
 from dayinmylife.casework.forms import EraseChildForm
 from dayinmylife.questionnaire.summary import day_summary
+from dayinmylife.questionnaires import all_questionnaires
 from dayinmylife.store.db import get_db
 
 bp = Blueprint("privacy", __name__)
@@ -34,7 +35,7 @@ def export_page(child_id: int):
     """Show everything held about a child as a readable, printable page (subject access)."""
     child = child_or_404(child_id)
     held = store.children.everything_about_child(get_db(), child_id)
-    questionnaires = current_app.extensions["questionnaires"]
+    questionnaires = all_questionnaires()
     answers = store.sessions.answers_of_sessions(get_db(), [session["id"] for session in held["sessions"]])
     sessions = [
         {

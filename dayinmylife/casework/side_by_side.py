@@ -1,12 +1,13 @@
 """Several accounts of the same weeks side by side: the child's, a parent's or carer's, the practitioner's."""
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, render_template, request
 
 from dayinmylife import store
 from dayinmylife.access import caseload_required, child_or_404
 from dayinmylife.casework.pairing import chosen_sessions
 from dayinmylife.questionnaire.disagreements import ACCOUNTS, disagreements
 from dayinmylife.questionnaire.shown import shown
+from dayinmylife.questionnaires import all_questionnaires
 from dayinmylife.store.db import get_db
 
 bp = Blueprint("accounts", __name__)
@@ -19,7 +20,7 @@ def side_by_side(child_id: int):
     child = child_or_404(child_id)
     sessions = store.sessions.sessions_of_child(get_db(), child_id)
     chosen = chosen_sessions(sessions, {account: request.args.get(account, "") for account in ACCOUNTS})
-    questionnaires = current_app.extensions["questionnaires"]
+    questionnaires = all_questionnaires()
     comparable = {a: s for a, s in chosen.items() if s["questionnaire_id"] in questionnaires}
     found, questionnaire = [], None
     if len(comparable) > 1:

@@ -6,7 +6,7 @@ address. At most store.consultations.JOINS_A_MINUTE pupils start answering one c
 database so that every worker process keeps to it.
 """
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask import session as flask_session
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
@@ -15,6 +15,7 @@ from dayinmylife import clock, store
 from dayinmylife.answering import grants
 from dayinmylife.consultations.codes import normalise_code, status_on
 from dayinmylife.consultations.forms import CodeForm, StartForm
+from dayinmylife.questionnaires import questionnaire_of
 from dayinmylife.store.db import get_db
 
 bp = Blueprint("join", __name__, url_prefix="/join")
@@ -122,7 +123,7 @@ def start():
 
 
 def _start_response(consultation: dict, group: dict | None):
-    questionnaire = current_app.extensions["questionnaires"][consultation["questionnaire_id"]]
+    questionnaire = questionnaire_of(consultation)
     session_id = store.consultations.start_consultation_response(
         get_db(), consultation, questionnaire, group["id"] if group else None, str(get_locale())
     )

@@ -3,7 +3,7 @@ and the exports. The lead sees the group's answers, never one pupil's."""
 
 import json
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, Response, abort, render_template, request
 
 from dayinmylife import audit, store
 from dayinmylife.access import consultation_or_404, lead_required
@@ -17,15 +17,12 @@ from dayinmylife.consultations.results import (
     weekend_rows,
 )
 from dayinmylife.consultations.suppression import WHOLE
+from dayinmylife.questionnaires import questionnaire_of
 from dayinmylife.store.db import get_db
 
 bp = Blueprint("consultation_reports", __name__, url_prefix="/consultations")
 
 COMMENTS_PER_PAGE = 100
-
-
-def _questionnaire(consultation: dict):
-    return current_app.extensions["questionnaires"][consultation["questionnaire_id"]]
 
 
 def _groups(consultation: dict):
@@ -38,7 +35,7 @@ def _groups(consultation: dict):
 
 
 def _results(consultation: dict):
-    questionnaire, groups = _questionnaire(consultation), _groups(consultation)
+    questionnaire, groups = questionnaire_of(consultation), _groups(consultation)
     rows = store.consultations.consultation_answer_counts(get_db(), consultation["id"])
     return build_results(questionnaire, groups, rows, consultation["min_group_size"])
 
@@ -61,7 +58,7 @@ def results(consultation_id: int):
     return render_template(
         "consultations/results.html",
         consultation=consultation,
-        questionnaire=_questionnaire(consultation),
+        questionnaire=questionnaire_of(consultation),
         results=found,
         group=group,
         column=group.column if group else WHOLE,
@@ -77,7 +74,7 @@ def comments(consultation_id: int):
     """List pupils' own words in order of the words, with what to do if one suggests that a child may be at
     risk. Each says its group only as the anonymous answers would, and the day it was written, not the time."""
     consultation = consultation_or_404(consultation_id)
-    questionnaire = _questionnaire(consultation)
+    questionnaire = questionnaire_of(consultation)
     question_ids = _own_words_questions(questionnaire)
     total = store.consultations.consultation_own_words_count(get_db(), consultation_id, question_ids)
     pages = max(1, -(-total // COMMENTS_PER_PAGE))
@@ -129,7 +126,7 @@ def answers_csv(consultation_id: int):
     groups, minimum = _groups(consultation), consultation["min_group_size"]
     if not enough_pupils(groups, minimum):
         abort(404)
-    questionnaire = _questionnaire(consultation)
+    questionnaire = questionnaire_of(consultation)
     writers = store.consultations.consultation_own_words_writers(
         get_db(), consultation_id, _own_words_questions(questionnaire)
     )

@@ -16,6 +16,7 @@ from dayinmylife.consultations.codes import (
     status_on,
 )
 from dayinmylife.consultations.forms import ConsultationForm
+from dayinmylife.questionnaires import all_questionnaires
 from dayinmylife.store.db import get_db
 from dayinmylife.web import qr_codes
 
@@ -24,7 +25,7 @@ bp = Blueprint("consultations", __name__, url_prefix="/consultations")
 
 def questionnaire_choices() -> list[tuple[str, str]]:
     """The questionnaires pupils can answer on their own: primary and teenager."""
-    found = current_app.extensions["questionnaires"].values()
+    found = all_questionnaires().values()
     return [
         (q.id, _("%(title)s, ages %(start)d to %(end)d", title=_(q.title), start=q.age_from, end=q.age_to))
         for q in found
@@ -84,7 +85,7 @@ def overview(consultation_id: int):
         status=status_on(consultation),
         code=spaced_code(consultation["join_code"]),
         join_address=url_for("join.enter_code", _external=True),
-        questionnaire=current_app.extensions["questionnaires"].get(consultation["questionnaire_id"]),
+        questionnaire=all_questionnaires().get(consultation["questionnaire_id"]),
     )
 
 

@@ -8,7 +8,7 @@ from dayinmylife import access, audit, store
 from dayinmylife.answering import grants
 from dayinmylife.signin import session_limits, throttling, two_factor
 from dayinmylife.signin.forms import SecondStepForm, SignInForm
-from dayinmylife.signin.signing_in import TOO_MANY_CODES, Practitioner, practitioner_with
+from dayinmylife.signin.signing_in import TOO_MANY_CODES, User, user_with
 from dayinmylife.store.db import get_db
 from dayinmylife.web import security
 
@@ -25,7 +25,7 @@ def sign_in():
         email = form.email.data
         if throttling.too_many_failures("sign_in", email):
             form.password.errors.append(throttling.TOO_MANY_TRIES)
-        elif (row := practitioner_with(email, form.password.data)) is not None:
+        elif (row := user_with(email, form.password.data)) is not None:
             if row["totp_secret"]:  # not signed in yet: the code from their app comes first
                 two_factor.await_second_step(row, _safe_next(request.args.get("next"), row["role"]))
                 return redirect(url_for("auth.second_step"))
@@ -71,7 +71,7 @@ def code_problem(outcome: str) -> str:
 
 def _sign_in_as(row: dict, next_page: str, **detail):
     session.clear()  # a fresh session at sign-in, so nothing from before carries over
-    login_user(Practitioner(row))
+    login_user(User(row))
     session_limits.start(row)
     audit.record(get_db(), "signed_in", **detail)
     return redirect(next_page)

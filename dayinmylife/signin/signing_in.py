@@ -17,7 +17,9 @@ login_manager.login_message = _l("Please sign in to see that page.")
 _UNKNOWN_USER_HASH = generate_password_hash("not a real password, only for timing")
 
 
-class Practitioner(UserMixin):
+class User(UserMixin):
+    """Someone signed in: a practitioner, a consultation lead or an administrator (their role says which)."""
+
     def __init__(self, row: dict):
         self.id, self.email, self.name, self.role = row["id"], row["email"], row["name"], row["role"]
         self.password_hash = row["password_hash"]
@@ -26,15 +28,15 @@ class Practitioner(UserMixin):
 
 
 @login_manager.user_loader
-def load_practitioner(user_id: str):
+def load_user(user_id: str):
     row = store.users.user_by_id(get_db(), int(user_id)) if user_id.isdigit() else None
-    return Practitioner(row) if row and session_limits.is_current(row) else None
+    return User(row) if row and session_limits.is_current(row) else None
 
 
 TOO_MANY_CODES = _l("Too many wrong codes. For safety, wait 15 minutes, then try again.")
 
 
-def practitioner_with(email: str, password: str) -> dict | None:
+def user_with(email: str, password: str) -> dict | None:
     """Return the active account with this e-mail and password, taking as long whether or not it exists."""
     row = store.users.user_by_email(get_db(), email)
     matches = check_password_hash(row["password_hash"] if row else _UNKNOWN_USER_HASH, password)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from flask import current_app
 from flask_babel import Babel, format_date, get_locale, gettext
 
+from dayinmylife.questionnaires import all_questionnaires
 from dayinmylife.vocabulary import LANGUAGES, RIGHT_TO_LEFT, known
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
@@ -49,7 +49,7 @@ def compile_catalogs(directory: Path = TRANSLATIONS) -> list[Path]:
 
 def questionnaire_title(questionnaire_id: str) -> str:
     """A questionnaire's title in the page's language (its id only if its file is gone)."""
-    questionnaire = current_app.extensions["questionnaires"].get(questionnaire_id)
+    questionnaire = all_questionnaires().get(questionnaire_id)
     return gettext(questionnaire.title) if questionnaire else questionnaire_id
 
 

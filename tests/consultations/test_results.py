@@ -2,6 +2,9 @@
 
 import re
 
+from dayinmylife import store
+from dayinmylife.consultations.results import build_results, groups_of
+from dayinmylife.consultations.suppression import ANSWERED, WHOLE
 from tests.consultations.helpers import breakfast, create_consultation, group_ids, pupils_answer
 
 
@@ -133,3 +136,40 @@ def test_own_words_of_small_groups_share_one_label_in_an_order_that_says_nothing
     assert "Nurture" not in page and "Elm" not in page
     assert page.index("A dog.") < page.index("More play.") < page.index("Zebras.")
     assert "2 March 2026" in page and "10:12" not in page and "UTC" not in page
+
+
+def test_a_weekend_not_known_is_never_read_as_a_school_day_nor_as_different(db, lead, questionnaires):
+    """The one weekend rule (flow.weekend_like_a_school_day): "not sure" or a skipped "is the weekend
+    different?" leaves the weekend unknown, as on a session's page and in a comparison. Read from the counts
+    the results' tables are built from, before small numbers are protected."""
+    primary = questionnaires["primary"]
+    consultation = create_consultation(db, lead, groups=())
+    pupils_answer(
+        db,
+        primary,
+        consultation,
+        None,
+        [breakfast("yes", "no")] * 10  # like a school day
+        + [breakfast("yes", "yes", "no")] * 10  # different: no breakfast at the weekend
+        + [breakfast("no", "not_sure")] * 10
+        + [breakfast("no", None)] * 10,  # the question skipped
+    )
+    rows = store.consultations.consultation_answer_counts(db, consultation)
+    part = next(
+        p
+        for p in build_results(primary, groups_of([], {None: 40}, 5), rows, 5).parts
+        if p.part.id == "breakfast"
+    )
+    school, weekend = next(q for q in part.questions if q.question.id == "had_breakfast").days
+
+    def counts(day, *answers):
+        return tuple(day.table.table.values[(answer, WHOLE)] for answer in answers)
+
+    assert counts(school, "yes", "no", ANSWERED) == (20, 20, 40)  # every pupil's school day
+    assert counts(weekend, "yes", "no", ANSWERED) == (0, 10, 10)  # only those who said it differs
+    assert counts(part.weekend_differs, "yes", "no", "not_sure", ANSWERED) == (
+        10,
+        10,
+        10,
+        30,
+    )  # a skip is no answer
