@@ -5,7 +5,7 @@ import secrets
 from datetime import timedelta
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
-from flask import session as flask_session
+from flask import session as cookie
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -42,7 +42,7 @@ def create(session_id: int):
     )
     audit.record(db, "answer_link_created", child_id=session["child_id"], session_id=session_id, link=link_id)
     # Shown once, by the page after this POST: a reload can neither make a second link nor show this one again.
-    flask_session[_TO_SHOW] = {"link_id": link_id, "token": token}
+    cookie[_TO_SHOW] = {"link_id": link_id, "token": token}
     return redirect(url_for("answer_links.show", session_id=session_id, link_id=link_id))
 
 
@@ -51,7 +51,7 @@ def create(session_id: int):
 def show(session_id: int, link_id: int):
     """Show a new link (and its QR code) this once; afterwards only its state on the session page."""
     session = session_or_404(session_id)
-    pending = flask_session.pop(_TO_SHOW, None)
+    pending = cookie.pop(_TO_SHOW, None)
     link_row = store.sessions.answer_link_by_id(get_db(), link_id)
     if (
         not pending

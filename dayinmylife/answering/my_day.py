@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from flask import Blueprint, abort, current_app, make_response, redirect, render_template, request, url_for
-from flask import session as flask_session
+from flask import session as cookie
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -136,7 +136,7 @@ def choose_language(session_id: int):
     if language and not visit.answers:  # own words are marked with the one language of their session
         store.sessions.set_session_language(get_db(), session_id, language)
         if not current_user.is_authenticated:  # their own device: the rest of their visit speaks it too
-            flask_session["language"] = language
+            cookie["language"] = language
     return redirect(url_for("my_day.resume", session_id=session_id))
 
 

@@ -7,7 +7,7 @@ database so that every worker process keeps to it.
 """
 
 from flask import Blueprint, redirect, render_template, request, url_for
-from flask import session as flask_session
+from flask import session as cookie
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
@@ -33,7 +33,7 @@ BUSY = _l("Lots of people are joining right now. Wait a minute, then try again."
 
 
 def _wrong_tries() -> dict:
-    return flask_session.get("wrong_codes", {"count": 0, "last": 0})
+    return cookie.get("wrong_codes", {"count": 0, "last": 0})
 
 
 def _waiting() -> bool:
@@ -42,14 +42,14 @@ def _waiting() -> bool:
     if tries["count"] < WRONG_CODES_ALLOWED:
         return False
     if clock.epoch() - tries["last"] >= WAIT_AFTER_WRONG_CODES:
-        flask_session.pop("wrong_codes")
+        cookie.pop("wrong_codes")
         return False
     return True
 
 
 def _count_wrong_try() -> None:
     tries = _wrong_tries()
-    flask_session["wrong_codes"] = {"count": tries["count"] + 1, "last": clock.epoch()}
+    cookie["wrong_codes"] = {"count": tries["count"] + 1, "last": clock.epoch()}
 
 
 def _open_consultation(typed: str) -> dict | None:
@@ -82,7 +82,7 @@ def enter_code():
         elif form.validate():
             consultation = _open_consultation(form.code.data)
             if consultation is not None:
-                flask_session["joining"] = consultation["id"]
+                cookie["joining"] = consultation["id"]
                 return redirect(url_for("join.start"))
             problem, status = NOT_OPEN, 400
         else:
@@ -91,7 +91,7 @@ def enter_code():
 
 
 def _joining() -> dict | None:
-    consultation_id = flask_session.get("joining")
+    consultation_id = cookie.get("joining")
     consultation = (
         store.consultations.consultation_by_id(get_db(), consultation_id) if consultation_id else None
     )
@@ -138,7 +138,7 @@ def _start_response(consultation: dict, group: dict | None):
 @bp.post("/someone-else")
 def someone_else():
     """Forget this browser's answers to the consultation, so the next pupil on the device starts afresh."""
-    consultation_id = flask_session.get("joining")
+    consultation_id = cookie.get("joining")
     if consultation_id is not None:
         grants.forget(grants.pupil_response(consultation_id))
     return redirect(url_for("join.enter_code"))

@@ -1,6 +1,7 @@
 """Practitioners signing in and out."""
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import session as cookie
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user
 
@@ -44,7 +45,7 @@ def second_step():
         return redirect(url_for(access.home_of(current_user.role)))
     user = two_factor.awaiting_second_step()
     if user is None:
-        if session.pop("second_step", None) is not None:
+        if cookie.pop("second_step", None) is not None:
             flash(_("It took too long to enter the code. Sign in again."))
         return redirect(url_for("auth.sign_in"))
     form = SecondStepForm()
@@ -55,7 +56,7 @@ def second_step():
         else:
             outcome = two_factor.use_code_or_recovery_code(user, form.code.data)
             if outcome in (two_factor.CODE, two_factor.RECOVERY_CODE):
-                return _sign_in_as(user, session["second_step"]["next"], second_step=outcome)
+                return _sign_in_as(user, cookie["second_step"]["next"], second_step=outcome)
             throttling.record_failure("sign_in", account)
             form.code.errors.append(code_problem(outcome))
         audit.record(get_db(), "second_step_failed", actor=f"sign-in as {user['email']!r}")
@@ -70,7 +71,7 @@ def code_problem(outcome: str) -> str:
 
 
 def _sign_in_as(row: dict, next_page: str, **detail):
-    session.clear()  # a fresh session at sign-in, so nothing from before carries over
+    cookie.clear()  # a fresh session at sign-in, so nothing from before carries over
     login_user(User(row))
     session_limits.start(row)
     audit.record(get_db(), "signed_in", **detail)

@@ -1,6 +1,7 @@
 """How long a signed-in session lasts: ended on the server at sign-out, idle and absolute timeouts."""
 
-from flask import current_app, session
+from flask import current_app
+from flask import session as cookie
 from flask_login import logout_user
 
 from dayinmylife import clock, store
@@ -13,20 +14,20 @@ FINAL_WARNING_SECONDS = 600  # and this long before the absolute limit, which ca
 def start(user: dict) -> None:
     """Remember, in the new session, the user's session version and when it began."""
     now = int(clock.epoch())
-    session["session_version"] = user["session_version"]
-    session["signed_in_at"] = session["last_seen"] = now
+    cookie["session_version"] = user["session_version"]
+    cookie["signed_in_at"] = cookie["last_seen"] = now
 
 
 def is_current(user: dict) -> bool:
     """Tell whether this session was started since the user last signed out."""
-    return session.get("session_version") == user["session_version"]
+    return cookie.get("session_version") == user["session_version"]
 
 
 def end(user_id: int) -> None:
     """End every session of this user on the server, then forget this one."""
     store.users.end_sessions_of_user(get_db(), user_id)
     logout_user()
-    session.clear()
+    cookie.clear()
 
 
 def idle_seconds() -> int:
@@ -35,9 +36,9 @@ def idle_seconds() -> int:
 
 def absolute_seconds_left() -> int:
     """Return how long this session has until its absolute limit (0 when not signed in)."""
-    if "signed_in_at" not in session:
+    if "signed_in_at" not in cookie:
         return 0
-    limit = session["signed_in_at"] + current_app.config["SESSION_ABSOLUTE_HOURS"] * 3600
+    limit = cookie["signed_in_at"] + current_app.config["SESSION_ABSOLUTE_HOURS"] * 3600
     return max(int(limit - clock.epoch()), 0)
 
 

@@ -1,6 +1,7 @@
 """A practitioner's own settings: the language they read the app in."""
 
-from flask import Blueprint, flash, redirect, render_template, session, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import session as cookie
 from flask_babel import gettext as _
 from flask_babel import refresh
 from flask_login import current_user, login_required
@@ -21,7 +22,7 @@ def index():
         language = form.language.data or None
         store.users.set_user_language(get_db(), current_user.id, language)
         current_user.language = language
-        session.pop("language", None)  # the saved preference now decides, not an earlier choice
+        cookie.pop("language", None)  # the saved preference now decides, not an earlier choice
         refresh()  # say "saved" in the language just chosen
         flash(_("Your settings are saved."))
         return redirect(url_for("settings.index"))

@@ -5,7 +5,7 @@ import hmac
 import secrets
 
 import pyotp
-from flask import session
+from flask import session as cookie
 
 from dayinmylife import clock, store
 from dayinmylife.store.db import get_db
@@ -88,8 +88,8 @@ def required() -> bool:
 
 def await_second_step(user: dict, next_page: str) -> None:
     """After a right password: remember, in a fresh session, whose code is due, for a few minutes only."""
-    session.clear()
-    session["second_step"] = {
+    cookie.clear()
+    cookie["second_step"] = {
         "user_id": user["id"],
         "session_version": user["session_version"],
         "until": int(clock.epoch()) + PENDING_SECONDS,
@@ -99,7 +99,7 @@ def await_second_step(user: dict, next_page: str) -> None:
 
 def awaiting_second_step() -> dict | None:
     """The account whose code is due; None when none is, it took too long, or the account signed out since."""
-    pending = session.get("second_step")
+    pending = cookie.get("second_step")
     if not isinstance(pending, dict) or pending.get("until", 0) < clock.epoch():
         return None
     user = store.users.user_by_id(get_db(), pending.get("user_id", 0))

@@ -1,6 +1,7 @@
 """The checks every request passes before its page runs, in the order GUARDS lists them."""
 
-from flask import current_app, flash, redirect, request, session, url_for
+from flask import current_app, flash, redirect, request, url_for
+from flask import session as cookie
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
@@ -12,27 +13,27 @@ from dayinmylife.signin.two_factor import required
 
 def timed_out(now: float) -> bool:
     """Tell whether this session is past its absolute limit, or idle too long outside child mode."""
-    if now - session["signed_in_at"] > current_app.config["SESSION_ABSOLUTE_HOURS"] * 3600:
+    if now - cookie["signed_in_at"] > current_app.config["SESSION_ABSOLUTE_HOURS"] * 3600:
         return True
-    return grants.locked_session() is None and now - session.get("last_seen", 0) > idle_seconds()
+    return grants.locked_session() is None and now - cookie.get("last_seen", 0) > idle_seconds()
 
 
 def end_timed_out_session():
     """Sign out a session that has timed out; otherwise note that it is in use."""
-    if "signed_in_at" not in session or request.endpoint == "static":
+    if "signed_in_at" not in cookie or request.endpoint == "static":
         return None
     now = clock.epoch()
     if not timed_out(now):
         if current_user.is_authenticated:  # an old copy of an ended session's cookie is not activity
-            session["last_seen"] = int(now)
+            cookie["last_seen"] = int(now)
         return None
     # An old copy of this cookie times out the same way, so other devices of the same person stay signed in.
-    locked, last_seen = grants.locked_session(), session.get("last_seen")
+    locked, last_seen = grants.locked_session(), cookie.get("last_seen")
     logout_user()
-    session.clear()
+    cookie.clear()
     if locked is not None:  # the child is holding the device: child mode saves their answer and hands it back
         grants.lock_to(locked)
-        session["last_seen"] = last_seen
+        cookie["last_seen"] = last_seen
         return None
     flash(_("You were signed out to keep the records safe. Sign in again to carry on."))
     return redirect(url_for("auth.sign_in"))

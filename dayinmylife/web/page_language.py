@@ -3,7 +3,8 @@
 A page of a child's session speaks the session's language. Any other page follows the chain: a choice made
 in this browser, then the practitioner's saved preference, then the browser's languages, then English."""
 
-from flask import has_request_context, request, session
+from flask import has_request_context, request
+from flask import session as cookie
 from flask_login import current_user
 
 from dayinmylife import store
@@ -21,7 +22,7 @@ def select_locale() -> str:
         return DEFAULT_LANGUAGE
     return (
         _language_of_session_shown()
-        or known(session.get("language"))
+        or known(cookie.get("language"))
         or known(getattr(current_user, "language", None))
         or request.accept_languages.best_match(list(LANGUAGES))
         or DEFAULT_LANGUAGE
