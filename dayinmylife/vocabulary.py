@@ -82,6 +82,7 @@ AUDIT_EVENTS = {
     "role_changed": _l("Role changed"),
     "team_member_added": _l("Practitioner added to a child's team"),
     "team_member_removed": _l("Practitioner removed from a child's team"),
+    "caseload_passed_on": _l("Child moved to another practitioner's caseload"),
     "child_edited": _l("Child's details corrected"),
     "session_started": _l("Session started"),
     "session_removed": _l("Session started by mistake removed"),

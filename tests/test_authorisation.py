@@ -37,6 +37,7 @@ EXPECTED = {
     "account_admin.reset_password": ADMINISTRATORS,
     "account_admin.disable": ADMINISTRATORS,
     "account_admin.enable": ADMINISTRATORS,
+    "account_admin.pass_on_caseload": ADMINISTRATORS,
     "care_team.add": PRACTITIONERS_CHILD,
     "care_team.remove": PRACTITIONERS_CHILD,
     "corrections.edit_child": PRACTITIONERS_CHILD,

@@ -88,3 +88,11 @@ class NewAccountForm(PasswordRules, FlaskForm):
 
 class RoleForm(FlaskForm):
     role = SelectField(_l("Role"), validators=[InputRequired(_l("Choose a role"))])  # choices: the view's
+
+
+class PassOnCaseloadForm(FlaskForm):
+    to = SelectField(
+        _l("Practitioner who takes them on"),
+        coerce=int,
+        validators=[InputRequired(_l("Choose the practitioner who takes the children on"))],
+    )  # choices: the view's

@@ -2,12 +2,13 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
-from dayinmylife import store
+from dayinmylife import audit, store
 from dayinmylife.access import role_required
 from dayinmylife.admin import user_rules
-from dayinmylife.admin.forms import NewAccountForm, NewPasswordForm, RoleForm
+from dayinmylife.admin.forms import NewAccountForm, NewPasswordForm, PassOnCaseloadForm, RoleForm
 from dayinmylife.admin.user_rules import AccountRefused
 from dayinmylife.store.db import get_db
 from dayinmylife.vocabulary import ROLES
@@ -32,7 +33,11 @@ def _account_or_404(user_id: int) -> dict:
 @role_required("administrator")
 def index():
     """List every account with its role and whether it can sign in."""
-    return render_template("account_admin/index.html", accounts=store.users.all_accounts(get_db()))
+    return render_template(
+        "account_admin/index.html",
+        accounts=store.users.all_accounts(get_db()),
+        stranded=store.children.children_needing_a_practitioner(get_db()),
+    )
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -62,18 +67,57 @@ def account(user_id: int):
     return _account_page(_account_or_404(user_id))
 
 
-def _account_page(account: dict, role_form=None, password_form=None, problem=None):
+def _account_page(account: dict, role_form=None, password_form=None, caseload_form=None, problem=None):
     role_form = role_form or _with_roles(RoleForm(data={"role": account["role"]}))
-    failed = bool(problem or role_form.errors or (password_form and password_form.errors))
+    caseload_form = caseload_form or _with_takers(PassOnCaseloadForm(formdata=None), account)
+    forms = (role_form, password_form, caseload_form)
+    failed = bool(problem or any(form and form.errors for form in forms))
     return render_template(
         "account_admin/account.html",
         account=account,
         role_form=role_form,
         password_form=password_form or NewPasswordForm(formdata=None),
+        caseload_form=caseload_form,
+        caseload=store.children.caseload_size(get_db(), account["id"]),
         enable_form=ConfirmForm(),
         problem=problem,
         is_me=account["id"] == current_user.id,
     ), 400 if failed else 200
+
+
+def _with_takers(form, account: dict):
+    takers = store.children.practitioners_taking_children(get_db())
+    form.to.choices = [
+        (taker["id"], f"{taker['name']} ({taker['email']})")
+        for taker in takers
+        if taker["id"] != account["id"]
+    ]
+    return form
+
+
+@bp.post("/<int:user_id>/caseload")
+@role_required("administrator")
+def pass_on_caseload(user_id: int):
+    """Move every child on this account's caseload to another practitioner, with all their records."""
+    account = _account_or_404(user_id)
+    form = _with_takers(PassOnCaseloadForm(), account)
+    if not form.validate_on_submit():
+        return _account_page(account, caseload_form=form)
+    moved = store.children.pass_on_caseload(get_db(), account["id"], form.to.data)
+    for child_id in moved:
+        audit.record(
+            get_db(), "caseload_passed_on", child_id=child_id, practitioner=account["id"], to=form.to.data
+        )
+    taker = store.users.account_by_id(get_db(), form.to.data)
+    flash(
+        ngettext(
+            "%(num)d child is now on %(name)s's caseload, with every record of theirs.",
+            "%(num)d children are now on %(name)s's caseload, with every record of theirs.",
+            len(moved),
+            name=taker["name"],
+        )
+    )
+    return redirect(url_for("account_admin.account", user_id=user_id))
 
 
 @bp.post("/<int:user_id>/role")

@@ -216,3 +216,57 @@ def children_inactive_since(db: Database, cutoff: str) -> list[dict]:
         """,
         (cutoff,),
     )
+
+
+# A caseload passed on: no child is left without a practitioner who can sign in
+
+_CAN_WORK_WITH_CHILDREN = "users.active AND users.role = 'practitioner'"
+
+
+def caseload_size(db: Database, user_id: int) -> int:
+    """How many children have this person on their team."""
+    return db.execute("SELECT COUNT(*) FROM child_practitioners WHERE user_id = ?", (user_id,)).fetchone()[0]
+
+
+def children_needing_a_practitioner(db: Database) -> list[dict]:
+    """Per person on a team: how many of their children have nobody on it who can sign in and work with them."""
+    return all_rows(
+        db,
+        f"""
+        SELECT users.id, users.name, users.active, COUNT(*) AS children
+        FROM child_practitioners AS mine JOIN users ON users.id = mine.user_id
+        WHERE NOT EXISTS (
+            SELECT 1 FROM child_practitioners AS theirs JOIN users ON users.id = theirs.user_id
+            WHERE theirs.child_id = mine.child_id AND {_CAN_WORK_WITH_CHILDREN}
+        )
+        GROUP BY users.id ORDER BY users.name, users.id
+        """,
+    )
+
+
+def pass_on_caseload(db: Database, from_id: int, to_id: int) -> list[int]:
+    """Put every child of one person's caseload on another's (an active practitioner) instead; every record
+    stays. Returns the children moved (none if the one taking them on cannot work with children)."""
+    with write_transaction(db):
+        taker = db.execute(
+            f"SELECT 1 FROM users WHERE id = ? AND {_CAN_WORK_WITH_CHILDREN}", (to_id,)
+        ).fetchone()
+        if taker is None or from_id == to_id:
+            return []
+        moved = [
+            row[0]
+            for row in db.execute("SELECT child_id FROM child_practitioners WHERE user_id = ?", (from_id,))
+        ]
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO child_practitioners (child_id, user_id) VALUES (?, ?)",
+            [(child_id, to_id) for child_id in moved],
+        )
+        db.execute("DELETE FROM child_practitioners WHERE user_id = ?", (from_id,))
+    return moved
+
+
+def practitioners_taking_children(db: Database) -> list[dict]:
+    """Everyone who can take a caseload on: active practitioners, by name."""
+    return all_rows(
+        db, f"SELECT id, name, email FROM users WHERE {_CAN_WORK_WITH_CHILDREN} ORDER BY name, id"
+    )

@@ -11,19 +11,6 @@ NEW_PASSWORD = "a brand new long passphrase"
 WRONG = "The e-mail or password is not right"
 
 
-@pytest.fixture
-def administrator(db, practitioners):
-    """A signed-in administrator; returns their user id."""
-    user_id = store.users.create_user(db, "ada@example.org", "Ada Admin", PASSWORD_HASH, "administrator")
-    practitioners.sign_in("ada@example.org")
-    return user_id
-
-
-@pytest.fixture
-def sam(db):
-    return store.users.create_user(db, "sam@example.org", "Sam Taylor", PASSWORD_HASH)
-
-
 def browser_of(app, db, email="sam@example.org", password=PASSWORD) -> Practitioners:
     """Another browser, signed in as someone else."""
     other = Practitioners(app.test_client(), db)
