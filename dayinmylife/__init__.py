@@ -8,7 +8,18 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.routing import IntegerConverter
 
-from dayinmylife import admin, answering, casework, cli, config, consultations, signin, vocabulary, web
+from dayinmylife import (
+    admin,
+    answering,
+    casework,
+    cli,
+    config,
+    consultations,
+    signin,
+    supervision,
+    vocabulary,
+    web,
+)
 from dayinmylife.questionnaire.loader import load_all
 from dayinmylife.store import db
 from dayinmylife.web import security
@@ -43,7 +54,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     db.init_app(app)
     cli.init_app(app)
-    for area in (web, signin, answering, casework, consultations, admin):
+    for area in (web, signin, answering, casework, supervision, consultations, admin):
         area.register(app)
     return app
 

@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 
 from dayinmylife import audit, store
 from dayinmylife.store.db import get_db
-from dayinmylife.vocabulary import HOLDS_CASELOAD, HOME, RUNS_CONSULTATIONS
+from dayinmylife.vocabulary import HOLDS_CASELOAD, HOME, OVERSEES_TEAMS, READS_CHILDREN, RUNS_CONSULTATIONS
 
 
 def holds_caseload(user) -> bool:
@@ -26,6 +26,35 @@ def may_see_child(user, child_id: int | None) -> bool:
 def home_of(role: str) -> str:
     """The endpoint of the first page for someone with this role."""
     return HOME.get(role, "caseload.index")
+
+
+def oversees_teams(user) -> bool:
+    return user.is_authenticated and user.role in OVERSEES_TEAMS
+
+
+def works_with(child_id: int) -> bool:
+    """Whether the signed-in person works with this child (and so may change their record), not only reads it."""
+    return (
+        holds_caseload(current_user)
+        and store.children.child_for(get_db(), current_user.id, child_id) is not None
+    )
+
+
+def child_to_read_or_404(child_id: int) -> dict:
+    """A child the signed-in person may read: on their caseload, or a child their team's manager oversees."""
+    if oversees_teams(current_user):
+        return _or_refused(
+            store.teams.child_overseen_by(get_db(), current_user.id, child_id), "child", child_id
+        )
+    return child_or_404(child_id)
+
+
+def session_to_read_or_404(session_id: int) -> dict:
+    """A session the signed-in person may read, as `child_to_read_or_404` decides for its child."""
+    if oversees_teams(current_user):
+        found = store.teams.session_overseen_by(get_db(), current_user.id, session_id)
+        return _or_refused(found, "session", session_id)
+    return session_or_404(session_id)
 
 
 def child_or_404(child_id: int) -> dict:
@@ -69,6 +98,7 @@ def role_required(*roles: str):
 
 
 caseload_required = role_required(*HOLDS_CASELOAD)
+reads_children = role_required(*READS_CHILDREN)  # then child_to_read_or_404 or session_to_read_or_404
 
 
 lead_required = role_required(*RUNS_CONSULTATIONS)

@@ -136,7 +136,7 @@ def migrate_command():
 @with_appcontext
 def demo_command():
     """Migrate, add the demo practitioner and children if the database is empty, and say how to sign in."""
-    from dayinmylife.demo import ADMIN_EMAIL, DEMO_EMAIL, DEMO_PASSWORD, seed
+    from dayinmylife.demo import ADMIN_EMAIL, DEMO_EMAIL, DEMO_PASSWORD, MANAGER_EMAIL, seed
     from dayinmylife.demo.consultation import LEAD_EMAIL
 
     migrate(current_app.config["DATABASE"])
@@ -144,12 +144,15 @@ def demo_command():
     if db["users"].count == 0:
         seed(db, all_questionnaires())
         click.echo(
-            "Added the demo practitioner, three demo children, a consultation lead and an administrator."
+            "Added the demo practitioner, three demo children, their team manager, a consultation lead and an administrator."
         )
     click.echo(f"Sign in as {DEMO_EMAIL} with the password {DEMO_PASSWORD}")
     click.echo(f"A school consultation's results: sign in as {LEAD_EMAIL} with the same password")
     click.echo(
         f"Accounts, the audit log and two-step sign-in for everyone: sign in as {ADMIN_EMAIL}, same password"
+    )
+    click.echo(
+        f"The team's children at a glance, as their manager: sign in as {MANAGER_EMAIL}, same password"
     )
 
 

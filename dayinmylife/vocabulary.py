@@ -19,16 +19,20 @@ def known(language: str | None) -> str | None:
 # Roles, as an administrator gives them.
 ROLES = {
     "practitioner": _l("Practitioner"),
+    "manager": _l("Team manager"),
     "consultation_lead": _l("Consultation lead"),
     "administrator": _l("Administrator"),
 }
 # The roles that work with children and so may open a child's record (a manager, who oversees a team's
 # caseloads, will be another). Read on every request from the account, so a change of role applies at once.
 HOLDS_CASELOAD = frozenset({"practitioner"})
+OVERSEES_TEAMS = frozenset({"manager"})  # reads the children of their teams' practitioners, changes none
+READS_CHILDREN = HOLDS_CASELOAD | OVERSEES_TEAMS
 RUNS_CONSULTATIONS = ("consultation_lead", "administrator")
 HOME = {
     "consultation_lead": "consultations.index",
     "administrator": "account_admin.index",
+    "manager": "teams.index",
 }  # else the caseload
 
 # Whose account of the child's day a session holds.
@@ -83,6 +87,9 @@ AUDIT_EVENTS = {
     "team_member_added": _l("Practitioner added to a child's team"),
     "team_member_removed": _l("Practitioner removed from a child's team"),
     "caseload_passed_on": _l("Child moved to another practitioner's caseload"),
+    "team_created": _l("Team created"),
+    "team_member_joined": _l("Practitioner or manager put in a team"),
+    "team_member_left": _l("Practitioner or manager taken out of a team"),
     "child_edited": _l("Child's details corrected"),
     "session_started": _l("Session started"),
     "session_removed": _l("Session started by mistake removed"),

@@ -160,6 +160,19 @@ CREATE TABLE sign_in_failures (
             address TEXT NOT NULL
         );
 
+CREATE TABLE team_members (
+            team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            manages INTEGER NOT NULL DEFAULT 0 CHECK (manages IN (0, 1)),
+            PRIMARY KEY (team_id, user_id)
+        );
+
+CREATE TABLE teams (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            created_at TEXT NOT NULL
+        );
+
 CREATE TABLE users (
             id INTEGER PRIMARY KEY,
             email TEXT NOT NULL UNIQUE COLLATE NOCASE,
@@ -204,6 +217,11 @@ CREATE INDEX sign_in_failures_by_account ON sign_in_failures(kind, account, at);
 
 CREATE INDEX sign_in_failures_by_address ON sign_in_failures(kind, address, at)
         ;
+
+CREATE INDEX team_members_by_user ON team_members(user_id, manages)
+        ;
+
+CREATE UNIQUE INDEX team_members_one_team_each ON team_members(user_id) WHERE manages = 0;
 
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 

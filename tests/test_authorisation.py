@@ -15,21 +15,41 @@ from dayinmylife.consultations.codes import make_join_code
 from dayinmylife.store.db import connect, write_transaction
 from tests.conftest import PASSWORD_HASH
 
-ROLES = ("administrator", "practitioner", "consultation_lead", "signed_out", "child_mode", "pupil")
+ROLES = (
+    "administrator",
+    "practitioner",
+    "consultation_lead",
+    "signed_out",
+    "child_mode",
+    "pupil",
+    "manager",  # of the team of the child's practitioner
+    "other_manager",  # of another team
+)
 OK, SIGN_IN, NOT_FOUND, LOCKED = "ok", "sign-in", "404", "locked"
 
-# route → the answer for each role, in the order of ROLES:
-#        administrator, practitioner, consultation_lead, signed out, a device in child mode, a pupil answering
-PRACTITIONERS_CHILD = (NOT_FOUND, OK, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN)
-CHILDS_OWN_PAGE = (NOT_FOUND, OK, NOT_FOUND, SIGN_IN, OK, OK)
-LEADS = (NOT_FOUND, NOT_FOUND, OK, SIGN_IN, LOCKED, SIGN_IN)
-SIGNED_IN = (OK, OK, OK, SIGN_IN, LOCKED, SIGN_IN)
-ANYONE = (OK, OK, OK, OK, LOCKED, OK)
-ADMINISTRATORS = (OK, NOT_FOUND, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN)
-CASELOAD_ROLES = (NOT_FOUND, OK, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN)
+# route → the answer for each role, in the order of ROLES: administrator, practitioner, consultation lead,
+# signed out, a device in child mode, a pupil answering, the child's team's manager, another team's manager
+PRACTITIONERS_CHILD = (NOT_FOUND, OK, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN, NOT_FOUND, NOT_FOUND)
+READ_CHILD = (
+    NOT_FOUND,
+    OK,
+    NOT_FOUND,
+    SIGN_IN,
+    LOCKED,
+    SIGN_IN,
+    OK,
+    NOT_FOUND,
+)  # a manager reads their team's
+CHILDS_OWN_PAGE = (NOT_FOUND, OK, NOT_FOUND, SIGN_IN, OK, OK, NOT_FOUND, NOT_FOUND)
+LEADS = (NOT_FOUND, NOT_FOUND, OK, SIGN_IN, LOCKED, SIGN_IN, NOT_FOUND, NOT_FOUND)
+SIGNED_IN = (OK, OK, OK, SIGN_IN, LOCKED, SIGN_IN, OK, OK)
+ANYONE = (OK, OK, OK, OK, LOCKED, OK, OK, OK)
+ADMINISTRATORS = (OK, NOT_FOUND, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN, NOT_FOUND, NOT_FOUND)
+CASELOAD_ROLES = (NOT_FOUND, OK, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN, NOT_FOUND, NOT_FOUND)
+MANAGERS = (NOT_FOUND, NOT_FOUND, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN, OK, OK)
 EXPECTED = {
     "caseload.index": SIGNED_IN,
-    "admin.audit_log": (OK, NOT_FOUND, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN),
+    "admin.audit_log": ADMINISTRATORS,
     "account_admin.index": ADMINISTRATORS,
     "account_admin.create": ADMINISTRATORS,
     "account_admin.account": ADMINISTRATORS,
@@ -38,25 +58,40 @@ EXPECTED = {
     "account_admin.disable": ADMINISTRATORS,
     "account_admin.enable": ADMINISTRATORS,
     "account_admin.pass_on_caseload": ADMINISTRATORS,
+    "team_admin.index": ADMINISTRATORS,
+    "team_admin.team": ADMINISTRATORS,
+    "team_admin.remove": ADMINISTRATORS,
+    "teams.index": MANAGERS,
+    # The other team's manager does not oversee the child: not found, as for anyone else.
+    "teams.move_child": (NOT_FOUND, NOT_FOUND, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN, OK, NOT_FOUND),
     "care_team.add": PRACTITIONERS_CHILD,
     "care_team.remove": PRACTITIONERS_CHILD,
     "corrections.edit_child": PRACTITIONERS_CHILD,
     "corrections.remove_session": PRACTITIONERS_CHILD,
-    "child_mode.unlock": (OK, OK, OK, SIGN_IN, OK, SIGN_IN),
-    "caseload.child": PRACTITIONERS_CHILD,
-    "accounts.side_by_side": PRACTITIONERS_CHILD,
-    "insights.compare_sessions": PRACTITIONERS_CHILD,
-    "insights.comparison_record": PRACTITIONERS_CHILD,
+    "child_mode.unlock": (OK, OK, OK, SIGN_IN, OK, SIGN_IN, OK, OK),
+    "caseload.child": READ_CHILD,
+    "accounts.side_by_side": READ_CHILD,
+    "insights.compare_sessions": READ_CHILD,
+    "insights.comparison_record": READ_CHILD,
     "privacy.erase": PRACTITIONERS_CHILD,
     "privacy.export_page": PRACTITIONERS_CHILD,
     "privacy.export_json": PRACTITIONERS_CHILD,
-    "insights.history": PRACTITIONERS_CHILD,
-    "insights.history_record": PRACTITIONERS_CHILD,
+    "insights.history": READ_CHILD,
+    "insights.history_record": READ_CHILD,
     "caseload.set_next_session": PRACTITIONERS_CHILD,
     "outcomes.add": PRACTITIONERS_CHILD,
     "caseload.start_session": PRACTITIONERS_CHILD,
     "caseload.add_child": CASELOAD_ROLES,
-    "consultations.index": (OK, NOT_FOUND, OK, SIGN_IN, LOCKED, SIGN_IN),  # an administrator may run them too
+    "consultations.index": (
+        OK,
+        NOT_FOUND,
+        OK,
+        SIGN_IN,
+        LOCKED,
+        SIGN_IN,
+        NOT_FOUND,
+        NOT_FOUND,
+    ),  # an administrator may run them too
     "consultations.overview": LEADS,
     "consultation_changes.change": LEADS,
     "consultation_changes.close": LEADS,
@@ -68,7 +103,7 @@ EXPECTED = {
     "consultation_reports.results": LEADS,
     "consultation_reports.results_csv": LEADS,
     "consultations.classroom_sheet": LEADS,
-    "consultations.new": (OK, NOT_FOUND, OK, SIGN_IN, LOCKED, SIGN_IN),
+    "consultations.new": (OK, NOT_FOUND, OK, SIGN_IN, LOCKED, SIGN_IN, NOT_FOUND, NOT_FOUND),
     "my_day.resume": CHILDS_OWN_PAGE,
     "my_day.question": CHILDS_OWN_PAGE,
     "my_day.finish": CHILDS_OWN_PAGE,
@@ -83,31 +118,49 @@ EXPECTED = {
     "answer_links.revoke": PRACTITIONERS_CHILD,
     "answer_links.show": PRACTITIONERS_CHILD,
     # A made-up token: everyone gets the one "ask your worker for a new link" page (see test_answer_links).
-    "answer_links.welcome": (NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, LOCKED, NOT_FOUND),
-    "answer_links.use": (NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, LOCKED, NOT_FOUND),
+    "answer_links.welcome": (
+        NOT_FOUND,
+        NOT_FOUND,
+        NOT_FOUND,
+        NOT_FOUND,
+        LOCKED,
+        NOT_FOUND,
+        NOT_FOUND,
+        NOT_FOUND,
+    ),
+    "answer_links.use": (NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, LOCKED, NOT_FOUND, NOT_FOUND, NOT_FOUND),
     "join.enter_code": ANYONE,
     "join.someone_else": ANYONE,
     "join.start": ANYONE,
     "session_limits.keep_alive": SIGNED_IN,
-    "caseload.session_view": PRACTITIONERS_CHILD,
+    "caseload.session_view": READ_CHILD,
     "caseload.continue_session": PRACTITIONERS_CHILD,
     "notes.message_to_child": PRACTITIONERS_CHILD,
     "notes.add": PRACTITIONERS_CHILD,
-    "insights.session_record": PRACTITIONERS_CHILD,
+    "insights.session_record": READ_CHILD,
     "settings.index": SIGNED_IN,
     # On a device in child mode, signing in afresh is how a locked-out practitioner takes it back.
-    "auth.sign_in": (OK, OK, OK, OK, OK, OK),
+    "auth.sign_in": (OK, OK, OK, OK, OK, OK, OK, OK),
     # The second step: signed in already goes on to the app; without a right password first, back to sign in.
-    "auth.second_step": (OK, OK, OK, SIGN_IN, SIGN_IN, SIGN_IN),
+    "auth.second_step": (OK, OK, OK, SIGN_IN, SIGN_IN, SIGN_IN, OK, OK),
     "two_factor.set_up": SIGNED_IN,
     "two_factor.renew_recovery_codes": SIGNED_IN,
     "two_factor.turn_off": SIGNED_IN,
     # Only while the set-up page has a new secret in this session: none here.
-    "two_factor.qr_code": (NOT_FOUND, NOT_FOUND, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN),
+    "two_factor.qr_code": (NOT_FOUND, NOT_FOUND, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN, NOT_FOUND, NOT_FOUND),
     "two_factor_admin.overview": ADMINISTRATORS,
     "two_factor_admin.reset": ADMINISTRATORS,
-    "auth.sign_out": (SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, LOCKED, SIGN_IN),  # done: back to signing in
-    "static": (OK, OK, OK, OK, OK, OK),
+    "auth.sign_out": (
+        SIGN_IN,
+        SIGN_IN,
+        SIGN_IN,
+        SIGN_IN,
+        LOCKED,
+        SIGN_IN,
+        SIGN_IN,
+        SIGN_IN,
+    ),  # done: back to signing in
+    "static": (OK, OK, OK, OK, OK, OK, OK, OK),
 }
 
 
@@ -119,6 +172,14 @@ def rows(app, db, questionnaires):
         for role in ("administrator", "practitioner", "consultation_lead")
     }
     users["child_mode"] = store.users.create_user(db, "kim@example.org", "Kim Lee", PASSWORD_HASH)
+    for manager in ("manager", "other_manager"):
+        users[manager] = store.users.create_user(
+            db, f"{manager}@example.org", manager, PASSWORD_HASH, "manager"
+        )
+    team, other_team = store.teams.create_team(db, "North"), store.teams.create_team(db, "South")
+    store.teams.add_member(db, team, users["practitioner"], manages=False)
+    store.teams.add_member(db, team, users["manager"], manages=True)
+    store.teams.add_member(db, other_team, users["other_manager"], manages=True)
     child = store.children.create_child(db, users["practitioner"], "Leo", "2017-03-14", None)
     with write_transaction(db):  # Kim works with Leo too: the tablet in child mode is hers
         db.execute(
@@ -151,6 +212,7 @@ def rows(app, db, questionnaires):
         store.sessions.save_answer(db, response, "had_breakfast", "school", "yes")
     return {
         "users": users,
+        "team": team,
         "child": child,
         "session": session,
         "consultation": consultation,
@@ -184,6 +246,7 @@ def path_values(rows, role) -> dict:
         "question_id": "who_wakes_you",
         "filename": "css/app.css",
         "link_id": rows["link"],
+        "team_id": rows["team"],
         "token": "not-a-real-token",
     }
 
@@ -240,9 +303,10 @@ def on_the_childs_team(db, rows, role: str) -> None:
     db.conn.commit()
 
 
-@pytest.mark.parametrize("role", ["consultation_lead", "administrator"])
+@pytest.mark.parametrize("role", ["consultation_lead", "administrator", "manager"])
 def test_only_a_caseload_role_opens_a_childs_record_even_on_the_childs_team(app, db, rows, role):
-    """A lead or an administrator on the child's team (say, a practitioner whose role changed) sees nothing."""
+    """A lead, an administrator or a manager on the child's team (say, a practitioner whose role changed)
+    changes nothing: a manager reads their team's children, and never changes their record."""
     app.config["WTF_CSRF_ENABLED"] = False
     on_the_childs_team(db, rows, role)
     records = ("children", "sessions", "answers", "notes", "outcomes", "child_practitioners", "answer_links")
@@ -287,7 +351,12 @@ def test_a_lead_or_an_administrator_can_neither_add_a_child_nor_start_a_session(
 
 @pytest.mark.parametrize(
     "role, home",
-    [("practitioner", None), ("consultation_lead", "/consultations"), ("administrator", "/admin/accounts")],
+    [
+        ("practitioner", None),
+        ("consultation_lead", "/consultations"),
+        ("administrator", "/admin/accounts"),
+        ("manager", "/team"),
+    ],
 )
 def test_each_role_starts_on_its_own_first_page(app, rows, role, home):
     response = visitor(app, rows, role).get("/")

@@ -13,6 +13,7 @@ from dayinmylife.demo import (
     CHILDREN,
     DEMO_EMAIL,
     DEMO_PASSWORD,
+    MANAGER_EMAIL,
     DemoScriptError,
     ScriptedSession,
     check_script,
@@ -213,13 +214,13 @@ def test_flask_demo_sets_up_an_empty_database_once_and_says_how_to_sign_in(tmp_p
         first = app.test_cli_runner().invoke(args=["demo"])
         second = app.test_cli_runner().invoke(args=["demo"])
     assert first.exit_code == 0 and DEMO_PASSWORD in first.output and "three demo children" in first.output
-    assert LEAD_EMAIL in first.output and ADMIN_EMAIL in first.output
+    assert LEAD_EMAIL in first.output and ADMIN_EMAIL in first.output and MANAGER_EMAIL in first.output
     assert second.exit_code == 0 and "three demo children" not in second.output
     db = connect(tmp_path / "fresh.sqlite3")
     try:
         assert (
-            db["children"].count == 3 and db["users"].count == 3
-        )  # Sam Taylor, Priya Shah (lead), Alex (admin)
+            db["children"].count == 3 and db["users"].count == 4
+        )  # Sam Taylor, Priya Shah (lead), Alex (admin), Morgan (manager)
     finally:
         db.conn.close()
 
@@ -317,3 +318,15 @@ def test_the_demo_has_an_administrator_who_signs_in_with_the_demo_password(demo_
     accounts = client.get("/admin/accounts")
     demo_app.config["WTF_CSRF_ENABLED"] = True
     assert accounts.status_code == 200 and "Sam Taylor" in accounts.text
+
+
+def test_the_demo_team_manager_sees_sams_children_on_the_team_page(demo_app):
+    demo_app.config["WTF_CSRF_ENABLED"] = False
+    client = demo_app.test_client()
+    signed_in = client.post("/sign-in", data={"email": MANAGER_EMAIL, "password": DEMO_PASSWORD})
+    demo_app.config["WTF_CSRF_ENABLED"] = True
+    assert signed_in.location == "/team"
+    page = client.get("/team").text
+    assert "Family Support North" in page and all(
+        name in page for name in ("Amara", "Leo", "Jess", "Sam Taylor")
+    )

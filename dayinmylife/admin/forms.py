@@ -96,3 +96,20 @@ class PassOnCaseloadForm(FlaskForm):
         coerce=int,
         validators=[InputRequired(_l("Choose the practitioner who takes the children on"))],
     )  # choices: the view's
+
+
+class TeamForm(FlaskForm):
+    name = StringField(
+        _l("Team name"),
+        description=_l("For example: Family Support Team North."),
+        validators=[
+            InputRequired(_l("Enter the team's name")),
+            Length(max=80, message=_l("Use 80 characters or fewer")),
+        ],
+    )
+
+
+class TeamMemberForm(FlaskForm):
+    member = SelectField(
+        _l("Practitioner or manager"), coerce=int, validators=[InputRequired(_l("Choose who joins the team"))]
+    )  # choices: the view's

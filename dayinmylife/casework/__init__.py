@@ -3,6 +3,7 @@
 
 def register(app) -> None:
     """Add this area's pages and what they share to the app (imported here, when the app is built)."""
+    from dayinmylife.access import works_with
     from dayinmylife.casework import (
         care_team,
         caseload,
@@ -14,5 +15,6 @@ def register(app) -> None:
         side_by_side,
     )
 
+    app.add_template_global(works_with)
     for pages in (caseload, outcomes, notes, side_by_side, privacy, care_team, corrections, insights):
         app.register_blueprint(pages.bp)

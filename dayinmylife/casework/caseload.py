@@ -7,7 +7,16 @@ from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from dayinmylife import audit, store
-from dayinmylife.access import caseload_required, child_or_404, holds_caseload, home_of, session_or_404
+from dayinmylife.access import (
+    caseload_required,
+    child_or_404,
+    child_to_read_or_404,
+    holds_caseload,
+    home_of,
+    reads_children,
+    session_or_404,
+    session_to_read_or_404,
+)
 from dayinmylife.answering import grants
 from dayinmylife.casework.ages import age_in_words, age_on, suggested_questionnaire
 from dayinmylife.casework.caseload_list import SHOWS, SORTS, Choice, attention, caseload_list
@@ -74,10 +83,10 @@ def add_child():
 
 
 @bp.get("/children/<int:child_id>")
-@caseload_required
+@reads_children
 def child(child_id: int):
     """Show a child and their sessions over time."""
-    child = child_or_404(child_id)
+    child = child_to_read_or_404(child_id)
     sessions = store.sessions.sessions_of_child(get_db(), child_id)
     audit.record(get_db(), "child_viewed", child_id=child_id)
     return render_template(
@@ -164,10 +173,10 @@ def continue_session(session_id: int):
 
 
 @bp.get("/sessions/<int:session_id>")
-@caseload_required
+@reads_children
 def session_view(session_id: int):
     """Read a session's answers by part of the day, school day beside weekend, the child's words as written."""
-    session = session_or_404(session_id)
+    session = session_to_read_or_404(session_id)
     audit.record(get_db(), "session_viewed", child_id=session["child_id"], session_id=session_id)
     questionnaire = questionnaire_of(session)
     answers = store.sessions.answers_of(get_db(), session_id)

@@ -7,7 +7,7 @@ from flask import Blueprint, render_template, request
 from flask_babel import format_date
 
 from dayinmylife import audit, clock, store
-from dayinmylife.access import caseload_required, child_or_404, session_or_404
+from dayinmylife.access import child_to_read_or_404, reads_children, session_to_read_or_404
 from dayinmylife.casework.pairing import account_of, chosen_pair
 from dayinmylife.questionnaire import compare, day_picture, over_time, reading
 from dayinmylife.questionnaire.builtins import FACES
@@ -31,10 +31,10 @@ def month_and_year(iso_date: str) -> str:
 
 
 @bp.get("/sessions/<int:session_id>/print")
-@caseload_required
+@reads_children
 def session_record(session_id: int):
     """Print a session as the day in pictures, with its header for the case file."""
-    session = session_or_404(session_id)
+    session = session_to_read_or_404(session_id)
     questionnaire = questionnaire_of(session)
     answers = store.sessions.answers_of(get_db(), session_id)
     audit.record(
@@ -42,7 +42,7 @@ def session_record(session_id: int):
     )
     return render_template(
         "insights/session_record.html",
-        child=child_or_404(session["child_id"]),
+        child=child_to_read_or_404(session["child_id"]),
         session=session,
         questionnaire=questionnaire,
         picture=day_picture.day_picture(questionnaire, answers),
@@ -53,21 +53,21 @@ def session_record(session_id: int):
 
 
 @bp.get("/children/<int:child_id>/compare")
-@caseload_required
+@reads_children
 def compare_sessions(child_id: int):
     """Put two sessions side by side: what changed, what stayed the same, what is new."""
     return _compare_page(child_id, printing=False)
 
 
 @bp.get("/children/<int:child_id>/compare/print")
-@caseload_required
+@reads_children
 def comparison_record(child_id: int):
     """Print two sessions side by side as a record for the case file."""
     return _compare_page(child_id, printing=True)
 
 
 def _compare_page(child_id: int, printing: bool):
-    child = child_or_404(child_id)
+    child = child_to_read_or_404(child_id)
     _record_view(child_id, "comparison", printing)
     sessions = store.sessions.sessions_over_time(get_db(), child_id)
     pair, problem = chosen_pair(sessions, request.args.get("from"), request.args.get("to"))
@@ -103,21 +103,21 @@ def _comparison(earlier: dict, later: dict) -> compare.Comparison | None:
 
 
 @bp.get("/children/<int:child_id>/history")
-@caseload_required
+@reads_children
 def history(child_id: int):
     """Show all a child's sessions over time: feelings as a chart and each answer's history."""
     return _history_page(child_id, printing=False)
 
 
 @bp.get("/children/<int:child_id>/history/print")
-@caseload_required
+@reads_children
 def history_record(child_id: int):
     """Print all a child's sessions over time as a record for the case file."""
     return _history_page(child_id, printing=True)
 
 
 def _history_page(child_id: int, printing: bool):
-    child = child_or_404(child_id)
+    child = child_to_read_or_404(child_id)
     _record_view(child_id, "history", printing)
     sessions = store.sessions.sessions_over_time(get_db(), child_id)
     accounts = sorted({account_of(s) for s in sessions}, key=list(ACCOUNT_NAMES).index)

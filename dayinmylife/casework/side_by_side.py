@@ -3,7 +3,7 @@
 from flask import Blueprint, render_template, request
 
 from dayinmylife import store
-from dayinmylife.access import caseload_required, child_or_404
+from dayinmylife.access import child_to_read_or_404, reads_children
 from dayinmylife.casework.pairing import chosen_sessions
 from dayinmylife.questionnaire.disagreements import ACCOUNTS, disagreements
 from dayinmylife.questionnaire.shown import shown
@@ -14,10 +14,10 @@ bp = Blueprint("accounts", __name__)
 
 
 @bp.get("/children/<int:child_id>/accounts")
-@caseload_required
+@reads_children
 def side_by_side(child_id: int):
     """Put accounts of the same weeks side by side and call out where they disagree."""
-    child = child_or_404(child_id)
+    child = child_to_read_or_404(child_id)
     sessions = store.sessions.sessions_of_child(get_db(), child_id)
     chosen = chosen_sessions(sessions, {account: request.args.get(account, "") for account in ACCOUNTS})
     questionnaires = all_questionnaires()

@@ -27,6 +27,8 @@ from dayinmylife.signin.passwords import hash_password
 DEMO_EMAIL = "demo@dayinmylife.example"
 DEMO_PASSWORD = "sunrise-breakfast-bedtime"
 ADMIN_EMAIL = "admin@dayinmylife.example"  # the demo administrator: accounts, the audit log, two-step for all
+MANAGER_EMAIL = "manager@dayinmylife.example"  # the demo team manager: Sam's team
+TEAM = "Family Support North"
 
 
 class DemoScriptError(ValueError):
@@ -62,6 +64,10 @@ def seed(db: Database, questionnaires: dict[str, Questionnaire]) -> None:
         db, questionnaires, store.users.create_user(db, LEAD_EMAIL, LEAD_NAME, sam_hash, "consultation_lead")
     )
     store.users.create_user(db, ADMIN_EMAIL, "Alex Morgan", sam_hash, "administrator")
+    team = store.teams.create_team(db, TEAM)
+    store.teams.add_member(db, team, sam, manages=False)
+    manager = store.users.create_user(db, MANAGER_EMAIL, "Morgan Reid", sam_hash, "manager")
+    store.teams.add_member(db, team, manager, manages=True)
 
 
 def seed_casework(db: Database, sam: int, leo_sessions: list[int], today: date) -> None:

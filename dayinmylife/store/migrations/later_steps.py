@@ -150,3 +150,25 @@ def m018_forget_what_failed_sign_ins_typed(db):
     """Failed sign-ins are now counted under a keyed hash of the e-mail typed; forget the ones kept as typed
     (a password typed into the e-mail box, perhaps). They were at most a day old and only throttled."""
     db.execute("DELETE FROM sign_in_failures")
+
+
+def m019_teams(db):
+    """Teams: practitioners (each in one team at most) and the manager or managers who oversee them."""
+    run_script(
+        db,
+        """
+        CREATE TABLE teams (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE team_members (
+            team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            manages INTEGER NOT NULL DEFAULT 0 CHECK (manages IN (0, 1)),
+            PRIMARY KEY (team_id, user_id)
+        );
+        CREATE UNIQUE INDEX team_members_one_team_each ON team_members(user_id) WHERE manages = 0;
+        CREATE INDEX team_members_by_user ON team_members(user_id, manages)
+        """,
+    )

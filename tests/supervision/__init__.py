@@ -1,0 +1,1 @@
+"""Tests of supervision: a team manager's view of the team's children."""

@@ -1,0 +1,103 @@
+"""A team manager: their team's children at a glance, each child read (never changed), a child moved."""
+
+import html
+
+import pytest
+
+from dayinmylife import store
+from tests.conftest import PASSWORD_HASH, Practitioners
+
+
+@pytest.fixture
+def team(db, questionnaires):
+    """North: Sam (Leo, seen; Mia, never) and Alex; South: Jo (Kai). Morgan manages North."""
+    ids = {
+        name: store.users.create_user(db, f"{name.lower()}@example.org", name, PASSWORD_HASH, role)
+        for name, role in (
+            ("Sam", "practitioner"),
+            ("Alex", "practitioner"),
+            ("Jo", "practitioner"),
+            ("Morgan", "manager"),
+        )
+    }
+    north, south = store.teams.create_team(db, "North"), store.teams.create_team(db, "South")
+    for name in ("Sam", "Alex"):
+        store.teams.add_member(db, north, ids[name], manages=False)
+    store.teams.add_member(db, north, ids["Morgan"], manages=True)
+    store.teams.add_member(db, south, ids["Jo"], manages=False)
+    ids["Leo"] = store.children.create_child(db, ids["Sam"], "Leo", "2018-05-01", "C-1")
+    ids["Mia"] = store.children.create_child(db, ids["Sam"], "Mia", "2019-02-01", None)
+    ids["Kai"] = store.children.create_child(db, ids["Jo"], "Kai", "2017-01-01", None)
+    ids["session"] = store.sessions.start_session(db, ids["Leo"], questionnaires["primary"], ids["Sam"])
+    store.sessions.finish_session(db, ids["session"])
+    return ids
+
+
+@pytest.fixture
+def morgan(client, db, team):
+    manager = Practitioners(client, db)
+    manager.sign_in("morgan@example.org")
+    return manager
+
+
+def test_the_team_page_shows_each_practitioners_children_and_never_another_teams(client, morgan, team):
+    page = html.unescape(client.get("/team").text)
+    assert "North" in page and "Sam" in page and "Alex" in page
+    assert "Leo" in page and "Mia" in page and "Kai" not in page  # Kai is South's
+    assert page.index("Mia") < page.index("Leo")  # never seen comes before planned
+    never = html.unescape(client.get(f"/team?show=never&practitioner={team['Sam']}").text)
+    assert "Never seen" in never and "Mia" in never and "Leo" not in never.split("Never seen", 2)[-1]
+
+
+def test_a_manager_reads_a_child_of_the_team_and_changes_nothing(client, db, morgan, team):
+    page = html.unescape(client.get(f"/children/{team['Leo']}").text)
+    assert "Leo" in page and "Start a session" not in page and "Correct these details" not in page
+    assert "Erase this record" not in page and "Change the date" not in page and "Add an outcome" not in page
+    session = html.unescape(client.get(f"/sessions/{team['session']}").text)
+    assert (
+        "Add note" not in session
+        and "Save the message" not in session
+        and "No message written back yet." in session
+    )
+    viewed = db.execute("SELECT actor FROM audit_log WHERE event = 'child_viewed'").fetchall()
+    assert [row[0] for row in viewed] == ["morgan@example.org"]
+    assert client.get(f"/children/{team['Kai']}").status_code == 404  # another team's child
+    assert client.post(f"/children/{team['Leo']}/notes", data={}).status_code in (400, 404)
+
+
+def test_a_manager_moves_a_child_to_another_practitioner_of_the_team(client, db, morgan, team):
+    response = morgan.post(
+        f"/team/children/{team['Mia']}/move",
+        {"practitioner": team["Sam"], "to": team["Alex"]},
+        token_from="/team",
+    )
+    assert response.status_code == 302
+    assert "Mia is now on Alex's caseload." in html.unescape(client.get(response.location).text)
+    assert [child["display_name"] for child in store.children.children_of(db, team["Alex"])] == ["Mia"]
+    assert [child["display_name"] for child in store.children.children_of(db, team["Sam"])] == ["Leo"]
+    assert db.execute("SELECT COUNT(*) FROM audit_log WHERE event = 'caseload_passed_on'").fetchone()[0] == 1
+
+
+def test_a_child_never_goes_to_another_teams_practitioner(client, db, morgan, team):
+    response = morgan.post(
+        f"/team/children/{team['Mia']}/move",
+        {"practitioner": team["Sam"], "to": team["Jo"]},
+        token_from="/team",
+    )
+    assert response.status_code == 400
+    assert [child["display_name"] for child in store.children.children_of(db, team["Sam"])] == ["Leo", "Mia"]
+
+
+def test_a_disabled_practitioners_children_need_a_practitioner_first(client, db, morgan, team):
+    store.users.update_account(db, team["Sam"], active=0)
+    page = html.unescape(client.get("/team").text)
+    children = page.split("Every child, what needs attention first", 1)[1]
+    assert children.count("Needs a practitioner") == 2 and children.index("Leo") < children.index(
+        "Move Leo to"
+    )
+
+
+def test_a_manager_of_no_team_is_told_so(client, db):
+    store.users.create_user(db, "new@example.org", "New", PASSWORD_HASH, "manager")
+    Practitioners(client, db).sign_in("new@example.org")
+    assert "You do not manage a team yet." in client.get("/team").text
