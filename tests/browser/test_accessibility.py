@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from dayinmylife import create_app, store
-from dayinmylife.demo import DEMO_EMAIL, DEMO_PASSWORD, seed
+from dayinmylife.demo import ADMIN_EMAIL, DEMO_EMAIL, DEMO_PASSWORD, MANAGER_EMAIL, seed
 from dayinmylife.demo.consultation import LEAD_EMAIL
 from dayinmylife.store.db import connect
 from dayinmylife.store.migrations import migrate
@@ -185,6 +185,33 @@ def test_every_practitioner_page_has_no_violations(open_page, site):
     for url in urls:
         visit(page, url)
         if violations := accessibility_violations(page):
+            found[url] = violations
+    assert not found, report(found)
+
+
+def test_the_team_managers_and_the_administrators_pages_have_no_violations(open_page, site):
+    leo = demo_child(site, "Leo")
+    db = db_of(site)
+    team = store.teams.all_teams(db)[0]["id"]
+    sam = store.users.user_by_email(db, DEMO_EMAIL)["id"]
+    if store.users.user_by_email(db, "alex@example.org") is None:  # someone in the team to move a child to
+        alex = store.users.create_user(db, "alex@example.org", "Alex Moss", "not a password")
+        store.teams.add_member(db, team, alex, manages=False)
+    db.conn.close()
+    found = {}
+    manager = practitioner(open_page, MANAGER_EMAIL)
+    for url in ("/team", "/team?show=seen", f"/children/{leo}"):
+        visit(manager, url)
+        if violations := accessibility_violations(manager):
+            found[url] = violations
+    manager.goto("/team")
+    manager.get_by_text("Move Leo to another practitioner").click()
+    if violations := accessibility_violations(manager):
+        found["team, move opened"] = violations
+    administrator = practitioner(open_page, ADMIN_EMAIL)
+    for url in ("/admin/accounts", f"/admin/accounts/{sam}", "/admin/teams", f"/admin/teams/{team}"):
+        visit(administrator, url)
+        if violations := accessibility_violations(administrator):
             found[url] = violations
     assert not found, report(found)
 
