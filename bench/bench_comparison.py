@@ -13,7 +13,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from dayinmylife import create_app, store
-from dayinmylife.demo import (
+from dayinmylife.demo import play
+from dayinmylife.demo.casework import (
     LEO_1,
     LEO_1_WEEKEND,
     LEO_2,
@@ -21,8 +22,7 @@ from dayinmylife.demo import (
     LEO_3,
     LEO_3_WEEKEND,
     LEO_4,
-    Visit,
-    play,
+    ScriptedSession,
 )
 from dayinmylife.signin.passwords import hash_password
 from dayinmylife.store.db import connect
@@ -36,7 +36,7 @@ BEDTIMES = ("22:00", "21:30", "21:00", "20:30", "20:00", "19:30")
 FEELINGS = ("sad", "okay", "okay", "happy", "very_happy", "happy")
 
 
-def visit(number: int) -> Visit:
+def visit(number: int) -> ScriptedSession:
     """The number-th session: the story's stage for that point, with bedtimes and feelings that wander."""
     answers, weekend = STAGES[number * len(STAGES) // SESSIONS]
     answers = {
@@ -45,7 +45,7 @@ def visit(number: int) -> Visit:
         "feeling_at_school": FEELINGS[(number // 5 + number % 3) % len(FEELINGS)],
         "school_own_words": f"Session {number + 1}: " + (answers["school_own_words"] or ""),
     }
-    return Visit(days_ago=(SESSIONS - number) * 30, answers=answers, weekend=weekend)
+    return ScriptedSession(days_ago=(SESSIONS - number) * 30, answers=answers, weekend=weekend)
 
 
 def seed(path: Path, questionnaire) -> int:

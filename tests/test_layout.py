@@ -3,6 +3,7 @@ no module grown too long, every SQL statement in the store."""
 
 import ast
 import functools
+import importlib
 import re
 from pathlib import Path
 
@@ -82,3 +83,29 @@ def test_every_sql_statement_lives_in_the_store():
         if "store" not in path.parts and statement.search(path.read_text())
     ]
     assert outside == []
+
+
+def test_the_benchmarks_and_scripts_name_only_what_the_package_has():
+    """`make bench` and the scripts run outside the suite: a moved or renamed name must not break them."""
+    missing = []
+    for path in [
+        *PACKAGE.parent.joinpath("bench").glob("*.py"),
+        *PACKAGE.parent.joinpath("scripts").glob("*.py"),
+    ]:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("dayinmylife"):
+                module = importlib.import_module(node.module)
+                missing += [
+                    f"{path.name}: {node.module}.{a.name}"
+                    for a in node.names
+                    if not hasattr(module, a.name) and not _submodule(node.module, a.name)
+                ]
+    assert missing == []
+
+
+def _submodule(package: str, name: str) -> bool:
+    try:
+        importlib.import_module(f"{package}.{name}")
+    except ModuleNotFoundError:
+        return False
+    return True

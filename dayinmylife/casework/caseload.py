@@ -27,6 +27,7 @@ from dayinmylife.questionnaire.day_picture import day_picture
 from dayinmylife.questionnaire.summary import answered_in_order, day_summary
 from dayinmylife.questionnaires import all_questionnaires, questionnaire_of
 from dayinmylife.store.db import get_db
+from dayinmylife.supervision.drift import concerns_of_child
 from dayinmylife.vocabulary import known
 from dayinmylife.web.i18n import format_day
 
@@ -99,6 +100,7 @@ def child(child_id: int):
         next_session_form=NextSessionForm(),
         outcome_history=outcome_history(child_id, sessions),
         corrections=store.children.corrections_of_child(get_db(), child_id),
+        concerns=concerns_of_child(child),
         correctable=CORRECTABLE,
         **team_section(child_id),
     )

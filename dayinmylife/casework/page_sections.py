@@ -74,7 +74,7 @@ def outcome_history(child_id: int, sessions: list[dict]) -> list[dict]:
                     outcome_status(
                         questionnaires[session["questionnaire_id"]],
                         answers[session["id"]],
-                        _as_outcome(outcome),
+                        Outcome.from_row(outcome),
                     ),
                 )
                 for session in in_order
@@ -82,7 +82,3 @@ def outcome_history(child_id: int, sessions: list[dict]) -> list[dict]:
         }
         for outcome in outcomes
     ]
-
-
-def _as_outcome(row: dict) -> Outcome:
-    return Outcome(row["statement"], row["question_id"], row["day"], tuple(row["met_when"]))

@@ -20,6 +20,11 @@ class Outcome:
     day: str  # school | weekend | once
     met_when: tuple[str, ...]
 
+    @classmethod
+    def from_row(cls, row: Mapping) -> Outcome:
+        """An outcome as the store keeps it (its answers that mean met, a list)."""
+        return cls(row["statement"], row["question_id"], row["day"], tuple(row["met_when"]))
+
 
 def outcome_status(
     questionnaire: Questionnaire, answers: Mapping[tuple[str, str], Answer], outcome: Outcome

@@ -1,6 +1,6 @@
 """A team at a glance, for its manager: where each child stands, what needs attention first. Pure."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,7 +12,8 @@ SEEN_WITHIN_MONTHS = 3  # a child seen (a finished session) in the last three mo
 NEEDS_PRACTITIONER = "needs_practitioner"  # nobody on their team here can sign in
 OVERDUE, NEVER, DUE_SOON, PLANNED = "overdue", "never", "due_soon", "planned"
 STANDINGS = (NEEDS_PRACTITIONER, OVERDUE, NEVER, DUE_SOON, PLANNED)
-FIGURES = ("seen", DUE_SOON, OVERDUE, NEVER, "unfinished", NEEDS_PRACTITIONER)
+TO_DISCUSS = "to_discuss"  # a concern for supervision besides an overdue session (supervision/drift.py)
+FIGURES = ("seen", DUE_SOON, OVERDUE, NEVER, "unfinished", TO_DISCUSS, NEEDS_PRACTITIONER)
 
 
 @dataclass(frozen=True)
@@ -27,17 +28,23 @@ class ChildOnTeam:
     last_seen: str | None  # the day of their latest finished session
     seen: bool  # in the last three months
     unfinished: int  # sessions left unfinished for more than two weeks
+    concerns: tuple = ()  # supervision/drift.py's, for this child
 
     def counts_for(self, figure: str) -> bool:
         if figure == "seen":
             return self.seen
         if figure == "unfinished":
             return self.unfinished > 0
+        if figure == TO_DISCUSS:
+            return any(concern.kind != "overdue" for concern in self.concerns)
         return self.standing == figure
 
 
-def children_on_team(rows: Iterable[dict], today: date) -> list[ChildOnTeam]:
-    """The team's children (one row per child and practitioner), what needs attention first."""
+def children_on_team(
+    rows: Iterable[dict], today: date, concerns: Mapping[int, list] | None = None
+) -> list[ChildOnTeam]:
+    """The team's children (one row per child and practitioner), what needs attention first, each with the
+    concerns to talk about in supervision (by child id)."""
     since = add_months(today, -SEEN_WITHIN_MONTHS).isoformat()
     found = []
     for row in rows:
@@ -55,10 +62,17 @@ def children_on_team(rows: Iterable[dict], today: date) -> list[ChildOnTeam]:
                 row["last_seen"][:10] if row["last_seen"] else None,
                 bool(row["last_seen"] and row["last_seen"][:10] >= since),
                 row["stale_unfinished"],
+                tuple((concerns or {}).get(row["id"], ())),
             )
         )
     return sorted(
-        found, key=lambda child: (STANDINGS.index(child.standing), child.due_on or today, child.name)
+        found,
+        key=lambda child: (
+            STANDINGS.index(child.standing),
+            -child.counts_for(TO_DISCUSS),
+            child.due_on or today,
+            child.name,
+        ),
     )
 
 
@@ -82,7 +96,7 @@ def figures(children: list[ChildOnTeam], practitioners: list[dict]) -> list[Figu
     lines = [
         line(p["name"], p["id"], [c for c in children if c.practitioner_id == p["id"]]) for p in practitioners
     ]
-    attention = (NEEDS_PRACTITIONER, OVERDUE, NEVER, "unfinished")
+    attention = (NEEDS_PRACTITIONER, OVERDUE, NEVER, TO_DISCUSS, "unfinished")
     lines.sort(key=lambda each: tuple(-each.counts[figure] for figure in attention))
     return lines
 

@@ -8,6 +8,7 @@ from flask_login import current_user
 from dayinmylife import audit, clock, store
 from dayinmylife.access import child_to_read_or_404, role_required
 from dayinmylife.store.db import get_db
+from dayinmylife.supervision.drift import concerns_of_child
 from dayinmylife.supervision.forms import MoveChildForm
 from dayinmylife.supervision.overview import FIGURES, children_on_team, figures, team_figures
 from dayinmylife.vocabulary import OVERSEES_TEAMS
@@ -29,7 +30,11 @@ def index():
 def _team(team: dict, shown: str | None, whose: int | None) -> dict:
     members = store.teams.members_of_team(get_db(), team["id"])
     practitioners = [member for member in members if not member["manages"]]
-    children = children_on_team(store.teams.caseload_of_team(get_db(), team["id"]), clock.today())
+    rows = store.teams.caseload_of_team(get_db(), team["id"])
+    concerns = {
+        child_id: concerns_of_child(row) for child_id, row in {row["id"]: row for row in rows}.items()
+    }
+    children = children_on_team(rows, clock.today(), concerns)
     listed = [
         child
         for child in children

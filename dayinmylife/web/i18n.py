@@ -25,6 +25,11 @@ def format_day(iso_date: str) -> str:
     return format_date(date.fromisoformat(iso_date[:10]), "d MMMM yyyy")
 
 
+def format_month(iso_date: str) -> str:
+    """Write a date's month as people read it, e.g. March 2026, in the page's language."""
+    return format_date(date.fromisoformat(iso_date[:10]), "MMMM yyyy")
+
+
 def written_in(language: str | None) -> str:
     """Say which language a child's own words were written in, when it is not the page's language."""
     if known(language) is None or language == str(get_locale()):
@@ -57,6 +62,7 @@ def init_app(app, locale_selector) -> None:
     babel.init_app(app, locale_selector=locale_selector, default_translation_directories="../translations")
 
     app.add_template_filter(format_day)
+    app.add_template_filter(format_month)
     # Questionnaire texts are data: translated, then escaped like any other value (Jinja's _() would not).
     app.add_template_global(gettext, "t")
     app.add_template_global(written_in)

@@ -101,3 +101,22 @@ def test_a_manager_of_no_team_is_told_so(client, db):
     store.users.create_user(db, "new@example.org", "New", PASSWORD_HASH, "manager")
     Practitioners(client, db).sign_in("new@example.org")
     assert "You do not manage a team yet." in client.get("/team").text
+
+
+def test_a_prompt_that_keeps_coming_back_is_raised_for_supervision(client, db, morgan, team, questionnaires):
+    for month in ("03", "06", "09"):
+        session = store.sessions.start_session(
+            db,
+            team["Mia"],
+            questionnaires["primary"],
+            team["Sam"],
+            started_at=f"2026-{month}-02T10:00:00+00:00",
+        )
+        store.sessions.save_answer(db, session, "had_breakfast", "school", "no")
+        store.sessions.save_answer(db, session, "breakfast.weekend_different", "once", "no")
+        store.sessions.finish_session(db, session)
+    raised = "“Who makes sure there is food for breakfast? What gets in the way?” has been worth exploring in 3 sessions in a row, since March 2026."
+    assert raised in html.unescape(client.get(f"/children/{team['Mia']}").text)
+    page = html.unescape(client.get("/team?show=to_discuss").text)
+    listed = page.split("To talk about in supervision</h3>", 1)[1]
+    assert raised in listed and "Mia" in listed and "Leo" not in listed

@@ -1,0 +1,166 @@
+"""Drift and cumulative concerns: what a manager and a practitioner should talk about in supervision.
+
+Neglect is cumulative and practitioners get used to it, so these look across a child's own sessions, not at one:
+a "worth exploring" prompt that keeps coming back, an agreed outcome not met, feelings lower than at first, a
+session overdue. They are prompts for a conversation in the product's words, never a score or a risk rating.
+The rules are pure functions; `concerns_of_child` at the end reads a child's sessions from the store for them.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from dayinmylife import store
+from dayinmylife.casework.schedule import add_months, next_session
+from dayinmylife.questionnaire.care import raises
+from dayinmylife.questionnaire.model import Questionnaire
+from dayinmylife.questionnaire.outcomes import MET, NOT_ASKED, Outcome, outcome_status
+from dayinmylife.questionnaire.reading import Reading, SessionAnswers, feeling_score
+from dayinmylife.questionnaires import all_questionnaires
+from dayinmylife.store.db import get_db
+from dayinmylife.vocabulary import CHILDS_OWN
+
+PERSISTS_SESSIONS = 3  # a prompt raised in this many sessions in a row has persisted
+PERSISTS_MONTHS = 6  # or raised for this long
+OUTCOME_SESSIONS = 3  # an outcome not met in its last this-many sessions has stalled
+
+PERSISTS, OUTCOME_NOT_MET, OUTCOME_NOT_ASKED, FEELINGS_LOWER, OVERDUE = (
+    "persists",
+    "outcome_not_met",
+    "outcome_not_asked",
+    "feelings_lower",
+    "overdue",
+)
+
+
+@dataclass(frozen=True)
+class Concern:
+    """One thing to talk about: what kind, what it is about (a prompt, an outcome, a feelings question, a
+    day), in how many sessions, and since when."""
+
+    kind: str
+    about: str
+    day: str | None = None
+    sessions: int = 0
+    since: str | None = None  # an ISO date
+
+
+def persisting_prompts(questionnaire: Questionnaire, sessions: Sequence[SessionAnswers]) -> list[Concern]:
+    """Each "worth exploring" prompt the latest session raises that earlier sessions raised too, without a
+    break, for three sessions or more, or for six months or more."""
+    raised = [
+        _worth_exploring(questionnaire, Reading(questionnaire, session.answers)) for session in sessions
+    ]
+    if not raised:
+        return []
+    found = []
+    for prompt in sorted(raised[-1]):
+        run = 0
+        while run < len(raised) and prompt in raised[-1 - run]:
+            run += 1
+        first = sessions[-run].started_at[:10]
+        long_enough = (
+            first
+            <= add_months(date.fromisoformat(sessions[-1].started_at[:10]), -PERSISTS_MONTHS).isoformat()
+        )
+        if run >= PERSISTS_SESSIONS or (run > 1 and long_enough):
+            found.append(Concern(PERSISTS, prompt, sessions=run, since=first))
+    return found
+
+
+def _worth_exploring(questionnaire: Questionnaire, reading: Reading) -> set[str]:
+    """The "worth exploring" prompts a session raises (as the day picture's areas of care show them)."""
+    return {
+        link.prompt
+        for question in questionnaire.questions
+        for link in question.care
+        if link.signal == "worth_exploring"
+        for day in question.day_kinds
+        if raises(question, link, said := reading.said(question.id, day)) and not said.like_school_day
+    }
+
+
+def stalled_outcomes(
+    questionnaire: Questionnaire, sessions: Sequence[SessionAnswers], outcomes: Sequence[tuple[Outcome, str]]
+) -> list[Concern]:
+    """Each agreed outcome (with the day it was agreed) that none of its last three sessions since shows met:
+    not met, or not asked at all."""
+    found = []
+    for outcome, agreed_on in outcomes:
+        since = [session for session in sessions if session.started_at[:10] >= agreed_on[:10]][
+            -OUTCOME_SESSIONS:
+        ]
+        if len(since) < OUTCOME_SESSIONS:
+            continue
+        statuses = [outcome_status(questionnaire, session.answers, outcome) for session in since]
+        if MET not in statuses:
+            kind = OUTCOME_NOT_ASKED if set(statuses) == {NOT_ASKED} else OUTCOME_NOT_MET
+            found.append(Concern(kind, outcome.statement, outcome.day, len(since), since[0].started_at[:10]))
+    return found
+
+
+def lower_feelings(questionnaire: Questionnaire, sessions: Sequence[SessionAnswers]) -> list[Concern]:
+    """Each feelings question the latest session answers lower than the first session that answered it (a
+    weekend like a school day is the school day's feeling, not another)."""
+    readings = [Reading(questionnaire, session.answers) for session in sessions]
+    found = []
+    for question in (question for question in questionnaire.questions if question.type == "feelings"):
+        for day in question.day_kinds:
+            said = [
+                (session, reading.said(question.id, day))
+                for session, reading in zip(sessions, readings, strict=True)
+            ]
+            scored = [
+                (s, feeling_score(x))
+                for s, x in said
+                if not x.like_school_day and feeling_score(x) is not None
+            ]
+            if len(scored) > 1 and scored[-1][0] is sessions[-1] and scored[-1][1] < scored[0][1]:
+                found.append(
+                    Concern(FEELINGS_LOWER, question.prompt, day, len(scored), scored[0][0].started_at[:10])
+                )
+    return found
+
+
+def concerns(
+    questionnaire: Questionnaire | None,
+    sessions: Sequence[SessionAnswers],
+    outcomes: Sequence[tuple[Outcome, str]],
+    overdue_since: date | None,
+) -> list[Concern]:
+    """Everything worth raising in supervision about one child, from their own finished sessions (oldest first,
+    all of one questionnaire), the outcomes agreed with them and whether their next session is overdue."""
+    found = []
+    if questionnaire is not None and sessions:
+        found += persisting_prompts(questionnaire, sessions) + stalled_outcomes(
+            questionnaire, sessions, outcomes
+        )
+        found += lower_feelings(questionnaire, sessions)
+    if overdue_since is not None:
+        found.append(Concern(OVERDUE, "", since=overdue_since.isoformat()))
+    return found
+
+
+def concerns_of_child(child: dict) -> list[Concern]:
+    """What to raise in supervision about this child: from their own finished sessions of the questionnaire
+    they answered last, the outcomes agreed with them, and whether a session is overdue."""
+    db, loaded = get_db(), all_questionnaires()
+    every = store.sessions.sessions_over_time(db, child["id"])
+    due = next_session(child["next_session_on"], every[-1]["started_at"] if every else None)
+    own = [
+        s
+        for s in every
+        if s["status"] == "finished" and s["account"] == CHILDS_OWN and s["questionnaire_id"] in loaded
+    ]
+    questionnaire = loaded[own[-1]["questionnaire_id"]] if own else None
+    own = [s for s in own if questionnaire and s["questionnaire_id"] == questionnaire.id]
+    answers = store.sessions.answers_of_sessions(db, [s["id"] for s in own]) if own else {}
+    sessions = [
+        SessionAnswers(s["id"], s["started_at"], answers.get(s["id"], {}), s["questionnaire_version"])
+        for s in own
+    ]
+    outcomes = [
+        (Outcome.from_row(row), row["created_at"])
+        for row in store.children.outcomes_of_child(db, child["id"])
+    ]
+    return concerns(questionnaire, sessions, outcomes, due.on if due.status == "overdue" else None)
