@@ -45,18 +45,27 @@ class Concern:
     since: str | None = None  # an ISO date
 
 
-def persisting_prompts(questionnaire: Questionnaire, sessions: Sequence[SessionAnswers]) -> list[Concern]:
+def persisting_prompts(
+    questionnaire: Questionnaire,
+    sessions: Sequence[SessionAnswers],
+    readings: Sequence[Reading] | None = None,
+) -> list[Concern]:
     """Each "worth exploring" prompt the latest session raises that earlier sessions raised too, without a
     break, for three sessions or more, or for six months or more."""
-    raised = [
-        _worth_exploring(questionnaire, Reading(questionnaire, session.answers)) for session in sessions
-    ]
-    if not raised:
+    readings = readings or _readings(questionnaire, sessions)
+    if not sessions:
         return []
+    raised: dict[int, set[str]] = {}  # from the latest back, only as far as a prompt keeps coming back
+
+    def raised_in(back: int) -> set[str]:
+        if back not in raised:
+            raised[back] = _worth_exploring(questionnaire, readings[-1 - back])
+        return raised[back]
+
     found = []
-    for prompt in sorted(raised[-1]):
+    for prompt in sorted(raised_in(0)):
         run = 0
-        while run < len(raised) and prompt in raised[-1 - run]:
+        while run < len(sessions) and prompt in raised_in(run):
             run += 1
         first = sessions[-run].started_at[:10]
         long_enough = (
@@ -72,12 +81,47 @@ def _worth_exploring(questionnaire: Questionnaire, reading: Reading) -> set[str]
     """The "worth exploring" prompts a session raises (as the day picture's areas of care show them)."""
     return {
         link.prompt
-        for question in questionnaire.questions
-        for link in question.care
-        if link.signal == "worth_exploring"
+        for question, link in _exploring_links(questionnaire)
         for day in question.day_kinds
         if raises(question, link, said := reading.said(question.id, day)) and not said.like_school_day
     }
+
+
+_LINKS: dict[int, tuple] = {}
+
+
+def _exploring_links(questionnaire: Questionnaire) -> tuple:
+    """A questionnaire's "worth exploring" care links, found once; the questionnaire is kept with them, so its
+    id() is never reused by another."""
+    if id(questionnaire) not in _LINKS:
+        links = tuple(
+            (question, link)
+            for question in questionnaire.questions
+            for link in question.care
+            if link.signal == "worth_exploring"
+        )
+        _LINKS[id(questionnaire)] = (questionnaire, links)
+    return _LINKS[id(questionnaire)][1]
+
+
+class _Readings(Sequence):
+    """Each session read when a rule first asks for it, and once only (reading a session runs its flow)."""
+
+    def __init__(self, questionnaire: Questionnaire, sessions: Sequence[SessionAnswers]):
+        self.questionnaire, self.sessions, self.read = questionnaire, sessions, {}
+
+    def __len__(self) -> int:
+        return len(self.sessions)
+
+    def __getitem__(self, index):
+        index = range(len(self.sessions))[index]
+        if index not in self.read:
+            self.read[index] = Reading(self.questionnaire, self.sessions[index].answers)
+        return self.read[index]
+
+
+def _readings(questionnaire: Questionnaire, sessions: Sequence[SessionAnswers]) -> _Readings:
+    return _Readings(questionnaire, sessions)
 
 
 def stalled_outcomes(
@@ -99,25 +143,29 @@ def stalled_outcomes(
     return found
 
 
-def lower_feelings(questionnaire: Questionnaire, sessions: Sequence[SessionAnswers]) -> list[Concern]:
+def lower_feelings(
+    questionnaire: Questionnaire,
+    sessions: Sequence[SessionAnswers],
+    readings: Sequence[Reading] | None = None,
+) -> list[Concern]:
     """Each feelings question the latest session answers lower than the first session that answered it (a
     weekend like a school day is the school day's feeling, not another)."""
-    readings = [Reading(questionnaire, session.answers) for session in sessions]
+    readings = readings or _readings(questionnaire, sessions)
+
+    def score(index: int, question_id: str, day: str) -> int | None:
+        said = readings[index].said(question_id, day)
+        return None if said.like_school_day else feeling_score(said)
+
     found = []
     for question in (question for question in questionnaire.questions if question.type == "feelings"):
         for day in question.day_kinds:
-            said = [
-                (session, reading.said(question.id, day))
-                for session, reading in zip(sessions, readings, strict=True)
-            ]
-            scored = [
-                (s, feeling_score(x))
-                for s, x in said
-                if not x.like_school_day and feeling_score(x) is not None
-            ]
-            if len(scored) > 1 and scored[-1][0] is sessions[-1] and scored[-1][1] < scored[0][1]:
+            latest = score(len(sessions) - 1, question.id, day)
+            first = next(
+                (i for i in range(len(sessions) - 1) if score(i, question.id, day) is not None), None
+            )
+            if latest is not None and first is not None and latest < score(first, question.id, day):
                 found.append(
-                    Concern(FEELINGS_LOWER, question.prompt, day, len(scored), scored[0][0].started_at[:10])
+                    Concern(FEELINGS_LOWER, question.prompt, day, since=sessions[first].started_at[:10])
                 )
     return found
 
@@ -132,10 +180,10 @@ def concerns(
     all of one questionnaire), the outcomes agreed with them and whether their next session is overdue."""
     found = []
     if questionnaire is not None and sessions:
-        found += persisting_prompts(questionnaire, sessions) + stalled_outcomes(
-            questionnaire, sessions, outcomes
-        )
-        found += lower_feelings(questionnaire, sessions)
+        readings = _readings(questionnaire, sessions)  # each session read once, for every rule
+        found += persisting_prompts(questionnaire, sessions, readings)
+        found += stalled_outcomes(questionnaire, sessions, outcomes)
+        found += lower_feelings(questionnaire, sessions, readings)
     if overdue_since is not None:
         found.append(Concern(OVERDUE, "", since=overdue_since.isoformat()))
     return found

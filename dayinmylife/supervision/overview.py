@@ -30,6 +30,11 @@ class ChildOnTeam:
     unfinished: int  # sessions left unfinished for more than two weeks
     concerns: tuple = ()  # supervision/drift.py's, for this child
 
+    @property
+    def needs_attention(self) -> bool:
+        """Anything besides a session planned in good time: the Team page lists these first, by default."""
+        return self.standing != PLANNED or self.unfinished > 0 or bool(self.concerns)
+
     def counts_for(self, figure: str) -> bool:
         if figure == "seen":
             return self.seen

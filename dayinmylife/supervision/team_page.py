@@ -14,6 +14,7 @@ from dayinmylife.supervision.overview import FIGURES, children_on_team, figures,
 from dayinmylife.vocabulary import OVERSEES_TEAMS
 
 bp = Blueprint("teams", __name__, url_prefix="/team")
+EVERY_CHILD = "all"  # else the children who need attention, or those behind one figure
 managers_only = role_required(*OVERSEES_TEAMS)
 
 
@@ -21,7 +22,7 @@ managers_only = role_required(*OVERSEES_TEAMS)
 @managers_only
 def index():
     """Each team this manager manages: figures per practitioner, and the children behind them."""
-    shown = request.args.get("show") if request.args.get("show") in FIGURES else None
+    shown = request.args.get("show") if request.args.get("show") in (*FIGURES, EVERY_CHILD) else None
     whose = request.args.get("practitioner", type=int)
     teams = [_team(team, shown, whose) for team in store.teams.teams_managed_by(get_db(), current_user.id)]
     return render_template("teams/index.html", teams=teams, shown=shown, whose=whose, form=MoveChildForm())
@@ -38,13 +39,15 @@ def _team(team: dict, shown: str | None, whose: int | None) -> dict:
     listed = [
         child
         for child in children
-        if (shown is None or child.counts_for(shown)) and whose in (None, child.practitioner_id)
+        if whose in (None, child.practitioner_id)
+        and (child.needs_attention if shown is None else shown == EVERY_CHILD or child.counts_for(shown))
     ]
     return {
         "team": team,
         "lines": figures(children, practitioners),
         "total": team_figures(children, _("The whole team")),
         "children": listed,
+        "every": len({child.id for child in children}),
         "takers": [p for p in practitioners if p["active"] and p["role"] == "practitioner"],
     }
 

@@ -42,9 +42,13 @@ def morgan(client, db, team):
 
 def test_the_team_page_shows_each_practitioners_children_and_never_another_teams(client, morgan, team):
     page = html.unescape(client.get("/team").text)
-    assert "North" in page and "Sam" in page and "Alex" in page
-    assert "Leo" in page and "Mia" in page and "Kai" not in page  # Kai is South's
-    assert page.index("Mia") < page.index("Leo")  # never seen comes before planned
+    assert "North" in page and "Sam" in page and "Alex" in page and "Show every child (2)" in page
+    attention = page.split("Children who need attention</h3>", 1)[1]
+    assert "Mia" in attention and "Leo" not in attention  # never seen; Leo's next session is planned
+    every = html.unescape(client.get("/team?show=all").text).split(
+        "Every child, what needs attention first", 1
+    )[1]
+    assert "Kai" not in every and every.index("Mia") < every.index("Leo")  # Kai is South's
     never = html.unescape(client.get(f"/team?show=never&practitioner={team['Sam']}").text)
     assert "Never seen" in never and "Mia" in never and "Leo" not in never.split("Never seen", 2)[-1]
 
@@ -91,7 +95,7 @@ def test_a_child_never_goes_to_another_teams_practitioner(client, db, morgan, te
 def test_a_disabled_practitioners_children_need_a_practitioner_first(client, db, morgan, team):
     store.users.update_account(db, team["Sam"], active=0)
     page = html.unescape(client.get("/team").text)
-    children = page.split("Every child, what needs attention first", 1)[1]
+    children = page.split("Children who need attention</h3>", 1)[1]
     assert children.count("Needs a practitioner") == 2 and children.index("Leo") < children.index(
         "Move Leo to"
     )
