@@ -88,6 +88,8 @@ AUDIT_EVENTS = {
     "team_member_removed": _l("Practitioner removed from a child's team"),
     "caseload_passed_on": _l("Child moved to another practitioner's caseload"),
     "team_created": _l("Team created"),
+    "supervision_note_added": _l("Supervision discussion written down"),
+    "supervision_decisions_done": _l("Supervision decisions marked done"),
     "team_member_joined": _l("Practitioner or manager put in a team"),
     "team_member_left": _l("Practitioner or manager taken out of a team"),
     "child_edited": _l("Child's details corrected"),

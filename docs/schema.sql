@@ -160,6 +160,18 @@ CREATE TABLE sign_in_failures (
             address TEXT NOT NULL
         );
 
+CREATE TABLE supervision_notes (
+            id INTEGER PRIMARY KEY,
+            child_id INTEGER NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+            written_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            discussed_on TEXT NOT NULL,
+            discussion TEXT NOT NULL,
+            decisions TEXT,
+            decisions_due_on TEXT,
+            done_at TEXT,
+            written_at TEXT NOT NULL
+        );
+
 CREATE TABLE team_members (
             team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
             user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
@@ -216,6 +228,9 @@ CREATE INDEX sessions_by_consultation_start ON sessions(consultation_id, started
 CREATE INDEX sign_in_failures_by_account ON sign_in_failures(kind, account, at);
 
 CREATE INDEX sign_in_failures_by_address ON sign_in_failures(kind, address, at)
+        ;
+
+CREATE INDEX supervision_notes_by_child ON supervision_notes(child_id, discussed_on)
         ;
 
 CREATE INDEX team_members_by_user ON team_members(user_id, manages)

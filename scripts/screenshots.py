@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from dayinmylife import create_app  # noqa: E402
-from dayinmylife.demo import DEMO_EMAIL, DEMO_PASSWORD, seed  # noqa: E402
+from dayinmylife.demo import DEMO_EMAIL, DEMO_PASSWORD, MANAGER_EMAIL, seed  # noqa: E402
 from dayinmylife.demo.consultation import LEAD_EMAIL  # noqa: E402
 from dayinmylife.store.db import connect  # noqa: E402
 from dayinmylife.store.migrations import migrate  # noqa: E402
@@ -77,6 +77,13 @@ def consultation_pages(page, size):
     shoot(page, "consultation-results", size)
 
 
+def manager_pages(page, size):
+    sign_in(page, MANAGER_EMAIL)
+    shoot(page, "team", size)
+    page.get_by_role("link", name="Leo").first.click()
+    shoot(page, "team-child", size)
+
+
 def shoot(page, name, size):
     page.wait_for_load_state("networkidle")
     page.screenshot(path=str(OUT / f"{name}-{size}.png"))
@@ -96,7 +103,7 @@ def main():
         with LiveServer(app) as server, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for size, viewport in SIZES.items():
-                for pages in (child_pages, practitioner_pages, consultation_pages):
+                for pages in (child_pages, practitioner_pages, consultation_pages, manager_pages):
                     context = browser.new_context(viewport=viewport, base_url=server.url)
                     pages(context.new_page(), size)
                     context.close()

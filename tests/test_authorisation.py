@@ -62,6 +62,8 @@ EXPECTED = {
     "team_admin.team": ADMINISTRATORS,
     "team_admin.remove": ADMINISTRATORS,
     "teams.index": MANAGERS,
+    "supervision_notes.add": (NOT_FOUND, NOT_FOUND, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN, OK, NOT_FOUND),
+    "supervision_notes.done": READ_CHILD,
     # The other team's manager does not oversee the child: not found, as for anyone else.
     "teams.move_child": (NOT_FOUND, NOT_FOUND, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN, OK, NOT_FOUND),
     "care_team.add": PRACTITIONERS_CHILD,
@@ -186,6 +188,9 @@ def rows(app, db, questionnaires):
             "INSERT INTO child_practitioners (child_id, user_id) VALUES (?, ?)", (child, users["child_mode"])
         )
     session = store.sessions.start_session(db, child, questionnaires["primary"], users["practitioner"])
+    note = store.casework.add_supervision_note(
+        db, child, users["manager"], "2026-11-02", "Breakfast at weekends", "Ask school", "2026-12-01"
+    )
     link = store.sessions.create_answer_link(
         db, session, users["practitioner"], "0" * 64, "2999-01-01T00:00:00Z"
     )
@@ -213,6 +218,7 @@ def rows(app, db, questionnaires):
     return {
         "users": users,
         "team": team,
+        "note": note,
         "child": child,
         "session": session,
         "consultation": consultation,
@@ -247,6 +253,7 @@ def path_values(rows, role) -> dict:
         "filename": "css/app.css",
         "link_id": rows["link"],
         "team_id": rows["team"],
+        "note_id": rows["note"],
         "token": "not-a-real-token",
     }
 

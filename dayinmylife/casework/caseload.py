@@ -28,6 +28,7 @@ from dayinmylife.questionnaire.summary import answered_in_order, day_summary
 from dayinmylife.questionnaires import all_questionnaires, questionnaire_of
 from dayinmylife.store.db import get_db
 from dayinmylife.supervision.drift import concerns_of_child
+from dayinmylife.supervision.notes_due import decisions_due
 from dayinmylife.vocabulary import known
 from dayinmylife.web.i18n import format_day
 
@@ -51,6 +52,7 @@ def index():
         children=caseload_list(children, choice),
         total=len(children),
         overdue=sum(child["next"].status == "overdue" for child in children),
+        decisions_due=decisions_due([child["id"] for child in children]),
         choice=choice,
         shows=SHOWS,
         sorts=SORTS,
@@ -101,6 +103,7 @@ def child(child_id: int):
         outcome_history=outcome_history(child_id, sessions),
         corrections=store.children.corrections_of_child(get_db(), child_id),
         concerns=concerns_of_child(child),
+        supervision_notes=store.casework.supervision_notes_of_child(get_db(), child_id),
         correctable=CORRECTABLE,
         **team_section(child_id),
     )

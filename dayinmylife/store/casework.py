@@ -121,3 +121,73 @@ def add_outcome(
 def set_next_session(db: Database, child_id: int, on: str | None) -> None:
     with write_transaction(db):
         db.execute("UPDATE children SET next_session_on = ? WHERE id = ?", (on, child_id))
+
+
+# Supervision: a manager's notes of discussions about a child, and the decisions due
+
+
+def add_supervision_note(
+    db: Database,
+    child_id: int,
+    author_id: int,
+    discussed_on: str,
+    discussion: str,
+    decisions: str,
+    due_on: str | None,
+) -> int:
+    with write_transaction(db):
+        cursor = db.execute(
+            """
+            INSERT INTO supervision_notes
+                (child_id, written_by, discussed_on, discussion, decisions, decisions_due_on, written_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+            (
+                child_id,
+                author_id,
+                discussed_on,
+                discussion.strip(),
+                decisions.strip() or None,
+                due_on,
+                clock.now_iso(),
+            ),
+        )
+    return cursor.lastrowid
+
+
+def supervision_notes_of_child(db: Database, child_id: int) -> list[dict]:
+    """The child's supervision notes, the latest discussion first, with who wrote each."""
+    return all_rows(
+        db,
+        """
+        SELECT supervision_notes.*, users.name AS author_name FROM supervision_notes
+        LEFT JOIN users ON users.id = supervision_notes.written_by
+        WHERE child_id = ? ORDER BY discussed_on DESC, supervision_notes.id DESC
+        """,
+        (child_id,),
+    )
+
+
+def mark_supervision_decisions_done(db: Database, child_id: int, note_id: int) -> bool:
+    with write_transaction(db):
+        cursor = db.execute(
+            "UPDATE supervision_notes SET done_at = ? WHERE id = ? AND child_id = ? AND done_at IS NULL",
+            (clock.now_iso(), note_id, child_id),
+        )
+    return cursor.rowcount == 1
+
+
+def supervision_decisions_due(db: Database, child_ids: list[int], by: str) -> list[dict]:
+    """Decisions not yet done that are due by that day (or overdue), for these children, the soonest first."""
+    marks = ", ".join("?" for _ in child_ids) or "NULL"
+    return all_rows(
+        db,
+        f"""
+        SELECT supervision_notes.*, children.display_name AS child_name FROM supervision_notes
+        JOIN children ON children.id = supervision_notes.child_id
+        WHERE child_id IN ({marks}) AND decisions IS NOT NULL AND done_at IS NULL
+          AND decisions_due_on IS NOT NULL AND decisions_due_on <= ?
+        ORDER BY decisions_due_on, supervision_notes.id
+        """,
+        (*child_ids, by),
+    )

@@ -181,6 +181,9 @@ def everything_about_child(db: Database, child_id: int) -> dict:
             db, f"SELECT * FROM messages_to_child WHERE session_id IN ({marks})", tuple(ids)
         ),
         "outcomes": outcomes_of_child(db, child_id),
+        "supervision_notes": all_rows(
+            db, "SELECT * FROM supervision_notes WHERE child_id = ? ORDER BY id", (child_id,)
+        ),
     }
 
 

@@ -3,6 +3,7 @@
 
 def register(app) -> None:
     """Add this area's pages to the app (imported here, when the app is built)."""
-    from dayinmylife.supervision import team_page
+    from dayinmylife.supervision import notes, team_page
 
-    app.register_blueprint(team_page.bp)
+    for pages in (team_page, notes):
+        app.register_blueprint(pages.bp)

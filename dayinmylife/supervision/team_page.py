@@ -10,6 +10,7 @@ from dayinmylife.access import child_to_read_or_404, role_required
 from dayinmylife.store.db import get_db
 from dayinmylife.supervision.drift import concerns_of_child
 from dayinmylife.supervision.forms import MoveChildForm
+from dayinmylife.supervision.notes_due import decisions_due
 from dayinmylife.supervision.overview import FIGURES, children_on_team, figures, team_figures
 from dayinmylife.vocabulary import OVERSEES_TEAMS
 
@@ -25,7 +26,15 @@ def index():
     shown = request.args.get("show") if request.args.get("show") in (*FIGURES, EVERY_CHILD) else None
     whose = request.args.get("practitioner", type=int)
     teams = [_team(team, shown, whose) for team in store.teams.teams_managed_by(get_db(), current_user.id)]
-    return render_template("teams/index.html", teams=teams, shown=shown, whose=whose, form=MoveChildForm())
+    every = sorted({child.id for team in teams for child in team["all"]})
+    return render_template(
+        "teams/index.html",
+        teams=teams,
+        shown=shown,
+        whose=whose,
+        form=MoveChildForm(),
+        decisions_due=decisions_due(every),
+    )
 
 
 def _team(team: dict, shown: str | None, whose: int | None) -> dict:
@@ -48,6 +57,7 @@ def _team(team: dict, shown: str | None, whose: int | None) -> dict:
         "total": team_figures(children, _("The whole team")),
         "children": listed,
         "every": len({child.id for child in children}),
+        "all": children,
         "takers": [p for p in practitioners if p["active"] and p["role"] == "practitioner"],
     }
 

@@ -172,3 +172,25 @@ def m019_teams(db):
         CREATE INDEX team_members_by_user ON team_members(user_id, manages)
         """,
     )
+
+
+def m020_supervision_notes(db):
+    """A manager's note of a supervision discussion about a child: what was discussed, the decisions and by
+    when, and when the decisions were done."""
+    run_script(
+        db,
+        """
+        CREATE TABLE supervision_notes (
+            id INTEGER PRIMARY KEY,
+            child_id INTEGER NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+            written_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            discussed_on TEXT NOT NULL,
+            discussion TEXT NOT NULL,
+            decisions TEXT,
+            decisions_due_on TEXT,
+            done_at TEXT,
+            written_at TEXT NOT NULL
+        );
+        CREATE INDEX supervision_notes_by_child ON supervision_notes(child_id, discussed_on)
+        """,
+    )
