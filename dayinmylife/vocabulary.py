@@ -88,6 +88,7 @@ AUDIT_EVENTS = {
     "team_member_removed": _l("Practitioner removed from a child's team"),
     "caseload_passed_on": _l("Child moved to another practitioner's caseload"),
     "team_created": _l("Team created"),
+    "expected_sessions_changed": _l("Sessions expected of each practitioner in a quarter changed"),
     "supervision_note_added": _l("Supervision discussion written down"),
     "supervision_decisions_done": _l("Supervision decisions marked done"),
     "team_member_joined": _l("Practitioner or manager put in a team"),

@@ -61,6 +61,7 @@ EXPECTED = {
     "team_admin.index": ADMINISTRATORS,
     "team_admin.team": ADMINISTRATORS,
     "team_admin.remove": ADMINISTRATORS,
+    "team_admin.expected_sessions": ADMINISTRATORS,
     "teams.index": MANAGERS,
     "supervision_notes.add": (NOT_FOUND, NOT_FOUND, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN, OK, NOT_FOUND),
     "supervision_notes.done": READ_CHILD,

@@ -43,7 +43,14 @@ HOSTILE = settings(
 
 # Who sends the request: authorisation.ROLES, and a practitioner with none of the records on their caseload.
 VISITORS = (*authorisation.ROLES, "other_practitioner")
-SIGNED_IN_VISITORS = {"administrator", "practitioner", "consultation_lead", "other_practitioner"}
+SIGNED_IN_VISITORS = {
+    "administrator",
+    "practitioner",
+    "consultation_lead",
+    "other_practitioner",
+    "manager",
+    "other_manager",
+}
 # Tables that grow when a request is refused or a password is wrong: that is what they are for.
 MAY_GROW = {"audit_log", "sign_in_failures"}
 # Columns that are no record: the key of an authenticator app being added, kept on the server (not in the

@@ -3,6 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
+    IntegerField,
     PasswordField,
     RadioField,
     SelectField,
@@ -10,7 +11,7 @@ from wtforms import (
     ValidationError,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, Regexp
+from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, NumberRange, Optional, Regexp
 
 from dayinmylife.signin.passwords import password_problem
 
@@ -113,3 +114,13 @@ class TeamMemberForm(FlaskForm):
     member = SelectField(
         _l("Practitioner or manager"), coerce=int, validators=[InputRequired(_l("Choose who joins the team"))]
     )  # choices: the view's
+
+
+class ExpectedSessionsForm(FlaskForm):
+    sessions = IntegerField(
+        _l("Sessions each practitioner is expected to finish in a quarter"),
+        description=_l(
+            "The Team page shows each practitioner's sessions against it. Leave it empty for none."
+        ),
+        validators=[Optional(), NumberRange(1, 200, _l("Enter a number from 1 to 200"))],
+    )

@@ -5,8 +5,9 @@ from flask_babel import gettext as _
 
 from dayinmylife import audit, store
 from dayinmylife.access import role_required
-from dayinmylife.admin.forms import TeamForm, TeamMemberForm
+from dayinmylife.admin.forms import ExpectedSessionsForm, TeamForm, TeamMemberForm
 from dayinmylife.store.db import get_db
+from dayinmylife.supervision.targets import expected_per_quarter, set_expected_per_quarter
 from dayinmylife.vocabulary import ROLES
 from dayinmylife.web.fields import ConfirmForm
 
@@ -25,8 +26,30 @@ def index():
             audit.record(get_db(), "team_created", team=team_id)
             return redirect(url_for("team_admin.team", team_id=team_id))
         form.name.errors.append(_("A team has that name already: choose another."))
-    page = render_template("team_admin/index.html", teams=store.teams.all_teams(get_db()), form=form)
+    expected = ExpectedSessionsForm(formdata=None, data={"sessions": expected_per_quarter()})
+    page = render_template(
+        "team_admin/index.html", teams=store.teams.all_teams(get_db()), form=form, expected_form=expected
+    )
     return page, 400 if form.errors else 200
+
+
+@bp.post("/expected-sessions")
+@administrators
+def expected_sessions():
+    """Set how many sessions each practitioner is expected to finish in a quarter (or none)."""
+    form = ExpectedSessionsForm()
+    if not form.validate_on_submit():
+        page = render_template(
+            "team_admin/index.html",
+            teams=store.teams.all_teams(get_db()),
+            form=TeamForm(formdata=None),
+            expected_form=form,
+        )
+        return page, 400
+    set_expected_per_quarter(form.sessions.data)
+    audit.record(get_db(), "expected_sessions_changed", sessions=form.sessions.data)
+    flash(_("Saved: the Team page shows each practitioner's sessions against it."))
+    return redirect(url_for("team_admin.index"))
 
 
 def _team_or_404(team_id: int) -> dict:

@@ -171,3 +171,18 @@ def move_child(db: Database, child_id: int, from_id: int, to_id: int) -> bool:
                 (child_id, to_id),
             )
     return moves
+
+
+def sessions_finished_since(db: Database, team_id: int, since: str) -> dict[int, int]:
+    """Per practitioner of the team: the sessions they started, since that day, that are finished."""
+    rows = db.execute(
+        """
+        SELECT team_members.user_id, COUNT(sessions.id) FROM team_members
+        LEFT JOIN sessions ON sessions.started_by = team_members.user_id AND sessions.status = 'finished'
+             AND sessions.started_at >= ? AND sessions.child_id IS NOT NULL
+        WHERE team_members.team_id = ? AND NOT team_members.manages
+        GROUP BY team_members.user_id
+        """,
+        (since, team_id),
+    ).fetchall()
+    return dict(rows)

@@ -12,6 +12,7 @@ from dayinmylife.supervision.drift import concerns_of_child
 from dayinmylife.supervision.forms import MoveChildForm
 from dayinmylife.supervision.notes_due import decisions_due
 from dayinmylife.supervision.overview import FIGURES, children_on_team, figures, team_figures
+from dayinmylife.supervision.targets import expected_per_quarter, quarter_start
 from dayinmylife.vocabulary import OVERSEES_TEAMS
 
 bp = Blueprint("teams", __name__, url_prefix="/team")
@@ -34,6 +35,7 @@ def index():
         whose=whose,
         form=MoveChildForm(),
         decisions_due=decisions_due(every),
+        expected=expected_per_quarter(),
     )
 
 
@@ -51,8 +53,11 @@ def _team(team: dict, shown: str | None, whose: int | None) -> dict:
         if whose in (None, child.practitioner_id)
         and (child.needs_attention if shown is None else shown == EVERY_CHILD or child.counts_for(shown))
     ]
+    since = quarter_start(clock.today())
     return {
         "team": team,
+        "this_quarter": store.teams.sessions_finished_since(get_db(), team["id"], since.isoformat()),
+        "quarter_start": since,
         "lines": figures(children, practitioners),
         "total": team_figures(children, _("The whole team")),
         "children": listed,

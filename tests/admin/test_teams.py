@@ -48,3 +48,19 @@ def test_taking_someone_out_of_a_team_leaves_their_children_with_them(
     practitioners.post(f"/admin/teams/{team}/members/{sam}/remove", token_from=f"/admin/teams/{team}")
     assert store.teams.members_of_team(db, team) == []
     assert [child["id"] for child in store.children.children_of(db, sam)] == [leo]
+
+
+def test_an_administrator_sets_the_sessions_expected_each_quarter(client, db, practitioners, administrator):
+    assert (
+        practitioners.post(
+            "/admin/teams/expected-sessions", {"sessions": "15"}, token_from="/admin/teams"
+        ).status_code
+        == 302
+    )
+    assert 'value="15"' in client.get("/admin/teams").text
+    refused = practitioners.post(
+        "/admin/teams/expected-sessions", {"sessions": "0"}, token_from="/admin/teams"
+    )
+    assert refused.status_code == 400 and "Enter a number from 1 to 200" in refused.text
+    practitioners.post("/admin/teams/expected-sessions", {"sessions": ""}, token_from="/admin/teams")
+    assert 'value="15"' not in client.get("/admin/teams").text  # none expected now

@@ -90,3 +90,13 @@ def test_a_prompt_that_keeps_coming_back_is_raised_for_supervision(client, db, m
     page = html.unescape(client.get("/team?show=to_discuss").text)
     listed = page.split("To talk about in supervision</h3>", 1)[1]
     assert raised in listed and "Mia" in listed and "Leo" not in listed
+
+
+def test_each_practitioners_sessions_this_quarter_against_what_is_expected(
+    client, db, morgan, team, questionnaires
+):
+    store.users.set_app_setting(db, "sessions_expected_per_quarter", "15")
+    page = html.unescape(client.get("/team").text)
+    sam_row = page.split(">Sam</th>", 1)[1].split("</tr>", 1)[0]
+    assert "1 of 15" in sam_row  # Leo's session, finished this quarter
+    assert "0 of 15" in page.split(">Alex</th>", 1)[1].split("</tr>", 1)[0]
