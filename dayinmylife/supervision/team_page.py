@@ -92,7 +92,8 @@ def move_child(child_id: int):
                 child=child["display_name"],
             )
         )
-    return redirect(url_for("teams.index") + "#children")
+    team = store.teams.team_of_practitioner(get_db(), form.to.data)
+    return redirect(url_for("teams.index") + f"#children-{team['id']}")
 
 
 def _both_in_my_teams(*practitioner_ids: int) -> bool:

@@ -41,7 +41,7 @@ def test_a_manager_moves_a_child_to_another_practitioner_of_the_team(client, db,
         {"practitioner": team["Sam"], "to": team["Alex"]},
         token_from="/team",
     )
-    assert response.status_code == 302
+    assert response.status_code == 302 and response.location.endswith("#children-1")  # North's children
     assert "Mia is now on Alex's caseload." in html.unescape(client.get(response.location).text)
     assert [child["display_name"] for child in store.children.children_of(db, team["Alex"])] == ["Mia"]
     assert [child["display_name"] for child in store.children.children_of(db, team["Sam"])] == ["Leo"]
