@@ -1,4 +1,5 @@
-"""Who may see what: the one place that decides whether a practitioner may open a child's record."""
+"""Who may see what: the one place that decides whether a practitioner may open (and change) a child's record,
+and which children a team's manager may read."""
 
 from functools import wraps
 
@@ -34,10 +35,7 @@ def oversees_teams(user) -> bool:
 
 def works_with(child_id: int) -> bool:
     """Whether the signed-in person works with this child (and so may change their record), not only reads it."""
-    return (
-        holds_caseload(current_user)
-        and store.children.child_for(get_db(), current_user.id, child_id) is not None
-    )
+    return may_see_child(current_user, child_id)
 
 
 def child_to_read_or_404(child_id: int) -> dict:
