@@ -136,6 +136,12 @@ CREATE TABLE recovery_codes (
             used_at TEXT
         );
 
+CREATE TABLE session_findings (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+            stamp TEXT NOT NULL,
+            findings TEXT NOT NULL
+        );
+
 CREATE TABLE "sessions" (
             id INTEGER PRIMARY KEY,
             child_id INTEGER REFERENCES children(id) ON DELETE CASCADE,

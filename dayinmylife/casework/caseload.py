@@ -27,7 +27,8 @@ from dayinmylife.questionnaire.day_picture import day_picture
 from dayinmylife.questionnaire.summary import answered_in_order, day_summary
 from dayinmylife.questionnaires import all_questionnaires, questionnaire_of
 from dayinmylife.store.db import get_db
-from dayinmylife.supervision.drift import concerns_of_child
+from dayinmylife.supervision.child_sessions import child_sessions
+from dayinmylife.supervision.drift import concerns
 from dayinmylife.supervision.notes_due import decisions_due
 from dayinmylife.vocabulary import known
 from dayinmylife.web.i18n import format_day
@@ -102,7 +103,7 @@ def child(child_id: int):
         next_session_form=NextSessionForm(),
         outcome_history=outcome_history(child_id, sessions),
         corrections=store.children.corrections_of_child(get_db(), child_id),
-        concerns=concerns_of_child(child),
+        concerns=concerns(*child_sessions(child)),
         supervision_notes=store.casework.supervision_notes_of_child(get_db(), child_id),
         correctable=CORRECTABLE,
         **team_section(child_id),

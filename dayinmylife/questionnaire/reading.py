@@ -8,6 +8,8 @@ from functools import cached_property
 
 from dayinmylife.questionnaire import flow
 from dayinmylife.questionnaire.builtins import FEELING_SCORES
+from dayinmylife.questionnaire.care import raises
+from dayinmylife.questionnaire.findings import GOING_WELL, WORTH_EXPLORING, Findings
 from dayinmylife.questionnaire.model import (
     ONCE,
     SCHOOL,
@@ -136,3 +138,25 @@ def feeling_score(said: Said) -> int | None:
     """A feelings answer as a number from 1 (very sad) to 5 (very happy); None for anything else."""
     values = said.values if said.answered else ()
     return FEELING_SCORES.get(values[0]) if len(values) == 1 else None
+
+
+def findings_of(questionnaire: Questionnaire, answers: Answers) -> Findings:
+    """What a session's answers raise and say, read once through the questionnaire's flow (a weekend like a
+    school day raises nothing of its own and has no feeling of its own)."""
+    reading = Reading(questionnaire, answers)
+    raised: dict[str, set[tuple[str, str]]] = {WORTH_EXPLORING: set(), GOING_WELL: set()}
+    feelings = {}
+    for question in questionnaire.questions:
+        for day in question.day_kinds:
+            said = reading.said(question.id, day)
+            if said.like_school_day:
+                continue
+            for link in question.care:
+                if link.signal in raised and raises(question, link, said):
+                    raised[link.signal].add((link.area, link.prompt))
+            if question.type == "feelings" and (score := feeling_score(said)) is not None:
+                feelings[(question.id, day)] = score
+    weekend = {
+        part.id: reading.weekend_differs(part.id) for part in questionnaire.parts if part.asks_about_weekend
+    }
+    return Findings(frozenset(raised[WORTH_EXPLORING]), frozenset(raised[GOING_WELL]), weekend, feelings)

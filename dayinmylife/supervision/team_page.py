@@ -8,7 +8,8 @@ from flask_login import current_user
 from dayinmylife import audit, clock, store
 from dayinmylife.access import child_to_read_or_404, role_required
 from dayinmylife.store.db import get_db
-from dayinmylife.supervision.drift import concerns_of_child
+from dayinmylife.supervision.child_sessions import child_sessions
+from dayinmylife.supervision.drift import concerns
 from dayinmylife.supervision.forms import MoveChildForm
 from dayinmylife.supervision.notes_due import decisions_due
 from dayinmylife.supervision.overview import FIGURES, children_on_team, figures, team_figures
@@ -43,10 +44,10 @@ def _team(team: dict, shown: str | None, whose: int | None) -> dict:
     members = store.teams.members_of_team(get_db(), team["id"])
     practitioners = [member for member in members if not member["manages"]]
     rows = store.teams.caseload_of_team(get_db(), team["id"])
-    concerns = {
-        child_id: concerns_of_child(row) for child_id, row in {row["id"]: row for row in rows}.items()
+    to_discuss = {
+        child_id: concerns(*child_sessions(row)) for child_id, row in {row["id"]: row for row in rows}.items()
     }
-    children = children_on_team(rows, clock.today(), concerns)
+    children = children_on_team(rows, clock.today(), to_discuss)
     listed = [
         child
         for child in children

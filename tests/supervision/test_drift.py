@@ -7,7 +7,7 @@ import pytest
 from dayinmylife.questionnaire.loader import load_all
 from dayinmylife.questionnaire.model import Answer
 from dayinmylife.questionnaire.outcomes import Outcome
-from dayinmylife.questionnaire.reading import SessionAnswers
+from dayinmylife.questionnaire.reading import SessionAnswers, findings_of
 from dayinmylife.supervision import drift
 
 BREAKFAST_PROMPT = "Who makes sure there is food for breakfast? What gets in the way?"
@@ -25,6 +25,11 @@ def session(number: int, day: str, **answers) -> SessionAnswers:
     return SessionAnswers(number, f"{day}T10:00:00+00:00", given, 1)
 
 
+def found(questionnaire, sessions):
+    """What each session found, as the store keeps it."""
+    return [findings_of(questionnaire, each.answers) for each in sessions]
+
+
 def no_breakfast(number, day, **more):
     return session(
         number, day, had_breakfast__school="no", **{"breakfast.weekend_different__once": "no"}, **more
@@ -33,7 +38,11 @@ def no_breakfast(number, day, **more):
 
 def test_a_prompt_raised_in_three_sessions_in_a_row_persists(primary):
     sessions = [no_breakfast(1, "2026-03-01"), no_breakfast(2, "2026-05-01"), no_breakfast(3, "2026-07-01")]
-    [concern] = [c for c in drift.persisting_prompts(primary, sessions) if c.about == BREAKFAST_PROMPT]
+    [concern] = [
+        c
+        for c in drift.persisting_prompts(primary, sessions, found(primary, sessions))
+        if c.about == BREAKFAST_PROMPT
+    ]
     assert (concern.kind, concern.sessions, concern.since) == (drift.PERSISTS, 3, "2026-03-01")
 
 
@@ -44,23 +53,32 @@ def test_a_break_in_between_starts_the_count_again(primary):
         no_breakfast(3, "2026-03-01"),
         no_breakfast(4, "2026-04-01"),
     ]
-    assert all(c.about != BREAKFAST_PROMPT for c in drift.persisting_prompts(primary, sessions))
+    assert all(
+        c.about != BREAKFAST_PROMPT
+        for c in drift.persisting_prompts(primary, sessions, found(primary, sessions))
+    )
 
 
 def test_two_sessions_six_months_apart_persist_as_well(primary):
     sessions = [no_breakfast(1, "2026-01-10"), no_breakfast(2, "2026-07-10")]
     assert any(
-        c.about == BREAKFAST_PROMPT and c.sessions == 2 for c in drift.persisting_prompts(primary, sessions)
+        c.about == BREAKFAST_PROMPT and c.sessions == 2
+        for c in drift.persisting_prompts(primary, sessions, found(primary, sessions))
     )
     closer = [no_breakfast(1, "2026-02-10"), no_breakfast(2, "2026-07-10")]
-    assert all(c.about != BREAKFAST_PROMPT for c in drift.persisting_prompts(primary, closer))
+    assert all(
+        c.about != BREAKFAST_PROMPT for c in drift.persisting_prompts(primary, closer, found(primary, closer))
+    )
 
 
 def test_a_prompt_the_latest_session_no_longer_raises_is_not_a_concern(primary):
     sessions = [no_breakfast(n, f"2026-0{n}-01") for n in (1, 2, 3)] + [
         session(4, "2026-04-01", had_breakfast__school="yes")
     ]
-    assert all(c.about != BREAKFAST_PROMPT for c in drift.persisting_prompts(primary, sessions))
+    assert all(
+        c.about != BREAKFAST_PROMPT
+        for c in drift.persisting_prompts(primary, sessions, found(primary, sessions))
+    )
 
 
 def test_an_outcome_not_met_in_its_last_three_sessions_has_stalled(primary):
@@ -94,15 +112,17 @@ def test_feelings_lower_than_at_the_first_session(primary):
         session(2, "2026-03-01", feeling_at_school__once="very_happy"),
         session(3, "2026-05-01", feeling_at_school__once="sad"),
     ]
-    [concern] = drift.lower_feelings(primary, sessions)
+    [concern] = drift.lower_feelings(primary, sessions, found(primary, sessions))
     assert (concern.kind, concern.day, concern.since) == (drift.FEELINGS_LOWER, "once", "2026-01-01")
     better = [*sessions[:2], session(3, "2026-05-01", feeling_at_school__once="happy")]
-    assert drift.lower_feelings(primary, better) == []
+    assert drift.lower_feelings(primary, better, found(primary, better)) == []
 
 
 def test_every_concern_together_with_an_overdue_session(primary):
     sessions = [no_breakfast(n, f"2026-0{n}-01") for n in (1, 2, 3)]
-    found = drift.concerns(primary, sessions, [(BREAKFAST, "2026-01-01")], date(2026, 6, 1))
-    kinds = [concern.kind for concern in found]
+    raised = drift.concerns(
+        primary, sessions, [(BREAKFAST, "2026-01-01")], date(2026, 6, 1), found(primary, sessions)
+    )
+    kinds = [concern.kind for concern in raised]
     assert drift.PERSISTS in kinds and drift.OUTCOME_NOT_MET in kinds and kinds[-1] == drift.OVERDUE
     assert drift.concerns(None, [], [], None) == []

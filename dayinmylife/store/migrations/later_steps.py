@@ -194,3 +194,18 @@ def m020_supervision_notes(db):
         CREATE INDEX supervision_notes_by_child ON supervision_notes(child_id, discussed_on)
         """,
     )
+
+
+def m023_session_findings(db):
+    """What each finished session found (questionnaire/findings.py), worked out once and kept, with the stamp
+    of the rules and questionnaire it was worked out with; deleted with the session, as its answers are."""
+    run_script(
+        db,
+        """
+        CREATE TABLE session_findings (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+            stamp TEXT NOT NULL,
+            findings TEXT NOT NULL
+        )
+        """,
+    )
