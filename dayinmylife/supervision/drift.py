@@ -115,7 +115,7 @@ def concerns(
     sessions: Sequence[SessionAnswers],
     outcomes: Sequence[tuple[Outcome, str]],
     overdue_since: date | None,
-    findings: Sequence[Findings] = (),
+    findings: Sequence[Findings],
 ) -> list[Concern]:
     """Everything worth raising in supervision about one child, from their own finished sessions (oldest first,
     all of one questionnaire, with what each found where it is kept), the outcomes agreed with them and whether

@@ -125,4 +125,4 @@ def test_every_concern_together_with_an_overdue_session(primary):
     )
     kinds = [concern.kind for concern in raised]
     assert drift.PERSISTS in kinds and drift.OUTCOME_NOT_MET in kinds and kinds[-1] == drift.OVERDUE
-    assert drift.concerns(None, [], [], None) == []
+    assert drift.concerns(None, [], [], None, []) == []
