@@ -15,6 +15,7 @@ from dayinmylife import (
     cli,
     config,
     consultations,
+    impact,
     signin,
     supervision,
     vocabulary,
@@ -54,7 +55,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     db.init_app(app)
     cli.init_app(app)
-    for area in (web, signin, answering, casework, supervision, consultations, admin):
+    for area in (web, signin, answering, casework, supervision, consultations, impact, admin):
         area.register(app)
     return app
 

@@ -1,7 +1,9 @@
 """Who may see what: the one place that decides whether a practitioner may open (and change) a child's record,
 and which children a team's manager may read."""
 
+from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from flask import abort, request
 from flask_login import current_user, login_required
@@ -77,14 +79,14 @@ def _or_refused(found: dict | None, what: str, record_id: int) -> dict:
     return found
 
 
-def role_required(*roles: str):
-    """Let only signed-in people with one of these roles through; others get 404, as if nothing were here."""
+def _only(allowed: Callable[[Any], bool]):
+    """Let only signed-in people the check allows through; others get 404, as if nothing were here."""
 
     def decorate(view):
         @wraps(view)
         @login_required
         def guarded(*args, **kwargs):
-            if current_user.role not in roles:
+            if not allowed(current_user):
                 asked = {"asked": request.view_args} if request.view_args else {}
                 audit.record(get_db(), "access_refused", what=request.endpoint, **asked)
                 abort(404)
@@ -93,6 +95,15 @@ def role_required(*roles: str):
         return guarded
 
     return decorate
+
+
+def role_required(*roles: str):
+    """Let only signed-in people with one of these roles through; others get 404, as if nothing were here."""
+    return _only(lambda user: user.role in roles)
+
+
+# Administrators, and the accounts an administrator lets read it: read from the account on every request.
+impact_report_required = _only(lambda user: user.reads_impact_report)
 
 
 caseload_required = role_required(*HOLDS_CASELOAD)

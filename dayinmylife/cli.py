@@ -144,12 +144,14 @@ def demo_command():
     if db["users"].count == 0:
         seed(db, all_questionnaires())
         click.echo(
-            "Added the demo practitioner, three demo children, their team manager, a consultation lead and an administrator."
+            "Added the demo practitioner, three demo children, two more practitioners of the team with a year of"
+            " caseloads, their team manager, a consultation lead and an administrator."
         )
     click.echo(f"Sign in as {DEMO_EMAIL} with the password {DEMO_PASSWORD}")
     click.echo(f"A school consultation's results: sign in as {LEAD_EMAIL} with the same password")
     click.echo(
-        f"Accounts, the audit log and two-step sign-in for everyone: sign in as {ADMIN_EMAIL}, same password"
+        f"Accounts, the audit log, the partnership's impact report and two-step sign-in for everyone: sign in as"
+        f" {ADMIN_EMAIL}, same password"
     )
     click.echo(
         f"The team's children at a glance, as their manager: sign in as {MANAGER_EMAIL}, same password"

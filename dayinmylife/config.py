@@ -26,6 +26,9 @@ def from_environment(instance: Path) -> dict:
         "CONSULTATION_RETENTION_DAYS": int(os.environ.get("DAYINMYLIFE_CONSULTATION_RETENTION_DAYS", 365)),
         # A teenager's own link to their session stops working after this many days.
         "ANSWER_LINK_DAYS": int(os.environ.get("DAYINMYLIFE_ANSWER_LINK_DAYS", 7)),
+        # The partnership's impact report shows no count of fewer children than this (and hides what would give
+        # one away); a team with fewer children heard in a quarter is counted only in the whole.
+        "IMPACT_REPORT_MINIMUM": int(os.environ.get("DAYINMYLIFE_IMPACT_REPORT_MINIMUM", 5)),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": None,  # a child may take a long time over a page; the token lives as long as the session

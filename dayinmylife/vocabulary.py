@@ -43,6 +43,16 @@ ACCOUNT_NAMES = {
 }
 CHILDS_OWN = "child"  # the account a comparison over months follows unless told otherwise
 
+# The areas of care a questionnaire's prompts belong to (questionnaire/model.py AREAS_OF_CARE).
+AREA_NAMES = {
+    "basic_care": _l("Basic care"),
+    "ensuring_safety": _l("Ensuring safety"),
+    "emotional_warmth": _l("Emotional warmth"),
+    "stimulation": _l("Stimulation"),
+    "guidance_and_boundaries": _l("Guidance and boundaries"),
+    "stability": _l("Stability"),
+}
+
 # The kinds of day, as a question page's address and as a reader sees them.
 DAY_OF_SLUG = {"school-day": SCHOOL, "weekend": WEEKEND, "any-day": ONCE}
 SLUG_OF_DAY = {day: slug for slug, day in DAY_OF_SLUG.items()}
@@ -91,6 +101,10 @@ AUDIT_EVENTS = {
     "expected_sessions_changed": _l("Sessions expected of each practitioner in a quarter changed"),
     "supervision_note_added": _l("Supervision discussion written down"),
     "supervision_decisions_done": _l("Supervision decisions marked done"),
+    "impact_report_granted": _l("Allowed to read the partnership's impact report"),
+    "impact_report_withdrawn": _l("No longer allowed to read the partnership's impact report"),
+    "impact_report_viewed": _l("Partnership's impact report read"),
+    "impact_report_exported": _l("Partnership's impact report downloaded (CSV)"),
     "team_member_joined": _l("Practitioner or manager put in a team"),
     "team_member_left": _l("Practitioner or manager taken out of a team"),
     "child_edited": _l("Child's details corrected"),

@@ -47,6 +47,8 @@ ANYONE = (OK, OK, OK, OK, LOCKED, OK, OK, OK)
 ADMINISTRATORS = (OK, NOT_FOUND, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN, NOT_FOUND, NOT_FOUND)
 CASELOAD_ROLES = (NOT_FOUND, OK, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN, NOT_FOUND, NOT_FOUND)
 MANAGERS = (NOT_FOUND, NOT_FOUND, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN, OK, OK)
+# Administrators, and the one account here an administrator lets read the impact report: the team's manager.
+IMPACT_READERS = (OK, NOT_FOUND, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN, OK, NOT_FOUND)
 EXPECTED = {
     "caseload.index": SIGNED_IN,
     "admin.audit_log": ADMINISTRATORS,
@@ -58,6 +60,9 @@ EXPECTED = {
     "account_admin.disable": ADMINISTRATORS,
     "account_admin.enable": ADMINISTRATORS,
     "account_admin.pass_on_caseload": ADMINISTRATORS,
+    "account_admin.impact_report": ADMINISTRATORS,
+    "impact.report": IMPACT_READERS,
+    "impact.report_csv": IMPACT_READERS,
     "team_admin.index": ADMINISTRATORS,
     "team_admin.team": ADMINISTRATORS,
     "team_admin.remove": ADMINISTRATORS,
@@ -183,6 +188,7 @@ def rows(app, db, questionnaires):
     store.teams.add_member(db, team, users["practitioner"], manages=False)
     store.teams.add_member(db, team, users["manager"], manages=True)
     store.teams.add_member(db, other_team, users["other_manager"], manages=True)
+    store.users.set_reads_impact_report(db, users["manager"], True)
     child = store.children.create_child(db, users["practitioner"], "Leo", "2017-03-14", None)
     with write_transaction(db):  # Kim works with Leo too: the tablet in child mode is hers
         db.execute(

@@ -219,8 +219,8 @@ def test_flask_demo_sets_up_an_empty_database_once_and_says_how_to_sign_in(tmp_p
     db = connect(tmp_path / "fresh.sqlite3")
     try:
         assert (
-            db["children"].count == 3 and db["users"].count == 4
-        )  # Sam Taylor, Priya Shah (lead), Alex (admin), Morgan (manager)
+            db["children"].count == 19 and db["users"].count == 6
+        )  # Sam Taylor, Priya Shah (lead), Alex (admin), Morgan (manager), Nadia Okafor and Tom Evans
     finally:
         db.conn.close()
 
@@ -330,3 +330,29 @@ def test_the_demo_team_manager_sees_sams_children_on_the_team_page(demo_app):
     assert "Family Support North" in page and all(
         name in page for name in ("Amara", "Leo", "Jess", "Sam Taylor")
     )
+
+
+def test_two_more_practitioners_have_a_year_of_caseloads_some_drifting_some_improving(demo_app):
+    demo_app.config["WTF_CSRF_ENABLED"] = False
+    client = demo_app.test_client()
+    client.post("/sign-in", data={"email": MANAGER_EMAIL, "password": DEMO_PASSWORD})
+    demo_app.config["WTF_CSRF_ENABLED"] = True
+    everyone = " ".join(client.get("/team?show=all").text.split())
+    assert "Nadia Okafor" in everyone and "Tom Evans" in everyone
+    assert all(name in everyone for name in ("Ava", "Noah", "Ruby", "Finley"))
+    needing_attention = " ".join(client.get("/team").text.split())
+    # Noah's weekend breakfasts stay worth exploring session after session; Ethan has not been seen for months.
+    assert "Noah" in needing_attention and "Ethan" in needing_attention
+    assert "Ava" not in needing_attention  # her days got better, session by session
+
+
+def test_the_demo_impact_report_shows_a_quarter_of_believable_figures(demo_app):
+    demo_app.config["WTF_CSRF_ENABLED"] = False
+    client = demo_app.test_client()
+    client.post("/sign-in", data={"email": ADMIN_EMAIL, "password": DEMO_PASSWORD})
+    demo_app.config["WTF_CSRF_ENABLED"] = True
+    lines = client.get("/impact/report.csv").text.lstrip("\ufeff").splitlines()
+    heard = next(line for line in lines if ",Children heard," in line).split(",")
+    assert 12 <= int(heard[3]) <= 19
+    improving = next(line for line in lines if "More outcomes met than at first" in line).split(",")
+    assert improving[3].isdigit() and int(improving[3]) >= 5

@@ -1,6 +1,6 @@
 """Administrators manage accounts: create them, change their role, reset a password, disable and enable."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -188,4 +188,22 @@ def enable(user_id: int):
     if ConfirmForm().validate_on_submit():
         user_rules.enable(get_db(), account)
         flash(_("%(name)s can sign in again.", name=account["name"]))
+    return redirect(url_for("account_admin.account", user_id=user_id))
+
+
+@bp.post("/<int:user_id>/impact-report")
+@role_required("administrator")
+def impact_report(user_id: int):
+    """Let an account read the partnership's impact report, or no longer; it applies at their next page."""
+    account = _account_or_404(user_id)
+    if ConfirmForm().validate_on_submit() and account["role"] != "administrator":
+        reads = request.form.get("reads") == "yes"
+        store.users.set_reads_impact_report(get_db(), account["id"], reads)
+        audit.record(
+            get_db(), "impact_report_granted" if reads else "impact_report_withdrawn", account=account["id"]
+        )
+        if reads:
+            flash(_("%(name)s can now read the partnership's impact report.", name=account["name"]))
+        else:
+            flash(_("%(name)s can no longer read the partnership's impact report.", name=account["name"]))
     return redirect(url_for("account_admin.account", user_id=user_id))

@@ -65,17 +65,18 @@ def results_rows(results: Results) -> Iterator[list]:
                 for column, _name in columns:
                     cell = day_result.table.cell(option.value, column)
                     row += [
-                        _count(cell, results.minimum),
-                        _percent(share(day_result.table, option.value, column)),
+                        count_text(cell, results.minimum),
+                        percent_text(share(day_result.table, option.value, column)),
                     ]
                 yield row
             answered = [*where, _("Pupils who answered")]
             for column, _name in columns:
-                answered += [_count(day_result.table.answered(column), results.minimum), ""]
+                answered += [count_text(day_result.table.answered(column), results.minimum), ""]
             yield answered
 
 
-def _count(cell: Cell, minimum: int) -> str:
+def count_text(cell: Cell, minimum: int) -> str:
+    """A count as a spreadsheet shows it: the number, or why it is not there."""
     if cell.shown:
         return str(cell.count)
     if cell.status == SMALL:
@@ -83,7 +84,7 @@ def _count(cell: Cell, minimum: int) -> str:
     return _("hidden") if cell.status == HIDDEN else _("not shown")
 
 
-def _percent(fraction: float | None) -> str:
+def percent_text(fraction: float | None) -> str:
     return "" if fraction is None else f"{round(100 * fraction)}"
 
 

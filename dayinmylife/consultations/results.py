@@ -116,7 +116,7 @@ def build_results(
 ) -> Results:
     """Count each question's answers per group and day and suppress small numbers in every table."""
     tallies = _tally(rows)
-    layout = _Layout(groups, minimum)
+    layout = Layout(groups, minimum)
     tables: dict[Hashable, CountTable] = {PUPILS: layout.pupils_table}
     for part in questionnaire.parts:
         if part.asks_about_weekend:
@@ -145,7 +145,7 @@ def build_results(
     return Results(minimum, groups, suppressed[PUPILS], tuple(parts))
 
 
-def _links(questionnaire: Questionnaire, tables: dict, layout: _Layout) -> list[Link]:
+def _links(questionnaire: Questionnaire, tables: dict, layout: Layout) -> list[Link]:
     """What the order of the questions makes true between tables, in every column.
 
     No table answers more than its group has pupils; a part's weekend questions are answered by at most those
@@ -209,7 +209,7 @@ def share(table: Suppressed, answer: Hashable, column: Hashable) -> float | None
     return cell.count / answered.count
 
 
-class _Tally:
+class Tally:
     """One question on one day: pupils per group who answered, and per answer."""
 
     def __init__(self):
@@ -217,8 +217,8 @@ class _Tally:
         self.answers: dict[tuple[str, int | None], int] = defaultdict(int)
 
 
-def _tally(rows: Iterable[CountRow]) -> dict[tuple[str, str], dict[int | None, _Tally]]:
-    tallies: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
+def _tally(rows: Iterable[CountRow]) -> dict[tuple[str, str], dict[int | None, Tally]]:
+    tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
     for question_id, day, stored, per_group in rows:
         if stored is None:
             continue  # skipped: not an answer
@@ -233,7 +233,7 @@ def _tally(rows: Iterable[CountRow]) -> dict[tuple[str, str], dict[int | None, _
     return tallies
 
 
-class _Layout:
+class Layout:
     """Where each group's counts go: its own column if reported, else the pooled groups not reported."""
 
     def __init__(self, groups: tuple[Group, ...], minimum: int):
@@ -269,8 +269,13 @@ class _Layout:
             (PUPILS,), self.columns, counts, answered, {PUPILS: pooled}, pooled, self.pooled_pupils
         )
 
-    def table(self, question: Question, tally: _Tally | None) -> CountTable:
-        answers = tuple(option.value for option in rows_of(question))
+    def table(self, question: Question, tally: Tally | None) -> CountTable:
+        return self.count_table(tuple(option.value for option in rows_of(question)), tally, question.multiple)
+
+    def count_table(
+        self, answers: tuple[Hashable, ...], tally: Tally | None, pick_several: bool
+    ) -> CountTable:
+        """The table of these answers, from what was counted per group (None: nothing was)."""
         counts: dict[tuple[str, Hashable], int] = defaultdict(int)
         pooled: dict[str, int] = defaultdict(int)
         answered: dict[Hashable, int] = defaultdict(int)
@@ -296,7 +301,7 @@ class _Layout:
             pooled_answered,
             self.pooled_pupils,
             self.sizes,
-            pick_several=question.multiple,
+            pick_several=pick_several,
         )
 
 

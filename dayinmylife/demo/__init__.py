@@ -1,4 +1,4 @@
-"""The demo: a practitioner and three children whose "day in my life" sessions span nine months.
+"""The demo: a practitioner and three children whose "day in my life" sessions span nine months, and their team.
 
 Each child's story is a script per session: answers for a school day (or asked once) and, for parts of the
 day that differ, the weekend. `seed` plays every script through the questionnaire flow, so the demo holds
@@ -13,7 +13,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlite_utils import Database
 
 from dayinmylife import clock, store
-from dayinmylife.demo.casework import CHILDREN, DEFAULTS, DemoChild, ScriptedSession
+from dayinmylife.demo.caseloads import PRACTITIONERS
+from dayinmylife.demo.casework import CHILDREN, DEFAULTS, SKIP, DemoChild, ScriptedSession
 from dayinmylife.demo.consultation import LEAD_EMAIL, LEAD_NAME, seed_consultation
 from dayinmylife.questionnaire import flow
 from dayinmylife.questionnaire.answer_rules import possible_answer
@@ -36,29 +37,14 @@ class DemoScriptError(ValueError):
 
 
 def seed(db: Database, questionnaires: dict[str, Questionnaire]) -> None:
-    """Add Sam Taylor, a social worker, and three demo children whose sessions span nine months; a consultation
-    lead with a school's consultation; and an administrator."""
-    for child in CHILDREN:  # check every script first, so a broken one leaves no half-made demo
-        check_script(questionnaires[child.questionnaire], child)
+    """Add Sam Taylor, a social worker, and three demo children whose sessions span nine months; two more
+    practitioners of Sam's team with a year of caseloads, and its manager; a consultation lead with a school's
+    consultation; and an administrator."""
+    for child in (*CHILDREN, *(c for p in PRACTITIONERS for c, _outcomes in p.children)):
+        check_script(questionnaires[child.questionnaire], child)  # first, so a broken one leaves no half demo
     today = clock.today()
     sam = store.users.create_user(db, DEMO_EMAIL, "Sam Taylor", sam_hash := hash_password(DEMO_PASSWORD))
-    sessions_of: dict[str, list[int]] = {}
-    for child in CHILDREN:
-        questionnaire = questionnaires[child.questionnaire]
-        born = (today - timedelta(days=child.days_old)).isoformat()
-        child_id = store.children.create_child(db, sam, child.name, born, child.case_reference)
-        sessions_of[child.name] = []
-        for visit in child.visits:
-            day = _weekday(today - timedelta(days=visit.days_ago))
-            started = datetime.combine(day, time(child.session_hour), UTC)
-            session_id = store.sessions.start_session(
-                db, child_id, questionnaire, sam, started_at=_iso(started), account=visit.account
-            )
-            if play(db, session_id, questionnaire, visit):
-                store.sessions.finish_session(
-                    db, session_id, finished_at=_iso(started + timedelta(minutes=35))
-                )
-            sessions_of[child.name].append(session_id)
+    sessions_of = {child.name: seed_child(db, questionnaires, sam, child, today)[1] for child in CHILDREN}
     seed_casework(db, sam, sessions_of["Leo"], today)
     seed_consultation(
         db, questionnaires, store.users.create_user(db, LEAD_EMAIL, LEAD_NAME, sam_hash, "consultation_lead")
@@ -68,6 +54,36 @@ def seed(db: Database, questionnaires: dict[str, Questionnaire]) -> None:
     store.teams.add_member(db, team, sam, manages=False)
     manager = store.users.create_user(db, MANAGER_EMAIL, "Morgan Reid", sam_hash, "manager")
     store.teams.add_member(db, team, manager, manages=True)
+    for practitioner in PRACTITIONERS:
+        worker = store.users.create_user(db, practitioner.email, practitioner.name, sam_hash)
+        store.teams.add_member(db, team, worker, manages=False)
+        for child, outcomes in practitioner.children:
+            child_id, _sessions = seed_child(db, questionnaires, worker, child, today)
+            for statement, question_id, day, met_when in outcomes:
+                review = (today + timedelta(days=60)).isoformat()
+                store.casework.add_outcome(
+                    db, child_id, worker, statement, question_id, day, list(met_when), review
+                )
+
+
+def seed_child(
+    db: Database, questionnaires: dict[str, Questionnaire], practitioner: int, child: DemoChild, today: date
+) -> tuple[int, list[int]]:
+    """Add a child to a practitioner's caseload with every session of their story; their id and sessions'."""
+    questionnaire = questionnaires[child.questionnaire]
+    born = (today - timedelta(days=child.days_old)).isoformat()
+    child_id = store.children.create_child(db, practitioner, child.name, born, child.case_reference)
+    sessions = []
+    for visit in child.visits:
+        day = _weekday(today - timedelta(days=visit.days_ago))
+        started = datetime.combine(day, time(child.session_hour), UTC)
+        session_id = store.sessions.start_session(
+            db, child_id, questionnaire, practitioner, started_at=_iso(started), account=visit.account
+        )
+        if play(db, session_id, questionnaire, visit):
+            store.sessions.finish_session(db, session_id, finished_at=_iso(started + timedelta(minutes=35)))
+        sessions.append(session_id)
+    return child_id, sessions
 
 
 def seed_casework(db: Database, sam: int, leo_sessions: list[int], today: date) -> None:
@@ -137,6 +153,8 @@ def play(db: Database, session_id: int, questionnaire: Questionnaire, visit: Scr
 def _scripted_answer(questionnaire: Questionnaire, step: flow.Step, visit: ScriptedSession):
     if step.is_weekend_question:
         return "yes" if any(question.id in visit.weekend for question in step.part.questions) else "no"
+    if step.question.free_text and not visit.own_words:
+        return SKIP
     scripts = ([visit.weekend] if step.day == WEEKEND else []) + [visit.answers, DEFAULTS[questionnaire.id]]
     for script in scripts:
         if step.question.id in script:

@@ -22,6 +22,7 @@ class ScriptedSession:
     observed: frozenset = frozenset()  # questions the practitioner saw for themselves; the rest were told
     stops_before: str | None = None  # the session is left in progress at this question
     account: str = "child"  # whose account: child | parent_carer | practitioner
+    own_words: bool = True  # False: every question for the child's own words is skipped
 
 
 # The scripts, a line or so per part of the day in the order asked. Each session starts from the one before

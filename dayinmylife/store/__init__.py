@@ -1,6 +1,29 @@
 """Every SQL statement the app runs, as small named functions with bound parameters, one module per area:
-`store.users`, `store.children`, `store.sessions`, `store.casework`, `store.consultations`, `store.teams`, `store.findings`, `store.audit`."""
+`store.users`, `store.children`, `store.sessions`, `store.casework`, `store.consultations`, `store.teams`,
+`store.findings`, `store.impact`, `store.audit`."""
 
-from dayinmylife.store import audit, casework, children, consultations, db, findings, sessions, teams, users
+from dayinmylife.store import (
+    audit,
+    casework,
+    children,
+    consultations,
+    db,
+    findings,
+    impact,
+    sessions,
+    teams,
+    users,
+)
 
-__all__ = ["audit", "casework", "children", "consultations", "db", "findings", "sessions", "teams", "users"]
+__all__ = [
+    "audit",
+    "casework",
+    "children",
+    "consultations",
+    "db",
+    "findings",
+    "impact",
+    "sessions",
+    "teams",
+    "users",
+]

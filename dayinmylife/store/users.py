@@ -43,8 +43,16 @@ def all_accounts(db: Database) -> list[dict]:
 
 def account_by_id(db: Database, user_id: int) -> dict | None:
     return first_row(
-        db, "SELECT id, email, name, role, active, created_at FROM users WHERE id = ?", (user_id,)
+        db,
+        "SELECT id, email, name, role, active, created_at, reads_impact_report FROM users WHERE id = ?",
+        (user_id,),
     )
+
+
+def set_reads_impact_report(db: Database, user_id: int, reads: bool) -> None:
+    """Let an account read the partnership's impact report, or no longer; read on its next request."""
+    with write_transaction(db):
+        db.execute("UPDATE users SET reads_impact_report = ? WHERE id = ?", (int(reads), user_id))
 
 
 def account_by_email(db: Database, email: str) -> dict | None:

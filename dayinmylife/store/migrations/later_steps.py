@@ -209,3 +209,8 @@ def m023_session_findings(db):
         )
         """,
     )
+
+
+def m024_impact_report_readers(db):
+    """Accounts an administrator lets read the partnership's impact report (administrators always may)."""
+    db.execute("ALTER TABLE users ADD COLUMN reads_impact_report INTEGER NOT NULL DEFAULT 0")
