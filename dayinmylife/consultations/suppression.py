@@ -616,9 +616,22 @@ def _show_what_is_not_needed(graph: _Graph, kept: set[Key], given_away: set[Key]
     """Show again each cell hidden on the way that turns out not to be needed, dearest first: the whole
     consultation's figures, then the totals that give percentages, then the largest counts."""
     extra = [key for key, status in graph.statuses.items() if status == HIDDEN and key not in kept]
+    # A cycle found for a hidden cell proves it safe for as long as every cell on it stays hidden (a cell's
+    # arcs depend on itself alone): only the cells whose proof went through a cell shown again are searched.
+    proofs: dict[Key, list[Key]] = {}
+
+    def safe(other: Key) -> bool:
+        proof = proofs.get(other)
+        if proof is not None and all(graph.statuses[cell] != SHOWN for cell in proof):
+            return True
+        cycle = graph.cycle_through(other)
+        if cycle is not None:
+            proofs[other] = [cell for cell, _delta in cycle]
+        return cycle is not None
+
     for key in sorted(extra, key=lambda key: _cost(key, graph.values), reverse=True):
         graph.set(key, SHOWN)
-        if any(graph.recoverable(other) for other in graph.hidden() if other not in given_away):
+        if not all(safe(other) for other in graph.hidden() if other not in given_away):
             graph.set(key, HIDDEN)
 
 
