@@ -47,10 +47,10 @@ def seed(path: Path, questionnaire) -> None:
     store.users.create_user(db, "admin@example.org", "Administrator", password, "administrator")
     this = Quarter.of(clock.today())
     answers = [_answers(questionnaire, script) for script in STAGES]
-    kept = [
-        findings_of(questionnaire, {(q, d): Answer(json.loads(v), False) for q, d, v in stage}).to_json()
-        for stage in answers
+    found = [
+        findings_of(questionnaire, {(q, d): Answer(json.loads(v)) for q, d, v in stage}) for stage in answers
     ]
+    kept = [(findings.to_json(), findings.counted()) for findings in found]
     label = stamp(questionnaire)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     with db.conn:  # one transaction: committed at the end
@@ -93,8 +93,8 @@ def _caseload(db, questionnaire, user, this, answers, kept, label, seed_number) 
                 [(session, q, d, v, started) for q, d, v in answers[stage]],
             )
             db.execute(
-                "INSERT INTO session_findings (session_id, stamp, findings) VALUES (?, ?, ?)",
-                (session, label, kept[stage]),
+                "INSERT INTO session_findings (session_id, stamp, findings, counted) VALUES (?, ?, ?, ?)",
+                (session, label, *kept[stage]),
             )
         if index % 3 == 0:
             for question_id, day in (("had_breakfast", "school"), ("bedtime_time", "school")):

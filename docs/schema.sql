@@ -140,7 +140,7 @@ CREATE TABLE session_findings (
             session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
             stamp TEXT NOT NULL,
             findings TEXT NOT NULL
-        );
+        , counted TEXT);
 
 CREATE TABLE "sessions" (
             id INTEGER PRIMARY KEY,

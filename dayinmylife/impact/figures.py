@@ -2,7 +2,8 @@
 started in the quarter), how often, whether in their own words, whether their agreed outcomes are met more
 often than at first, where their weekends differ and which areas of care their latest session found worth
 exploring or going well. Counted in children, per team, with small numbers suppressed by the consultations'
-own code (consultations/suppression.py), so that no child can be picked out. Pure: children in, tables out.
+own code (consultations/suppression.py), so that no child can be picked out. Pure: counts per team in (the
+store counts them: store/impact.py), tables out.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from dayinmylife.consultations.suppression import (
     Suppressed,
     suppress_linked,
 )
-from dayinmylife.questionnaire.findings import GOING_WELL, WORTH_EXPLORING, Findings
+from dayinmylife.questionnaire.findings import GOING_WELL, WORTH_EXPLORING
 from dayinmylife.questionnaire.model import AREAS_OF_CARE
 
 HEARD, SESSIONS, OUTCOMES, WEEKEND = "heard", "sessions", "outcomes", "weekend"
@@ -70,17 +71,6 @@ class Quarter:
     @property
     def next(self) -> Quarter:
         return Quarter(self.year + 1, 1) if self.number == 4 else Quarter(self.year, self.number + 1)
-
-
-@dataclass(frozen=True)
-class ChildHeard:
-    """What the report counts of one child heard in the quarter."""
-
-    team_id: int | None  # None: no practitioner of theirs is in a team
-    sessions: int  # finished sessions started in the quarter
-    own_account: bool  # at least one of them was the child's own account
-    findings: Findings | None  # what the latest of them found (None: a questionnaire this app no longer has)
-    outcomes: str | None  # MORE_MET, AS_MANY_MET or FEWER_MET at the latest session than at the first; None
 
 
 def outcome_change(met_at_first: int, met_at_latest: int) -> str:
@@ -132,24 +122,6 @@ def side_by_side(now: Report, before: Report, name: str, column: Hashable) -> li
     ]
 
 
-def answers_of(child: ChildHeard, parts: Iterable[str]) -> dict[str, list[str]]:
-    """What one child counts for in each table; a table it is not in (nothing to say) is left out."""
-    counted = {
-        HEARD: [OWN_ACCOUNT if child.own_account else ADULTS_ONLY],
-        SESSIONS: [ONE if child.sessions == 1 else TWO if child.sessions == 2 else THREE_OR_MORE],
-    }
-    if child.outcomes:
-        counted[OUTCOMES] = [child.outcomes]
-    found = child.findings
-    if found is not None:
-        said = {part: found.weekend.get(part) for part in parts}
-        if any(value in ("yes", "no") for value in said.values()):
-            counted[WEEKEND] = [part for part, value in said.items() if value == "yes"]
-        for signal in (WORTH_EXPLORING, GOING_WELL):
-            counted[signal] = [area for area in AREAS_OF_CARE if area in found.areas(signal)]
-    return counted
-
-
 def teams_heard(teams: Iterable[Mapping], sizes: Mapping[int | None, int], minimum: int) -> tuple[Group, ...]:
     """Each team with children heard, then the children of no team as a group of their own (id None, no
     name); each reported when it has at least the minimum. Unlike a consultation's pupils without a group,
@@ -161,27 +133,28 @@ def teams_heard(teams: Iterable[Mapping], sizes: Mapping[int | None, int], minim
     )
 
 
+# (table, team id or None, answer or None for the children the table counts, children): what SQL counts
+Count = tuple[str, int | None, str | None, int]
+
+
 def build_report(
-    quarter: Quarter,
-    teams: Iterable[Mapping],
-    children: Iterable[ChildHeard],
-    parts: tuple[str, ...],
-    minimum: int,
+    quarter: Quarter, teams: Iterable[Mapping], counts: Iterable[Count], parts: tuple[str, ...], minimum: int
 ) -> Report:
-    """Count the children heard per team in every table and suppress small numbers in all of them at once:
-    no table counts more children than were heard in a team, which the suppression knows."""
-    children = list(children)
-    sizes: dict[int | None, int] = {}
-    for child in children:
-        sizes[child.team_id] = sizes.get(child.team_id, 0) + 1
+    """Put each table's counts per team (every child heard counted once in HEARD) and suppress small numbers
+    in all of them at once: no table counts more children than were heard in a team, which the suppression
+    knows."""
+    counts = list(counts)
+    sizes = {team: children for table, team, answer, children in counts if table == HEARD and answer is None}
     groups = teams_heard(teams, sizes, minimum)
     layout = Layout(groups, minimum)
     tallies = {name: Tally() for name in TABLES}
-    for child in children:
-        for name, answers in answers_of(child, parts).items():
-            tallies[name].answered[child.team_id] += 1
-            for answer in answers:
-                tallies[name].answers[(answer, child.team_id)] += 1
+    for table, team, answer, children in counts:
+        if table not in tallies:
+            continue
+        if answer is None:
+            tallies[table].answered[team] += children
+        else:
+            tallies[table].answers[(answer, team)] += children
     rows = {
         HEARD: (OWN_ACCOUNT, ADULTS_ONLY),
         SESSIONS: (ONE, TWO, THREE_OR_MORE),

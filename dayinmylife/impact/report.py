@@ -2,6 +2,7 @@
 tables and as CSV, in counts of children with small numbers suppressed (impact/figures.py). For
 administrators and the accounts an administrator lets read it; every reading is audited."""
 
+from collections import Counter
 from datetime import timedelta
 
 from flask import Blueprint, Response, current_app, render_template, request
@@ -13,11 +14,12 @@ from dayinmylife.access import impact_report_required
 from dayinmylife.consultations.exports import as_csv, count_text, percent_text
 from dayinmylife.consultations.suppression import WHOLE
 from dayinmylife.impact import figures
-from dayinmylife.impact.figures import ChildHeard, Quarter, Report, build_report, outcome_change, side_by_side
+from dayinmylife.impact.figures import Count, Quarter, Report, build_report, outcome_change, side_by_side
+from dayinmylife.questionnaire.findings import stamp
 from dayinmylife.questionnaire.outcomes import MET, Outcome, outcome_status
 from dayinmylife.questionnaires import all_questionnaires
 from dayinmylife.store.db import get_db
-from dayinmylife.supervision.child_sessions import findings_of_sessions
+from dayinmylife.supervision.child_sessions import keep_findings
 from dayinmylife.vocabulary import AREA_NAMES
 
 bp = Blueprint("impact", __name__, url_prefix="/impact")
@@ -84,22 +86,16 @@ def _quarter() -> Quarter:
 
 def _report(quarter: Quarter) -> Report:
     db, loaded = get_db(), all_questionnaires()
-    rows = store.impact.children_heard(db, quarter.start.isoformat(), quarter.end.isoformat())
-    found = findings_of_sessions(rows, loaded)
-    changes = _outcome_changes([row["child_id"] for row in rows], quarter)
-    children = [
-        ChildHeard(
-            row["team_id"],
-            row["sessions"],
-            bool(row["own_account"]),
-            found.get(row["id"]),
-            changes.get(row["child_id"]),
-        )
-        for row in rows
-    ]
-    parts = tuple(_weekend_parts({row["questionnaire_id"] for row in rows}))
+    start, end = quarter.start.isoformat(), quarter.end.isoformat()
+    stamps = [stamp(questionnaire) for questionnaire in loaded.values()]
+    keep_findings(store.impact.latest_sessions_not_counted(db, start, end, stamps), loaded)
+    counts = store.impact.counts_of_children_heard(db, start, end, stamps)
+    used = {answer for table, _team, answer, _children in counts if table == "questionnaire"}
     minimum = current_app.config["IMPACT_REPORT_MINIMUM"]
-    return build_report(quarter, store.teams.all_teams(db), children, parts, minimum)
+    parts = tuple(_weekend_parts(used))
+    return build_report(
+        quarter, store.teams.all_teams(db), [*counts, *_outcome_counts(quarter)], parts, minimum
+    )
 
 
 def _weekend_parts(used: set[str] | None = None) -> dict[str, str]:
@@ -113,32 +109,34 @@ def _weekend_parts(used: set[str] | None = None) -> dict[str, str]:
     return parts
 
 
-def _outcome_changes(child_ids: list[int], quarter: Quarter) -> dict[int, str]:
-    """child id -> whether more, as many or fewer of their outcomes are met at their latest own session by the
-    quarter's end than at their first, for children with outcomes and two sessions of their own."""
+def _outcome_counts(quarter: Quarter) -> list[Count]:
+    """Per team, the children heard in the quarter with outcomes and two sessions of their own by its end,
+    by whether more, as many or fewer outcomes are met at the latest than at the first."""
     db, loaded = get_db(), all_questionnaires()
+    start, end = quarter.start.isoformat(), quarter.end.isoformat()
     outcomes: dict[int, list[Outcome]] = {}
-    for row in store.impact.outcomes_of_children(db, child_ids):
+    for row in store.impact.outcomes_of_children_heard(db, start, end):
         outcomes.setdefault(row["child_id"], []).append(Outcome.from_row(row))
-    sessions = store.impact.first_and_latest_own_sessions(db, list(outcomes), quarter.end.isoformat())
-    compared = {
-        child_id: pair
-        for child_id, pair in sessions.items()
-        if len(pair) == 2 and all(session["questionnaire_id"] in loaded for session in pair)
-    }
-    asked = {outcome.question_id for child_id in compared for outcome in outcomes[child_id]}
+    asked = {outcome.question_id for agreed in outcomes.values() for outcome in agreed}
     gates = {part.weekend_question_id for q in loaded.values() for part in q.parts if part.asks_about_weekend}
-    ids = [session["id"] for pair in compared.values() for session in pair]
-    answers = store.sessions.answers_to_questions(db, ids, [*asked, *gates])
-
-    def met(session) -> int:
-        questionnaire = loaded[session["questionnaire_id"]]
-        said = answers.get(session["id"], {})
-        return sum(outcome_status(questionnaire, said, o) == MET for o in outcomes[session["child_id"]])
-
-    return {
-        child_id: outcome_change(met(first), met(latest)) for child_id, (first, latest) in compared.items()
-    }
+    sessions: dict[int, dict[str, tuple[str, dict]]] = {}
+    teams: dict[int, int | None] = {}
+    rows = store.impact.first_and_latest_own_answers(db, start, end, [*asked, *gates])
+    for child_id, team_id, _session_id, which, questionnaire_id, question_id, day, answer in rows:
+        teams[child_id] = team_id
+        _questionnaire, answers = sessions.setdefault(child_id, {}).setdefault(which, (questionnaire_id, {}))
+        if answer is not None:
+            answers[(question_id, day)] = answer
+    counted: Counter = Counter()
+    for child_id, pair in sessions.items():
+        if len(pair) == 2 and all(questionnaire_id in loaded for questionnaire_id, _ in pair.values()):
+            met = [
+                sum(outcome_status(loaded[qid], said, outcome) == MET for outcome in outcomes[child_id])
+                for qid, said in (pair["first"], pair["latest"])
+            ]
+            counted[(teams[child_id], outcome_change(*met))] += 1
+            counted[(teams[child_id], None)] += 1
+    return [(figures.OUTCOMES, team, change, children) for (team, change), children in counted.items()]
 
 
 def _names() -> dict[str, dict]:

@@ -44,6 +44,20 @@ class Findings:
             separators=(",", ":"),
         )
 
+    def counted(self) -> str:
+        """As JSON, what the partnership's impact report counts of it: the areas of care with a prompt of
+        each signal, the parts of the day said to be different at the weekend, and whether any part's weekend
+        was said to be different or the same."""
+        return json.dumps(
+            {
+                WORTH_EXPLORING: sorted(self.areas(WORTH_EXPLORING)),
+                GOING_WELL: sorted(self.areas(GOING_WELL)),
+                "weekend_different": sorted(part for part, said in self.weekend.items() if said == "yes"),
+                "weekend_said": any(said in ("yes", "no") for said in self.weekend.values()),
+            },
+            separators=(",", ":"),
+        )
+
     @classmethod
     def from_json(cls, text: str) -> Findings:
         kept = json.loads(text)

@@ -248,18 +248,6 @@ def answers_of_sessions(db: Database, session_ids: list[int]) -> dict[int, dict[
     return {session_id: found.get(session_id, {}) for session_id in session_ids}
 
 
-def answers_to_questions(
-    db: Database, session_ids: list[int], question_ids: list[str]
-) -> dict[int, dict[tuple[str, str], Answer]]:
-    """The answers of these sessions to these questions only: session id -> (question id, day) -> Answer."""
-    return _answers_by_session(
-        db,
-        "answers.session_id IN (SELECT value FROM json_each(?)) "
-        "AND answers.question_id IN (SELECT value FROM json_each(?))",
-        (json.dumps(session_ids), json.dumps(sorted(set(question_ids)))),
-    )
-
-
 def latest_session_of_child(db: Database, child_id: int) -> dict | None:
     return first_row(
         db, "SELECT * FROM sessions WHERE child_id = ? ORDER BY started_at DESC, id DESC LIMIT 1", (child_id,)

@@ -22,34 +22,53 @@ def findings_of_sessions(
     """session id -> what it found, for the finished sessions among these (rows with an id, a status and a
     questionnaire id) of a questionnaire this app has. Those not kept, or kept with other rules or another
     questionnaire, are worked out now and kept: a finished session's answers never change."""
-    loaded = all_questionnaires() if loaded is None else loaded
-    db = get_db()
-    wanted = {
-        s["id"]: loaded[s["questionnaire_id"]]
-        for s in sessions
-        if s["status"] == "finished" and s["questionnaire_id"] in loaded
-    }
-    kept = store.findings.kept_findings(db, list(wanted))
+    wanted = _finished(sessions, loaded)
+    kept = store.findings.kept_findings(get_db(), list(wanted))
     found = {
         session_id: Findings.from_json(kept[session_id][1])
         for session_id, questionnaire in wanted.items()
         if session_id in kept and kept[session_id][0] == stamp(questionnaire)
     }
-    missing = [session_id for session_id in wanted if session_id not in found]
-    if missing:
-        answers = store.sessions.answers_of_sessions(db, missing)
-        worked_out = {
-            session_id: findings_of(wanted[session_id], answers[session_id]) for session_id in missing
-        }
-        store.findings.keep_findings(
-            db,
-            {
-                session_id: (stamp(wanted[session_id]), findings.to_json())
-                for session_id, findings in worked_out.items()
-            },
-        )
-        found.update(worked_out)
+    found.update(_work_out({s: q for s, q in wanted.items() if s not in found}))
     return found
+
+
+def keep_findings(sessions: Iterable[Mapping], loaded: Mapping[str, Questionnaire] | None = None) -> None:
+    """See that what these finished sessions found is kept and current, without reading it back: for
+    counting it in SQL."""
+    wanted = _finished(sessions, loaded)
+    stamps = store.findings.kept_stamps(get_db(), list(wanted))
+    _work_out({s: q for s, q in wanted.items() if stamps.get(s) != stamp(q)})
+
+
+def _finished(
+    sessions: Iterable[Mapping], loaded: Mapping[str, Questionnaire] | None
+) -> dict[int, Questionnaire]:
+    loaded = all_questionnaires() if loaded is None else loaded
+    return {
+        s["id"]: loaded[s["questionnaire_id"]]
+        for s in sessions
+        if s["status"] == "finished" and s["questionnaire_id"] in loaded
+    }
+
+
+def _work_out(sessions: Mapping[int, Questionnaire]) -> dict[int, Findings]:
+    """What these sessions found, from their answers, kept for next time."""
+    if not sessions:
+        return {}
+    db = get_db()
+    answers = store.sessions.answers_of_sessions(db, list(sessions))
+    worked_out = {
+        session_id: findings_of(sessions[session_id], answers[session_id]) for session_id in sessions
+    }
+    store.findings.keep_findings(
+        db,
+        {
+            session_id: (stamp(sessions[session_id]), findings.to_json(), findings.counted())
+            for session_id, findings in worked_out.items()
+        },
+    )
+    return worked_out
 
 
 class ChildSessions(NamedTuple):

@@ -33,7 +33,9 @@ def test_a_finished_session_is_read_once_and_its_findings_kept(app, db, leo, que
 
 def test_findings_kept_with_other_rules_are_worked_out_again(app, db, leo):
     child, session_id = leo
-    store.findings.keep_findings(db, {session_id: ("0:primary:old", Findings.from_json(_empty()).to_json())})
+    store.findings.keep_findings(
+        db, {session_id: ("0:primary:old", Findings.from_json(_empty()).to_json(), None)}
+    )
     with app.app_context():
         [found] = child_sessions(child).findings
     assert BREAKFAST_PROMPT in found.prompts()
