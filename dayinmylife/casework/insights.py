@@ -147,5 +147,6 @@ def _history_page(child_id: int, printing: bool):
         histories=over_time.histories(questionnaire, records, readings) if records else [],
         faces=FACES[5],
         dates={s["id"]: format_day(s["started_at"]) for s in shown},  # formatted once, shown many times
+        supervision_notes=store.casework.supervision_notes_of_child(get_db(), child_id),
         printing=printing,
     )

@@ -57,3 +57,18 @@ def test_supervision_notes_are_part_of_everything_held_and_go_with_an_erased_chi
     assert [note["discussion"] for note in held["supervision_notes"]] == ["Breakfast at weekends"]
     store.children.erase_child(db, team["Leo"])
     assert db.execute("SELECT COUNT(*) FROM supervision_notes").fetchone()[0] == 0
+
+
+def test_the_printed_record_over_time_carries_the_supervision_discussions(client, db, app, morgan, team):
+    write(morgan, team["Leo"], decisions="Sam to ask school about breakfast club", due_on=SOON)
+    sam = Practitioners(app.test_client(), db)
+    sam.sign_in("sam@example.org")
+    record = " ".join(html.unescape(sam.client.get(f"/children/{team['Leo']}/history/print").text).split())
+    assert "Supervision" in record and "Breakfast at weekends" in record
+    assert "Sam to ask school about breakfast club" in record and "Not yet done." in record
+    [note] = store.casework.supervision_notes_of_child(db, team["Leo"])
+    sam.post(f"/children/{team['Leo']}/supervision/{note['id']}/done", token_from=f"/children/{team['Leo']}")
+    record = html.unescape(sam.client.get(f"/children/{team['Leo']}/history/print").text)
+    assert "Done on" in record and "Not yet done." not in record
+    # A child without any discussion has no empty Supervision section in their record.
+    assert "supervision-record" not in sam.client.get(f"/children/{team['Mia']}/history/print").text
