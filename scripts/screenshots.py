@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from dayinmylife import create_app  # noqa: E402
-from dayinmylife.demo import DEMO_EMAIL, DEMO_PASSWORD, MANAGER_EMAIL, seed  # noqa: E402
+from dayinmylife.demo import ADMIN_EMAIL, DEMO_EMAIL, DEMO_PASSWORD, MANAGER_EMAIL, seed  # noqa: E402
 from dayinmylife.demo.consultation import LEAD_EMAIL  # noqa: E402
 from dayinmylife.store.db import connect  # noqa: E402
 from dayinmylife.store.migrations import migrate  # noqa: E402
@@ -84,6 +84,12 @@ def manager_pages(page, size):
     shoot(page, "team-child", size)
 
 
+def partnership_pages(page, size):
+    sign_in(page, ADMIN_EMAIL)
+    page.get_by_role("link", name="Impact").click()
+    shoot(page, "impact-report", size)
+
+
 def shoot(page, name, size):
     page.wait_for_load_state("networkidle")
     page.screenshot(path=str(OUT / f"{name}-{size}.png"))
@@ -103,7 +109,13 @@ def main():
         with LiveServer(app) as server, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for size, viewport in SIZES.items():
-                for pages in (child_pages, practitioner_pages, consultation_pages, manager_pages):
+                for pages in (
+                    child_pages,
+                    practitioner_pages,
+                    consultation_pages,
+                    manager_pages,
+                    partnership_pages,
+                ):
                     context = browser.new_context(viewport=viewport, base_url=server.url)
                     pages(context.new_page(), size)
                     context.close()
