@@ -136,6 +136,8 @@ CREATE TABLE recovery_codes (
             used_at TEXT
         );
 
+CREATE TABLE report_versions (scope TEXT PRIMARY KEY, version INTEGER NOT NULL);
+
 CREATE TABLE session_findings (
             session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
             stamp TEXT NOT NULL,
@@ -248,6 +250,12 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE
 
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 
+CREATE TRIGGER child_practitioners_delete_report AFTER DELETE ON child_practitioners BEGIN INSERT INTO report_versions (scope, version) VALUES ('all', 1) ON CONFLICT (scope) DO UPDATE SET version = version + 1; END;
+
+CREATE TRIGGER child_practitioners_insert_report AFTER INSERT ON child_practitioners BEGIN INSERT INTO report_versions (scope, version) VALUES ('all', 1) ON CONFLICT (scope) DO UPDATE SET version = version + 1; END;
+
+CREATE TRIGGER child_practitioners_update_report AFTER UPDATE ON child_practitioners BEGIN INSERT INTO report_versions (scope, version) VALUES ('all', 1) ON CONFLICT (scope) DO UPDATE SET version = version + 1; END;
+
 CREATE TRIGGER consultation_tally_answer_added AFTER INSERT ON answers BEGIN 
         INSERT INTO consultation_tallies (consultation_id, question_id, day, value, group_key, pupils)
         SELECT consultation_id, NEW.question_id, NEW.day, COALESCE(NEW.value, ''),
@@ -279,3 +287,27 @@ CREATE TRIGGER consultation_tally_answer_removed AFTER DELETE ON answers BEGIN
      END;
 
 CREATE TRIGGER consultation_tally_response_removed BEFORE DELETE ON sessions WHEN OLD.consultation_id IS NOT NULL BEGIN DELETE FROM answers WHERE session_id = OLD.id; END;
+
+CREATE TRIGGER outcomes_delete_report AFTER DELETE ON outcomes BEGIN INSERT INTO report_versions (scope, version) VALUES ('all', 1) ON CONFLICT (scope) DO UPDATE SET version = version + 1; END;
+
+CREATE TRIGGER outcomes_insert_report AFTER INSERT ON outcomes BEGIN INSERT INTO report_versions (scope, version) VALUES ('all', 1) ON CONFLICT (scope) DO UPDATE SET version = version + 1; END;
+
+CREATE TRIGGER outcomes_update_report AFTER UPDATE ON outcomes BEGIN INSERT INTO report_versions (scope, version) VALUES ('all', 1) ON CONFLICT (scope) DO UPDATE SET version = version + 1; END;
+
+CREATE TRIGGER sessions_delete_report AFTER DELETE ON sessions WHEN OLD.child_id IS NOT NULL BEGIN INSERT INTO report_versions (scope, version) VALUES (substr(OLD.started_at, 1, 4) || '-q' || ((CAST(substr(OLD.started_at, 6, 2) AS INTEGER) + 2) / 3), 1) ON CONFLICT (scope) DO UPDATE SET version = version + 1; END;
+
+CREATE TRIGGER sessions_insert_report AFTER INSERT ON sessions WHEN NEW.child_id IS NOT NULL BEGIN INSERT INTO report_versions (scope, version) VALUES (substr(NEW.started_at, 1, 4) || '-q' || ((CAST(substr(NEW.started_at, 6, 2) AS INTEGER) + 2) / 3), 1) ON CONFLICT (scope) DO UPDATE SET version = version + 1; END;
+
+CREATE TRIGGER sessions_update_report AFTER UPDATE ON sessions WHEN OLD.child_id IS NOT NULL OR NEW.child_id IS NOT NULL BEGIN INSERT INTO report_versions (scope, version) VALUES (substr(OLD.started_at, 1, 4) || '-q' || ((CAST(substr(OLD.started_at, 6, 2) AS INTEGER) + 2) / 3), 1) ON CONFLICT (scope) DO UPDATE SET version = version + 1; INSERT INTO report_versions (scope, version) VALUES (substr(NEW.started_at, 1, 4) || '-q' || ((CAST(substr(NEW.started_at, 6, 2) AS INTEGER) + 2) / 3), 1) ON CONFLICT (scope) DO UPDATE SET version = version + 1; END;
+
+CREATE TRIGGER team_members_delete_report AFTER DELETE ON team_members BEGIN INSERT INTO report_versions (scope, version) VALUES ('all', 1) ON CONFLICT (scope) DO UPDATE SET version = version + 1; END;
+
+CREATE TRIGGER team_members_insert_report AFTER INSERT ON team_members BEGIN INSERT INTO report_versions (scope, version) VALUES ('all', 1) ON CONFLICT (scope) DO UPDATE SET version = version + 1; END;
+
+CREATE TRIGGER team_members_update_report AFTER UPDATE ON team_members BEGIN INSERT INTO report_versions (scope, version) VALUES ('all', 1) ON CONFLICT (scope) DO UPDATE SET version = version + 1; END;
+
+CREATE TRIGGER teams_delete_report AFTER DELETE ON teams BEGIN INSERT INTO report_versions (scope, version) VALUES ('all', 1) ON CONFLICT (scope) DO UPDATE SET version = version + 1; END;
+
+CREATE TRIGGER teams_insert_report AFTER INSERT ON teams BEGIN INSERT INTO report_versions (scope, version) VALUES ('all', 1) ON CONFLICT (scope) DO UPDATE SET version = version + 1; END;
+
+CREATE TRIGGER teams_update_report AFTER UPDATE ON teams BEGIN INSERT INTO report_versions (scope, version) VALUES ('all', 1) ON CONFLICT (scope) DO UPDATE SET version = version + 1; END;

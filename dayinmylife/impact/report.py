@@ -28,7 +28,7 @@ bp = Blueprint("impact", __name__, url_prefix="/impact")
 @bp.get("")
 @impact_report_required
 def report():
-    """The chosen quarter (this one unless asked) beside the one before, for all teams or one of them."""
+    """The chosen quarter (the latest that is over unless asked) beside the one before, for all teams or one."""
     quarter = _quarter()
     this, before = _report(quarter), _report(quarter.previous)
     team = next((group for group in this.reported if team_slug(group) == request.args.get("team")), None)
@@ -40,6 +40,7 @@ def report():
         team=team,
         column=team.column if team else WHOLE,
         latest=Quarter.of(clock.today()),
+        today=clock.today().isoformat(),
         names=_names(),
         titles=_titles(),
         quarter_name=quarter_name,
@@ -79,23 +80,32 @@ def team_names(groups) -> str:
 
 
 def _quarter() -> Quarter:
-    latest = Quarter.of(clock.today())
+    """The quarter asked for, up to this one; else the latest that is over: a quarter still going on would
+    seem to hear fewer children than the whole quarter before it."""
+    this = Quarter.of(clock.today())
     asked = Quarter.parse(request.args.get("quarter"))
-    return asked if asked and asked <= latest else latest
+    return asked if asked and asked <= this else this.previous
 
 
 def _report(quarter: Quarter) -> Report:
+    """The quarter's report, worked out again only when what it counts may have changed since (versions kept
+    by the database itself: a new session this quarter leaves the quarter before as it was)."""
     db, loaded = get_db(), all_questionnaires()
-    start, end = quarter.start.isoformat(), quarter.end.isoformat()
     stamps = [stamp(questionnaire) for questionnaire in loaded.values()]
+    minimum = current_app.config["IMPACT_REPORT_MINIMUM"]
+    version = (store.impact.report_version(db, quarter.slug), tuple(stamps), minimum)
+    kept = current_app.extensions.setdefault("impact_reports", {})
+    if quarter in kept and kept[quarter][0] == version:
+        return kept[quarter][1]
+    start, end = quarter.start.isoformat(), quarter.end.isoformat()
     keep_findings(store.impact.latest_sessions_not_counted(db, start, end, stamps), loaded)
     counts = store.impact.counts_of_children_heard(db, start, end, stamps)
     used = {answer for table, _team, answer, _children in counts if table == "questionnaire"}
-    minimum = current_app.config["IMPACT_REPORT_MINIMUM"]
     parts = tuple(_weekend_parts(used))
-    return build_report(
-        quarter, store.teams.all_teams(db), [*counts, *_outcome_counts(quarter)], parts, minimum
-    )
+    teams = store.teams.all_teams(db)
+    report = build_report(quarter, teams, [*counts, *_outcome_counts(quarter)], parts, minimum)
+    kept[quarter] = (version, report)
+    return report
 
 
 def _weekend_parts(used: set[str] | None = None) -> dict[str, str]:

@@ -148,3 +148,17 @@ def first_and_latest_own_answers(db: Database, start: str, end: str, questions: 
             answer = Answer(list(value) if isinstance(value, list) else value, bool(skipped))
         found.append((child_id, team_id, session_id, which, questionnaire_id, question_id, day, answer))
     return found
+
+
+def report_version(db: Database, quarter: str) -> tuple[int, int]:
+    """What a quarter's report depends on, as versions (store/migrations m026): the changes to sessions that
+    started in that quarter or before, and the changes to teams, who works with a child and outcomes."""
+    row = db.execute(
+        """
+        SELECT IFNULL(SUM(version) FILTER (WHERE scope != 'all' AND scope <= ?), 0),
+               IFNULL(SUM(version) FILTER (WHERE scope = 'all'), 0)
+        FROM report_versions
+        """,
+        (quarter,),
+    ).fetchone()
+    return row[0], row[1]

@@ -60,9 +60,10 @@ def alex(client, db, partnership):
 
 
 def test_an_administrator_reads_the_quarter_beside_the_one_before(alex, db):
-    page = alex.client.get("/impact")
-    assert page.status_code == 200
     this = Quarter.of(clock.today())
+    page = alex.client.get(f"/impact?quarter={this.slug}")
+    assert page.status_code == 200
+    assert "This quarter is not over" in page.text
     assert "8 children were heard this quarter" in page.text
     assert "The quarter before: 5." in page.text
     assert f"?quarter={this.previous.slug}" in page.text
@@ -78,13 +79,15 @@ def test_the_quarter_before_reads_on_its_own_and_a_quarter_to_come_is_this_one(a
     before = alex.client.get(f"/impact?quarter={this.previous.slug}")
     assert "5 children were heard this quarter" in before.text
     assert f"?quarter={this.slug}" in before.text
-    for asked in (this.next.slug, "2026-q9", "<script>", "1969-q1"):
-        assert "8 children were heard this quarter" in alex.client.get(f"/impact?quarter={asked}").text
+    assert "This quarter is not over" not in before.text
+    # Unless asked, and for a quarter to come or nonsense: the latest quarter that is over.
+    for asked in ("", this.next.slug, "2026-q9", "<script>", "1969-q1"):
+        assert "5 children were heard this quarter" in alex.client.get(f"/impact?quarter={asked}").text
 
 
 def test_the_csv_says_what_the_page_says_and_runs_no_formula(alex):
-    answer = alex.client.get("/impact/report.csv")
     this = Quarter.of(clock.today())
+    answer = alex.client.get(f"/impact/report.csv?quarter={this.slug}")
     assert answer.headers["Cache-Control"] == "no-store"
     assert f"impact-report-{this.slug}.csv" in answer.headers["Content-Disposition"]
     lines = answer.text.lstrip("\ufeff").splitlines()
@@ -110,9 +113,10 @@ def test_a_team_is_a_column_of_the_csv_with_its_name_made_safe(alex, db, partner
         )
         store.sessions.finish_session(db, session)
     assert risky
-    header = alex.client.get("/impact/report.csv").text.lstrip("\ufeff").splitlines()[0]
+    this = Quarter.of(clock.today()).slug
+    header = alex.client.get(f"/impact/report.csv?quarter={this}").text.lstrip("\ufeff").splitlines()[0]
     assert "'=Risky: children" in header and "North: children" in header
-    page = alex.client.get("/impact?team=" + str(risky))
+    page = alex.client.get(f"/impact?quarter={this}&team={risky}")
     assert "=Risky: 6 children were heard this quarter" in " ".join(page.text.split())
 
 
@@ -151,3 +155,54 @@ def test_an_administrator_always_reads_it_and_the_grant_does_not_apply_to_them(a
 def test_a_grant_without_the_form_token_changes_nothing(alex, db, partnership):
     alex.client.post(f"/admin/accounts/{partnership['Sam']}/impact-report", data={"reads": "yes"})
     assert not store.users.account_by_id(db, partnership["Sam"])["reads_impact_report"]
+
+
+def test_the_report_follows_every_change_it_counts(alex, db, partnership, questionnaires):
+    def heard() -> str:
+        return next(line for line in csv_lines(alex) if ",Children heard," in line)
+
+    assert ",Children heard,,8," in heard()
+    this = Quarter.of(clock.today())
+    child = store.children.create_child(db, partnership["Jo"], "New", "2015-05-01", None)
+    started = f"{this.start.isoformat()}T11:00:00+00:00"
+    session = store.sessions.start_session(
+        db, child, questionnaires["primary"], partnership["Jo"], started_at=started
+    )
+    assert ",Children heard,,8," in heard()  # unfinished: no one heard yet
+    store.sessions.finish_session(db, session)
+    assert ",Children heard,,9," in heard()
+    store.casework.add_outcome(
+        db, child, partnership["Jo"], "Breakfast", "had_breakfast", "school", ["yes"], None
+    )
+    north = store.teams.team_of_practitioner(db, partnership["Sam"])["id"]
+    store.teams.remove_member(db, north, partnership["Sam"])  # North's children now belong to no team
+    lines = csv_lines(alex)
+    assert "North" not in lines[0] and ",Children heard,,9," in heard()
+    store.children.erase_child(db, child)  # their sessions go with them, and out of every count
+    assert ",Children heard,,8," in heard()
+
+
+def csv_lines(client_user) -> list[str]:
+    this = Quarter.of(clock.today()).slug
+    return client_user.client.get(f"/impact/report.csv?quarter={this}").text.lstrip("\ufeff").splitlines()
+
+
+def test_a_quarter_changes_version_only_when_what_it_counts_can_change(db, partnership, questionnaires):
+    this = Quarter.of(clock.today())
+    child = store.children.create_child(db, partnership["Sam"], "Another", "2018-05-01", None)
+    before = store.impact.report_version(db, this.previous.slug)
+    now = store.impact.report_version(db, this.slug)
+    session = store.sessions.start_session(
+        db,
+        child,
+        questionnaires["primary"],
+        partnership["Sam"],
+        started_at=f"{this.start.isoformat()}T12:00:00+00:00",
+    )
+    store.sessions.finish_session(db, session)
+    assert store.impact.report_version(db, this.previous.slug) == before  # the quarter before stands
+    assert store.impact.report_version(db, this.slug) != now
+    store.casework.add_outcome(
+        db, child, partnership["Sam"], "Bedtime", "bedtime_time", "school", ["19:00"], None
+    )
+    assert store.impact.report_version(db, this.previous.slug) != before  # outcomes compare across quarters

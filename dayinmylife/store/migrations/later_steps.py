@@ -221,3 +221,35 @@ def m025_findings_counted(db):
     parts of the weekend): counted in SQL for 10,000 children without reading every prompt. Findings kept
     before have none and are worked out again when next needed."""
     db.execute("ALTER TABLE session_findings ADD COLUMN counted TEXT")
+
+
+def _bump(scope_sql: str) -> str:
+    return (
+        "INSERT INTO report_versions (scope, version) VALUES ("
+        + scope_sql
+        + ", 1) ON CONFLICT (scope) DO UPDATE SET version = version + 1;"
+    )
+
+
+def _quarter_of(started_at: str) -> str:
+    return f"substr({started_at}, 1, 4) || '-q' || ((CAST(substr({started_at}, 6, 2) AS INTEGER) + 2) / 3)"
+
+
+def m026_report_versions(db):
+    """What the impact report counts, versioned so that a quarter's report is worked out again only when it
+    could have changed: a change to a child's session bumps the quarter it started in (and so every later
+    quarter, whose outcomes compare with earlier sessions); a change to teams, who works with a child or the
+    outcomes agreed bumps "all"."""
+    db.execute("CREATE TABLE report_versions (scope TEXT PRIMARY KEY, version INTEGER NOT NULL)")
+    for change in ("INSERT", "UPDATE", "DELETE"):
+        rows = {"INSERT": ["NEW"], "UPDATE": ["OLD", "NEW"], "DELETE": ["OLD"]}[change]
+        bumps = " ".join(_bump(_quarter_of(f"{row}.started_at")) for row in rows)
+        db.execute(
+            f"CREATE TRIGGER sessions_{change.lower()}_report AFTER {change} ON sessions "
+            f"WHEN {' OR '.join(f'{row}.child_id IS NOT NULL' for row in rows)} BEGIN {bumps} END"
+        )
+        for table in ("teams", "team_members", "child_practitioners", "outcomes"):
+            db.execute(
+                f"CREATE TRIGGER {table}_{change.lower()}_report AFTER {change} ON {table} "
+                f"BEGIN {_bump(repr('all'))} END"
+            )
