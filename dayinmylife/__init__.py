@@ -10,6 +10,7 @@ from werkzeug.routing import IntegerConverter
 
 from dayinmylife import (
     admin,
+    alerts,
     answering,
     casework,
     cli,
@@ -55,7 +56,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     db.init_app(app)
     cli.init_app(app)
-    for area in (web, signin, answering, casework, supervision, consultations, impact, admin):
+    for area in (web, signin, answering, casework, alerts, supervision, consultations, impact, admin):
         area.register(app)
     return app
 

@@ -29,6 +29,8 @@ def from_environment(instance: Path) -> dict:
         # The partnership's impact report shows no count of fewer children than this (and hides what would give
         # one away); a team with fewer children heard in a quarter is counted only in the whole.
         "IMPACT_REPORT_MINIMUM": int(os.environ.get("DAYINMYLIFE_IMPACT_REPORT_MINIMUM", 5)),
+        # Where the council is: moments (an alert raised at 14:05) are shown in its time.
+        "BABEL_DEFAULT_TIMEZONE": os.environ.get("DAYINMYLIFE_TIMEZONE", "Europe/London"),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": None,  # a child may take a long time over a page; the token lives as long as the session

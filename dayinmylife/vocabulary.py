@@ -43,6 +43,15 @@ ACCOUNT_NAMES = {
 }
 CHILDS_OWN = "child"  # the account a comparison over months follows unless told otherwise
 
+# What was done about an alert, as whoever acknowledges it says.
+ALERT_ACTIONS = {
+    "talked_with_child": _l("Talked with the child"),
+    "contacted_family": _l("Contacted the family"),
+    "strategy_discussion": _l("Strategy discussion"),
+    "referral": _l("Referral made"),
+    "no_action": _l("No action needed (say why)"),
+}
+
 # The areas of care a questionnaire's prompts belong to (questionnaire/model.py AREAS_OF_CARE).
 AREA_NAMES = {
     "basic_care": _l("Basic care"),
@@ -101,6 +110,7 @@ AUDIT_EVENTS = {
     "expected_sessions_changed": _l("Sessions expected of each practitioner in a quarter changed"),
     "supervision_note_added": _l("Supervision discussion written down"),
     "supervision_decisions_done": _l("Supervision decisions marked done"),
+    "alert_acknowledged": _l("Alert acknowledged"),
     "impact_report_granted": _l("Allowed to read the partnership's impact report"),
     "impact_report_withdrawn": _l("No longer allowed to read the partnership's impact report"),
     "impact_report_viewed": _l("Partnership's impact report read"),

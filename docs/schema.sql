@@ -1,5 +1,19 @@
 -- The schema as `migrate()` leaves it, written by `make schema`. Change it with a migration.
 
+CREATE TABLE alerts (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            day TEXT NOT NULL CHECK (day IN ('school', 'weekend', 'once')),
+            answer TEXT NOT NULL,
+            raised_at TEXT NOT NULL,
+            acknowledged_at TEXT,
+            acknowledged_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            action TEXT,
+            action_note TEXT,
+            UNIQUE (session_id, question_id, day, answer)
+        );
+
 CREATE TABLE answer_links (
             id INTEGER PRIMARY KEY,
             session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
@@ -202,6 +216,9 @@ CREATE TABLE users (
             active INTEGER NOT NULL DEFAULT 1,
             created_at TEXT NOT NULL
         , language TEXT, session_version INTEGER NOT NULL DEFAULT 0, totp_secret TEXT, totp_last_step INTEGER, pending_totp_secret TEXT, reads_impact_report INTEGER NOT NULL DEFAULT 0);
+
+CREATE INDEX alerts_open ON alerts(acknowledged_at, session_id)
+        ;
 
 CREATE INDEX answer_links_by_session ON answer_links(session_id)
         ;

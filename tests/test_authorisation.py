@@ -70,6 +70,8 @@ EXPECTED = {
     "teams.index": MANAGERS,
     "supervision_notes.add": (NOT_FOUND, NOT_FOUND, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN, OK, NOT_FOUND),
     "supervision_notes.done": READ_CHILD,
+    # Whoever works with the child or oversees them says what was done about an alert.
+    "alerts.acknowledge": READ_CHILD,
     # The other team's manager does not oversee the child: not found, as for anyone else.
     "teams.move_child": (NOT_FOUND, NOT_FOUND, NOT_FOUND, SIGN_IN, LOCKED, SIGN_IN, OK, NOT_FOUND),
     "care_team.add": PRACTITIONERS_CHILD,
@@ -195,6 +197,8 @@ def rows(app, db, questionnaires):
             "INSERT INTO child_practitioners (child_id, user_id) VALUES (?, ?)", (child, users["child_mode"])
         )
     session = store.sessions.start_session(db, child, questionnaires["primary"], users["practitioner"])
+    store.sessions.save_answer(db, session, "safe_at_home", "once", "no", alerting=("no",))
+    [alert] = store.alerts.alerts_of_child(db, child)
     note = store.casework.add_supervision_note(
         db, child, users["manager"], "2026-11-02", "Breakfast at weekends", "Ask school", "2026-12-01"
     )
@@ -226,6 +230,7 @@ def rows(app, db, questionnaires):
         "users": users,
         "team": team,
         "note": note,
+        "alert": alert["id"],
         "child": child,
         "session": session,
         "consultation": consultation,
@@ -261,6 +266,7 @@ def path_values(rows, role) -> dict:
         "link_id": rows["link"],
         "team_id": rows["team"],
         "note_id": rows["note"],
+        "alert_id": rows["alert"],
         "token": "not-a-real-token",
     }
 

@@ -1,7 +1,7 @@
 """The demo a newcomer signs in to: Sam Taylor's three children and their sessions over nine months."""
 
 import dataclasses
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -356,3 +356,19 @@ def test_the_demo_impact_report_shows_a_quarter_of_believable_figures(demo_app):
     assert 12 <= int(heard[3]) <= 19
     improving = next(line for line in lines if "More outcomes met than at first" in line).split(",")
     assert improving[3].isdigit() and int(improving[3]) >= 5
+
+
+def test_jesss_history_has_an_alert_her_worker_acted_on_the_next_day(demo_db):
+    jess = next(
+        c for c in store.children.children_of(demo_db, sam(demo_db)["id"]) if c["display_name"] == "Jess"
+    )
+    [alert] = store.alerts.alerts_of_child(demo_db, jess["id"])
+    assert (alert["question_id"], alert["answer"], alert["action"]) == (
+        "food_in_house",
+        "never",
+        "contacted_family",
+    )
+    raised, acknowledged = (datetime.fromisoformat(alert[key]) for key in ("raised_at", "acknowledged_at"))
+    assert acknowledged - raised == timedelta(days=1) and alert["acknowledged_by_name"] == "Sam Taylor"
+    open_alerts = demo_db.execute("SELECT COUNT(*) FROM alerts WHERE acknowledged_at IS NULL").fetchone()[0]
+    assert open_alerts == 0  # the demo's stories are months old: every alert was acted on

@@ -205,7 +205,14 @@ def _saved(visit: Visit, step: flow.Step, value, source) -> bool:
     no_longer_asked = set(visit.answers) - {asked.key for asked in visit.steps}
     try:
         store.sessions.save_answer(
-            get_db(), visit.session["id"], step.question.id, step.day, value, source, no_longer_asked
+            get_db(),
+            visit.session["id"],
+            step.question.id,
+            step.day,
+            value,
+            source,
+            no_longer_asked,
+            step.question.alerting(value),
         )
     except sqlite3.OperationalError:  # locked too long, read-only, disk full
         current_app.logger.exception("An answer could not be saved")
@@ -270,7 +277,8 @@ def finish(session_id: int):
 @bp.get("/<int:session_id>/thanks")
 def thanks(session_id: int):
     """Thank the child, say who will see the answers and how to get help."""
-    return render_template("my_day/thanks.html", visit=_visit(session_id))
+    raised_alert = store.alerts.raised_in(get_db(), session_id)
+    return render_template("my_day/thanks.html", visit=_visit(session_id), raised_alert=raised_alert)
 
 
 @bp.get("/<int:session_id>/sent")

@@ -17,6 +17,7 @@ from dayinmylife.access import (
     session_or_404,
     session_to_read_or_404,
 )
+from dayinmylife.alerts.shown import alerts_of_child, open_alerts_for
 from dayinmylife.answering import grants
 from dayinmylife.casework.ages import age_in_words, age_on, suggested_questionnaire
 from dayinmylife.casework.caseload_list import SHOWS, SORTS, Choice, attention, caseload_list
@@ -54,6 +55,7 @@ def index():
         total=len(children),
         overdue=sum(child["next"].status == "overdue" for child in children),
         decisions_due=decisions_due([child["id"] for child in children]),
+        open_alerts=open_alerts_for(current_user.id),
         choice=choice,
         shows=SHOWS,
         sorts=SORTS,
@@ -105,6 +107,7 @@ def child(child_id: int):
         corrections=store.children.corrections_of_child(get_db(), child_id),
         concerns=concerns(*child_sessions(child)),
         supervision_notes=store.casework.supervision_notes_of_child(get_db(), child_id),
+        alerts=alerts_of_child(child_id),
         correctable=CORRECTABLE,
         **team_section(child_id),
     )

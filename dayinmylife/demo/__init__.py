@@ -80,10 +80,31 @@ def seed_child(
         session_id = store.sessions.start_session(
             db, child_id, questionnaire, practitioner, started_at=_iso(started), account=visit.account
         )
-        if play(db, session_id, questionnaire, visit):
+        if play(db, session_id, questionnaire, visit, _iso(started)):
             store.sessions.finish_session(db, session_id, finished_at=_iso(started + timedelta(minutes=35)))
         sessions.append(session_id)
+    _acknowledge_alerts(db, child_id, practitioner)
     return child_id, sessions
+
+
+# What the practitioner did about each alert the demo's stories raise, a day after the session.
+ALERT_ACTIONS = {
+    "food_in_house": (
+        "contacted_family",
+        "Food bank parcel the same day; Mum agreed a weekly shop with family support.",
+    ),
+    "night_feelings": (
+        "talked_with_child",
+        "Scared of the dark and noises downstairs; a night light, and Mum checks in.",
+    ),
+}
+
+
+def _acknowledge_alerts(db: Database, child_id: int, practitioner: int) -> None:
+    for alert in store.alerts.alerts_of_child(db, child_id):
+        action, note = ALERT_ACTIONS.get(alert["question_id"], ("talked_with_child", None))
+        when = datetime.fromisoformat(alert["raised_at"]) + timedelta(days=1)
+        store.alerts.acknowledge(db, child_id, alert["id"], practitioner, action, note, _iso(when))
 
 
 def seed_casework(db: Database, sam: int, leo_sessions: list[int], today: date) -> None:
@@ -135,7 +156,9 @@ def seed_casework(db: Database, sam: int, leo_sessions: list[int], today: date) 
     store.casework.set_next_session(db, leo, (today + timedelta(days=75)).isoformat())
 
 
-def play(db: Database, session_id: int, questionnaire: Questionnaire, visit: ScriptedSession) -> bool:
+def play(
+    db: Database, session_id: int, questionnaire: Questionnaire, visit: ScriptedSession, at: str | None = None
+) -> bool:
     """Answer each question the flow asks, in order, from the script; say whether the session was finished."""
     answered: dict[tuple[str, str], object] = {}
     while step := flow.first_unanswered(flow.steps(questionnaire, answered), set(answered)):
@@ -143,7 +166,10 @@ def play(db: Database, session_id: int, questionnaire: Questionnaire, visit: Scr
             return False
         value = _scripted_answer(questionnaire, step, visit)
         source = _source(questionnaire, step, visit, value)
-        store.sessions.save_answer(db, session_id, step.question.id, step.day, value, source)
+        alerting = step.question.alerting(value)
+        store.sessions.save_answer(
+            db, session_id, step.question.id, step.day, value, source, (), alerting, at
+        )
         answered[step.key] = value
     if visit.stops_before:
         raise DemoScriptError(f"the session never reached {visit.stops_before!r} to stop there")

@@ -101,7 +101,7 @@ JESS_1 = {
     "go_out": "often", "who_knows_where": "rarely", "home_by": "22:00", "feel_safe_out": "sometimes",
     "feel_pressured": RATHER_NOT_SAY,
     "money_from": ["friends_or_others"], "buy_own_food": "often", "money_worries": "always",
-    "evening_meal": "make_it_myself", "eat_with": "some_of_family", "food_in_house": "sometimes",
+    "evening_meal": "make_it_myself", "eat_with": "some_of_family", "food_in_house": "never",
     "evening_activities": ["phone", "caring_or_jobs"], "time_with_adult": "rarely",
     "home_evening_feeling": "sad",
     "bedtime_time": "01:00", "who_decides_bedtime": "i_decide", "phone_at_night": "with_me_on",

@@ -108,6 +108,7 @@ def _build_question(data: dict, part_id: str) -> Question:
         hint=data.get("hint"),
         ask_if=data.get("ask_if"),
         care=tuple(_build_care(link) for link in data.get("care", [])),
+        alert=tuple(data.get("alert", {}).get("urgent", ())),
         part_id=part_id,
         clock_range=(data["from"], data["to"]) if data["type"] == "time_of_day" else None,
     )
@@ -179,6 +180,11 @@ def _check_question(path: Path, question: Question, earlier: set[str], questionn
         _check_condition(path, question, named, named_values, earlier, questionnaire)
     for link in question.care:
         _check_care(path, question, link, values)
+    for value in question.alert:
+        if value not in values:
+            raise QuestionnaireError(
+                path, f"alert names {value!r}, which is not one of its answers", question.id
+            )
 
 
 def _check_clocks(path: Path, question: Question, last_clock: str) -> None:

@@ -72,6 +72,7 @@ class Question:
     hint: str | None = None
     ask_if: Any = None
     care: tuple[CareLink, ...] = ()
+    alert: tuple[str, ...] = ()  # answers that tell the child's worker at once (questionnaires/README.md)
     part_id: str = ""
     clock_range: tuple[str, str] | None = None  # time_of_day: the first and last clock as written
 
@@ -87,6 +88,11 @@ class Question:
     def day_kinds(self) -> tuple[str, ...]:
         """The days it is asked about: once, or a school day and the weekend."""
         return (ONCE,) if self.days == "once" else (SCHOOL, WEEKEND)
+
+    def alerting(self, value: Any) -> tuple[str, ...]:
+        """The answers among those given (one value or a list) that raise an alert."""
+        given = value if isinstance(value, list) else [value]
+        return tuple(answer for answer in given if answer in self.alert)
 
     def option(self, value: str) -> Option | None:
         return next((option for option in self.options if option.value == value), None)

@@ -1,8 +1,9 @@
 """Every SQL statement the app runs, as small named functions with bound parameters, one module per area:
 `store.users`, `store.children`, `store.sessions`, `store.casework`, `store.consultations`, `store.teams`,
-`store.findings`, `store.impact`, `store.audit`."""
+`store.findings`, `store.impact`, `store.alerts`, `store.audit`."""
 
 from dayinmylife.store import (
+    alerts,
     audit,
     casework,
     children,
@@ -16,6 +17,7 @@ from dayinmylife.store import (
 )
 
 __all__ = [
+    "alerts",
     "audit",
     "casework",
     "children",

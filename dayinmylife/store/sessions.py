@@ -205,12 +205,17 @@ def save_answer(
     value: Any,
     source: str | None = None,
     no_longer_asked: Iterable[tuple[str, str]] = (),
+    alerting: Iterable[str] = (),
+    at: str | None = None,
 ) -> None:
     """Store an answer (value None means skipped); saving the same question and day again replaces it.
 
     `no_longer_asked`: the session's (question id, day) the flow skips after this answer; they are kept but
-    marked, and every other answer of the session is marked asked again.
+    marked, and every other answer of the session is marked asked again. `alerting`: the answers given that
+    raise an alert, recorded in the same transaction (once each; never for an anonymous consultation's).
+    `at`: when it was given, if not now (the demo's stories).
     """
+    at = at or clock.now_iso()
     not_asked = json.dumps([f"{question} {day}" for question, day in no_longer_asked])
     with write_transaction(db):
         db.execute(
@@ -228,7 +233,7 @@ def save_answer(
                 json.dumps(value, ensure_ascii=False) if value is not None else None,
                 int(value is None),
                 source,
-                clock.now_iso(),
+                at,
             ),
         )
         db.execute(
@@ -238,6 +243,14 @@ def save_answer(
               AND asked = ((question_id || ' ' || day) IN (SELECT value FROM json_each(?)))
             """,
             (session_id, not_asked),
+        )
+        db.execute(
+            """
+            INSERT OR IGNORE INTO alerts (session_id, question_id, day, answer, raised_at)
+            SELECT sessions.id, ?, ?, alerting.value, ? FROM sessions, json_each(?) AS alerting
+            WHERE sessions.id = ? AND sessions.child_id IS NOT NULL
+            """,
+            (question_id, day, at, json.dumps(list(alerting)), session_id),
         )
 
 

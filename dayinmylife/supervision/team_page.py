@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from dayinmylife import audit, clock, store
 from dayinmylife.access import child_to_read_or_404, role_required
+from dayinmylife.alerts.shown import open_alerts_for
 from dayinmylife.store.db import get_db
 from dayinmylife.supervision.child_sessions import child_sessions
 from dayinmylife.supervision.drift import concerns
@@ -36,6 +37,7 @@ def index():
         whose=whose,
         form=MoveChildForm(),
         decisions_due=decisions_due(every),
+        open_alerts=open_alerts_for(current_user.id),
         expected=expected_per_quarter(),
     )
 

@@ -1,12 +1,12 @@
 """Languages: the catalogs, and the helpers templates use to speak the page's language (which language that is,
 web/page_language.py decides)."""
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from flask_babel import Babel, format_date, get_locale, gettext
+from flask_babel import Babel, format_date, format_datetime, get_locale, gettext
 
 from dayinmylife.questionnaires import all_questionnaires
 from dayinmylife.vocabulary import LANGUAGES, RIGHT_TO_LEFT, known
@@ -28,6 +28,12 @@ def format_day(iso_date: str) -> str:
 def format_month(iso_date: str) -> str:
     """Write a date's month as people read it, e.g. March 2026, in the page's language."""
     return format_date(date.fromisoformat(iso_date[:10]), "MMMM yyyy")
+
+
+def format_moment(iso_moment: str) -> str:
+    """Write a moment as people read it, e.g. 3 March 2026, 14:05, in the page's language and the council's
+    time zone (DAYINMYLIFE_TIMEZONE)."""
+    return format_datetime(datetime.fromisoformat(iso_moment), "d MMMM yyyy, HH:mm")
 
 
 def written_in(language: str | None) -> str:
@@ -63,6 +69,7 @@ def init_app(app, locale_selector) -> None:
 
     app.add_template_filter(format_day)
     app.add_template_filter(format_month)
+    app.add_template_filter(format_moment)
     # Questionnaire texts are data: translated, then escaped like any other value (Jinja's _() would not).
     app.add_template_global(gettext, "t")
     app.add_template_global(written_in)

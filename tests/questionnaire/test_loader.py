@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dayinmylife.questionnaire.loader import QuestionnaireError, load_all, load_questionnaire
+from dayinmylife.questionnaire.loader import (
+    QUESTIONNAIRES_DIR,
+    QuestionnaireError,
+    load_all,
+    load_questionnaire,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 PICTURES = ROOT / "static" / "pictures"
@@ -367,3 +372,45 @@ def test_an_age_range_from_after_to_is_refused(questionnaire_file):
     message = refusal(path)
     assert "tiny.yaml" in message
     assert "age 'from' is after age 'to'" in message
+
+
+def test_an_alert_must_name_answers_the_question_offers(questionnaire_file):
+    def change(data):
+        question(data, "who_wakes_you")["alert"] = {"urgent": ["nobody"]}
+
+    message = refusal(questionnaire_file(change))
+    assert "question 'who_wakes_you'" in message
+    assert "alert names 'nobody', which is not one of its answers" in message
+
+
+def test_the_answers_that_raise_an_alert_are_read_from_the_file(questionnaire_file):
+    def change(data):
+        question(data, "who_wakes_you")["alert"] = {"urgent": ["grown_up"]}
+
+    loaded = load_questionnaire(questionnaire_file(change), pictures=PICTURES)
+    wakes = loaded.questions_by_id["who_wakes_you"]
+    assert wakes.alert == ("grown_up",)
+    assert wakes.alerting("grown_up") == ("grown_up",) and wakes.alerting(["alarm", "grown_up"]) == (
+        "grown_up",
+    )
+    assert wakes.alerting("alarm") == () and wakes.alerting(None) == ()
+
+
+def test_the_questionnaires_tell_the_childs_worker_about_answers_that_cannot_wait():
+    loaded = load_all(QUESTIONNAIRES_DIR)
+    alerts = {
+        (questionnaire.id, question.id): question.alert
+        for questionnaire in loaded.values()
+        for question in questionnaire.questions
+        if question.alert
+    }
+    assert alerts[("primary", "safe_at_home")] == ("no",)
+    assert alerts[("teenager", "safe_at_home_night")] == ("never",)
+    assert alerts[("teenager", "feel_pressured")] == ("yes",)
+    assert alerts[("baby", "who_stays_in_the_bath")] == ("left_alone",)
+    assert {questionnaire for questionnaire, _question in alerts} == {
+        "baby",
+        "preschool",
+        "primary",
+        "teenager",
+    }

@@ -253,3 +253,28 @@ def m026_report_versions(db):
                 f"CREATE TRIGGER {table}_{change.lower()}_report AFTER {change} ON {table} "
                 f"BEGIN {_bump(repr('all'))} END"
             )
+
+
+def m027_alerts(db):
+    """An alert: an answer that tells the child's worker at once (a question's `alert` in the questionnaire),
+    recorded in the answer's own transaction; with who acknowledged it, when, and what was done. It holds the
+    answer's value only, never the child's words."""
+    run_script(
+        db,
+        """
+        CREATE TABLE alerts (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            day TEXT NOT NULL CHECK (day IN ('school', 'weekend', 'once')),
+            answer TEXT NOT NULL,
+            raised_at TEXT NOT NULL,
+            acknowledged_at TEXT,
+            acknowledged_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            action TEXT,
+            action_note TEXT,
+            UNIQUE (session_id, question_id, day, answer)
+        );
+        CREATE INDEX alerts_open ON alerts(acknowledged_at, session_id)
+        """,
+    )
