@@ -3,6 +3,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN = $(VENV)/bin
 PORT ?= 5000
+MAIL_PORT ?= 8025
 APP = $(BIN)/flask --app dayinmylife
 
 .PHONY: run test lint assets translations compile-translations bench screenshots schema
@@ -21,7 +22,12 @@ $(BIN)/.installed: $(BIN)/.installed-run
 # Flask says "Running on http://127.0.0.1:$(PORT)" once the server is up (Ctrl+C stops it).
 run: $(BIN)/.installed-run compile-translations
 	DAYINMYLIFE_ENV=development $(APP) demo
-	DAYINMYLIFE_ENV=development $(APP) run --host 127.0.0.1 --port $(PORT)
+	@echo "E-mail the app sends is printed here (a mail catcher on 127.0.0.1:$(MAIL_PORT))."
+	$(BIN)/python -m aiosmtpd -n -l 127.0.0.1:$(MAIL_PORT) -c aiosmtpd.handlers.Debugging & \
+	trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+	DAYINMYLIFE_ENV=development DAYINMYLIFE_SMTP_HOST=127.0.0.1 DAYINMYLIFE_SMTP_PORT=$(MAIL_PORT) \
+	DAYINMYLIFE_SMTP_STARTTLS=0 DAYINMYLIFE_BASE_URL=http://127.0.0.1:$(PORT) \
+	$(APP) run --host 127.0.0.1 --port $(PORT)
 
 test: $(BIN)/.installed compile-translations
 	scripts/ensure-chromium

@@ -17,6 +17,7 @@ from dayinmylife import (
     config,
     consultations,
     impact,
+    notify,
     signin,
     supervision,
     vocabulary,
@@ -56,7 +57,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     db.init_app(app)
     cli.init_app(app)
-    for area in (web, signin, answering, casework, alerts, supervision, consultations, impact, admin):
+    for area in (web, signin, answering, casework, alerts, supervision, consultations, impact, notify, admin):
         area.register(app)
     return app
 

@@ -29,6 +29,17 @@ def from_environment(instance: Path) -> dict:
         # The partnership's impact report shows no count of fewer children than this (and hides what would give
         # one away); a team with fewer children heard in a quarter is counted only in the whole.
         "IMPACT_REPORT_MINIMUM": int(os.environ.get("DAYINMYLIFE_IMPACT_REPORT_MINIMUM", 5)),
+        # E-mail by SMTP (alerts, alerts sent again, reminders): off unless a host is set; see the README.
+        "SMTP_HOST": os.environ.get("DAYINMYLIFE_SMTP_HOST"),
+        "SMTP_PORT": int(os.environ.get("DAYINMYLIFE_SMTP_PORT", 587)),
+        "SMTP_STARTTLS": os.environ.get("DAYINMYLIFE_SMTP_STARTTLS", "1") not in ("0", "false", "no"),
+        "SMTP_USER": os.environ.get("DAYINMYLIFE_SMTP_USER"),
+        "SMTP_PASSWORD": os.environ.get("DAYINMYLIFE_SMTP_PASSWORD"),
+        "MAIL_FROM": os.environ.get("DAYINMYLIFE_MAIL_FROM", "Day in my life <no-reply@dayinmylife.example>"),
+        # The app's address as people open it, for the links in e-mails.
+        "BASE_URL": os.environ.get("DAYINMYLIFE_BASE_URL", "http://127.0.0.1:5000"),
+        # An alert nobody acknowledges within this many working hours is sent again to the managers.
+        "ALERT_ESCALATION_HOURS": float(os.environ.get("DAYINMYLIFE_ALERT_ESCALATION_HOURS", 4)),
         # Where the council is: moments (an alert raised at 14:05) are shown in its time.
         "BABEL_DEFAULT_TIMEZONE": os.environ.get("DAYINMYLIFE_TIMEZONE", "Europe/London"),
         "SESSION_COOKIE_HTTPONLY": True,

@@ -10,7 +10,7 @@ CREATE TABLE alerts (
             acknowledged_at TEXT,
             acknowledged_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
             action TEXT,
-            action_note TEXT,
+            action_note TEXT, escalated_at TEXT,
             UNIQUE (session_id, question_id, day, answer)
         );
 
@@ -131,6 +131,19 @@ CREATE TABLE notes (
             created_at TEXT NOT NULL
         );
 
+CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            about INTEGER,
+            created_at TEXT NOT NULL,
+            next_attempt_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            sent_at TEXT,
+            given_up_at TEXT,
+            last_error TEXT
+        );
+
 CREATE TABLE outcomes (
             id INTEGER PRIMARY KEY,
             child_id INTEGER NOT NULL REFERENCES children(id) ON DELETE CASCADE,
@@ -238,6 +251,8 @@ CREATE INDEX consultation_limit_hits_by_consultation ON consultation_limit_hits(
 CREATE INDEX consultations_by_lead ON consultations(created_by, opens_on);
 
 CREATE INDEX notes_by_session ON notes(session_id);
+
+CREATE INDEX outbox_waiting ON outbox(sent_at, given_up_at, next_attempt_at);
 
 CREATE INDEX outcomes_by_child ON outcomes(child_id);
 

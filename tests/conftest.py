@@ -1,9 +1,13 @@
 """Shared fixtures: an app on a real temporary SQLite file, a client, and a signed-in practitioner."""
 
 import re
+import socket
 import time
+from email import message_from_bytes
+from email.policy import default
 
 import pytest
+from aiosmtpd.controller import Controller
 
 from dayinmylife import clock as app_clock
 from dayinmylife import create_app, store
@@ -115,3 +119,40 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if item.get_closest_marker("browser") or item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
+
+
+# A real SMTP server on loopback (aiosmtpd) that keeps what it receives: the tests' mail, never a mock.
+
+
+class Inbox:
+    """What the SMTP server received: (to addresses, the message as text)."""
+
+    def __init__(self):
+        self.received: list[tuple[list[str], str]] = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        message = message_from_bytes(envelope.content, policy=default)
+        text = f"Subject: {message['subject']}\n\n{message.get_content()}"
+        self.received.append((list(envelope.rcpt_tos), text))
+        return "250 Message accepted for delivery"
+
+    def wait_for(self, count: int, seconds: float = 10) -> list[tuple[list[str], str]]:
+        deadline = time.monotonic() + seconds
+        while len(self.received) < count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return self.received
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server():
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller, inbox
+    controller.stop()

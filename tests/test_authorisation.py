@@ -63,6 +63,7 @@ EXPECTED = {
     "account_admin.impact_report": ADMINISTRATORS,
     "impact.report": IMPACT_READERS,
     "impact.report_csv": IMPACT_READERS,
+    "mail_admin.outbox": ADMINISTRATORS,
     "team_admin.index": ADMINISTRATORS,
     "team_admin.team": ADMINISTRATORS,
     "team_admin.remove": ADMINISTRATORS,

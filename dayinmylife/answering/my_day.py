@@ -15,6 +15,7 @@ from dayinmylife import store
 from dayinmylife.answering import grants
 from dayinmylife.answering.question_cards import question_cards
 from dayinmylife.answering.question_forms import QuestionForm, answer_from, answer_problem, question_form
+from dayinmylife.notify.outbox import deliver_soon
 from dayinmylife.questionnaire import flow
 from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND, Answer, Questionnaire
 from dayinmylife.questionnaire.summary import day_summary
@@ -204,7 +205,7 @@ def _saved(visit: Visit, step: flow.Step, value, source) -> bool:
     visit.answers[step.key] = Answer(value, skipped=value is None, source=source)
     no_longer_asked = set(visit.answers) - {asked.key for asked in visit.steps}
     try:
-        store.sessions.save_answer(
+        raised = store.sessions.save_answer(
             get_db(),
             visit.session["id"],
             step.question.id,
@@ -217,6 +218,8 @@ def _saved(visit: Visit, step: flow.Step, value, source) -> bool:
     except sqlite3.OperationalError:  # locked too long, read-only, disk full
         current_app.logger.exception("An answer could not be saved")
         return False
+    if raised:
+        deliver_soon()  # the alert is saved with the answer; the e-mails go out after, never holding it up
     return True
 
 

@@ -105,6 +105,7 @@ def _acknowledge_alerts(db: Database, child_id: int, practitioner: int) -> None:
         action, note = ALERT_ACTIONS.get(alert["question_id"], ("talked_with_child", None))
         when = datetime.fromisoformat(alert["raised_at"]) + timedelta(days=1)
         store.alerts.acknowledge(db, child_id, alert["id"], practitioner, action, note, _iso(when))
+    store.outbox.not_needed_for_acknowledged(db, clock.now_iso())  # acted on before any e-mail went
 
 
 def seed_casework(db: Database, sam: int, leo_sessions: list[int], today: date) -> None:

@@ -1,6 +1,6 @@
 """Every SQL statement the app runs, as small named functions with bound parameters, one module per area:
 `store.users`, `store.children`, `store.sessions`, `store.casework`, `store.consultations`, `store.teams`,
-`store.findings`, `store.impact`, `store.alerts`, `store.audit`."""
+`store.findings`, `store.impact`, `store.alerts`, `store.outbox`, `store.audit`."""
 
 from dayinmylife.store import (
     alerts,
@@ -11,6 +11,7 @@ from dayinmylife.store import (
     db,
     findings,
     impact,
+    outbox,
     sessions,
     teams,
     users,
@@ -25,6 +26,7 @@ __all__ = [
     "db",
     "findings",
     "impact",
+    "outbox",
     "sessions",
     "teams",
     "users",

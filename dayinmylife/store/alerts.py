@@ -7,7 +7,7 @@ from sqlite_utils import Database
 
 from dayinmylife import clock
 from dayinmylife.store.db import write_transaction
-from dayinmylife.store.rows import all_rows
+from dayinmylife.store.rows import all_rows, first_row
 
 _ALERT_ROWS = """
     SELECT alerts.*, sessions.child_id, sessions.questionnaire_id, sessions.account, sessions.started_at,
@@ -39,6 +39,10 @@ def open_alerts_for(db: Database, user_id: int) -> list[dict]:
         f"{_ALERT_ROWS} WHERE alerts.acknowledged_at IS NULL AND {_TOLD} ORDER BY alerts.raised_at, alerts.id",
         {"user": user_id},
     )
+
+
+def alert_by_id(db: Database, alert_id: int) -> dict | None:
+    return first_row(db, f"{_ALERT_ROWS} WHERE alerts.id = ?", (alert_id,))
 
 
 def raised_in(db: Database, session_id: int) -> bool:

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from dayinmylife import clock
 from dayinmylife.questionnaire.model import Answer
+from dayinmylife.store.alert_mail import queue_alert_mail
 from dayinmylife.store.db import write_transaction
 from dayinmylife.store.rows import all_rows, first_row
 
@@ -207,13 +208,14 @@ def save_answer(
     no_longer_asked: Iterable[tuple[str, str]] = (),
     alerting: Iterable[str] = (),
     at: str | None = None,
-) -> None:
+) -> list[int]:
     """Store an answer (value None means skipped); saving the same question and day again replaces it.
 
     `no_longer_asked`: the session's (question id, day) the flow skips after this answer; they are kept but
     marked, and every other answer of the session is marked asked again. `alerting`: the answers given that
-    raise an alert, recorded in the same transaction (once each; never for an anonymous consultation's).
-    `at`: when it was given, if not now (the demo's stories).
+    raise an alert, recorded in the same transaction (once each; never for an anonymous consultation's) with an
+    e-mail to each person told about it (store/outbox.py); the new alerts' ids are returned. `at`: when it was
+    given, if not now (the demo's stories).
     """
     at = at or clock.now_iso()
     not_asked = json.dumps([f"{question} {day}" for question, day in no_longer_asked])
@@ -244,14 +246,18 @@ def save_answer(
             """,
             (session_id, not_asked),
         )
-        db.execute(
+        raised = db.execute(
             """
             INSERT OR IGNORE INTO alerts (session_id, question_id, day, answer, raised_at)
             SELECT sessions.id, ?, ?, alerting.value, ? FROM sessions, json_each(?) AS alerting
             WHERE sessions.id = ? AND sessions.child_id IS NOT NULL
+            RETURNING id, (SELECT child_id FROM sessions WHERE id = session_id)
             """,
             (question_id, day, at, json.dumps(list(alerting)), session_id),
-        )
+        ).fetchall()
+        for alert_id, child_id in raised:
+            queue_alert_mail(db, [alert_id], child_id, at)
+    return [alert_id for alert_id, _child_id in raised]
 
 
 def answers_of_sessions(db: Database, session_ids: list[int]) -> dict[int, dict[tuple[str, str], Answer]]:

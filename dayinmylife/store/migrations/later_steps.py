@@ -278,3 +278,28 @@ def m027_alerts(db):
         CREATE INDEX alerts_open ON alerts(acknowledged_at, session_id)
         """,
     )
+
+
+def m028_outbox(db):
+    """E-mail waiting to go out, going out, or gone: one row per message and person, written in the same
+    transaction as what it is about (an alert); no names or answers, only what it is about. And when an alert
+    not acknowledged in time was sent again to the managers."""
+    run_script(
+        db,
+        """
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            about INTEGER,
+            created_at TEXT NOT NULL,
+            next_attempt_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            sent_at TEXT,
+            given_up_at TEXT,
+            last_error TEXT
+        );
+        CREATE INDEX outbox_waiting ON outbox(sent_at, given_up_at, next_attempt_at);
+        ALTER TABLE alerts ADD COLUMN escalated_at TEXT
+        """,
+    )

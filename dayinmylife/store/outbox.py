@@ -1,0 +1,107 @@
+"""E-mail waiting to go out (notify/): who it is for, what it is about, and how sending it went."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from dayinmylife.store.alert_mail import ALERT_RECIPIENTS, MANAGERS
+from dayinmylife.store.db import write_transaction
+from dayinmylife.store.rows import all_rows
+
+
+def waiting(db: Database, now: str, limit: int = 100) -> list[dict]:
+    """Messages due a first or another attempt, oldest first, with the address and language of whom for."""
+    return all_rows(
+        db,
+        """
+        SELECT outbox.*, users.email, users.language, users.name FROM outbox JOIN users ON users.id = outbox.user_id
+        WHERE outbox.sent_at IS NULL AND outbox.given_up_at IS NULL AND outbox.next_attempt_at <= ?
+        ORDER BY outbox.next_attempt_at, outbox.id LIMIT ?
+        """,
+        (now, limit),
+    )
+
+
+def mark_sent(db: Database, message_id: int, at: str) -> None:
+    with write_transaction(db):
+        db.execute(
+            "UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
+            (at, message_id),
+        )
+
+
+def mark_failed(db: Database, message_id: int, error: str, next_attempt_at: str | None, at: str) -> None:
+    """A failed attempt: tried again from then, or (None) given up."""
+    with write_transaction(db):
+        db.execute(
+            """
+            UPDATE outbox SET attempts = attempts + 1, last_error = ?,
+                   next_attempt_at = COALESCE(?, next_attempt_at), given_up_at = IIF(? IS NULL, ?, NULL)
+            WHERE id = ?
+            """,
+            (error[:500], next_attempt_at, next_attempt_at, at, message_id),
+        )
+
+
+def mark_not_needed(db: Database, message_id: int, reason: str, at: str) -> None:
+    """Not sent, and never will be: what it was about no longer needs anyone (an alert acknowledged already)."""
+    with write_transaction(db):
+        db.execute("UPDATE outbox SET given_up_at = ?, last_error = ? WHERE id = ?", (at, reason, message_id))
+
+
+def not_needed_for_acknowledged(db: Database, at: str) -> None:
+    """Mark every e-mail still waiting about an alert acknowledged since as never to be sent."""
+    with write_transaction(db):
+        db.execute(
+            """
+            UPDATE outbox SET given_up_at = ?, last_error = 'acknowledged before it was sent'
+            WHERE sent_at IS NULL AND given_up_at IS NULL AND kind IN ('alert', 'escalation')
+              AND about IN (SELECT id FROM alerts WHERE acknowledged_at IS NOT NULL)
+            """,
+            (at,),
+        )
+
+
+def recent(db: Database, limit: int = 200) -> list[dict]:
+    """The latest messages, for an administrator: to whom, about what, and how sending went."""
+    return all_rows(
+        db,
+        """
+        SELECT outbox.*, users.email, users.name FROM outbox JOIN users ON users.id = outbox.user_id
+        ORDER BY outbox.created_at DESC, outbox.id DESC LIMIT ?
+        """,
+        (limit,),
+    )
+
+
+def open_alerts_not_sent_again(db: Database) -> list[dict]:
+    """The alerts nobody has acknowledged that have not been sent to the managers again: id, child, when."""
+    return all_rows(
+        db,
+        """
+        SELECT alerts.id, alerts.raised_at, sessions.child_id FROM alerts JOIN sessions ON sessions.id = alerts.session_id
+        WHERE alerts.acknowledged_at IS NULL AND alerts.escalated_at IS NULL ORDER BY alerts.raised_at
+        """,
+    )
+
+
+def send_again_to_managers(db: Database, alert_id: int, child_id: int, at: str) -> bool:
+    """Mark an alert sent again and queue it to the managers of the child's team (to everyone told about it,
+    if the team has no manager); False if it was already."""
+    with write_transaction(db):
+        marked = db.execute(
+            "UPDATE alerts SET escalated_at = ? WHERE id = ? AND escalated_at IS NULL AND acknowledged_at IS NULL",
+            (at, alert_id),
+        ).rowcount
+        if marked:
+            recipients = (
+                MANAGERS if db.execute(MANAGERS, {"child": child_id}).fetchone() else ALERT_RECIPIENTS
+            )
+            db.execute(
+                f"""
+                INSERT INTO outbox (user_id, kind, about, created_at, next_attempt_at)
+                SELECT id, 'escalation', :alert, :at, :at FROM ({recipients})
+                """,
+                {"alert": alert_id, "child": child_id, "at": at},
+            )
+    return bool(marked)
