@@ -36,10 +36,19 @@ def from_environment(instance: Path) -> dict:
         "SMTP_USER": os.environ.get("DAYINMYLIFE_SMTP_USER"),
         "SMTP_PASSWORD": os.environ.get("DAYINMYLIFE_SMTP_PASSWORD"),
         "MAIL_FROM": os.environ.get("DAYINMYLIFE_MAIL_FROM", "Day in my life <no-reply@dayinmylife.example>"),
+        # Or e-mail by GOV.UK Notify: an API key and an e-mail template with ((subject)) and ((body)).
+        "NOTIFY_API_KEY": os.environ.get("DAYINMYLIFE_NOTIFY_API_KEY"),
+        "NOTIFY_TEMPLATE_ID": os.environ.get("DAYINMYLIFE_NOTIFY_TEMPLATE_ID"),
+        "NOTIFY_BASE_URL": os.environ.get(
+            "DAYINMYLIFE_NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk"
+        ),
         # The app's address as people open it, for the links in e-mails.
         "BASE_URL": os.environ.get("DAYINMYLIFE_BASE_URL", "http://127.0.0.1:5000"),
         # An alert nobody acknowledges within this many working hours is sent again to the managers.
         "ALERT_ESCALATION_HOURS": float(os.environ.get("DAYINMYLIFE_ALERT_ESCALATION_HOURS", 4)),
+        # Each practitioner's weekly reminder (children due or overdue a session) goes out from this day and hour.
+        "REMINDER_DAY": os.environ.get("DAYINMYLIFE_REMINDER_DAY", "monday").lower(),
+        "REMINDER_HOUR": int(os.environ.get("DAYINMYLIFE_REMINDER_HOUR", 8)),
         # Where the council is: moments (an alert raised at 14:05) are shown in its time.
         "BABEL_DEFAULT_TIMEZONE": os.environ.get("DAYINMYLIFE_TIMEZONE", "Europe/London"),
         "SESSION_COOKIE_HTTPONLY": True,

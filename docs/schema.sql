@@ -228,7 +228,7 @@ CREATE TABLE users (
             role TEXT NOT NULL DEFAULT 'practitioner',
             active INTEGER NOT NULL DEFAULT 1,
             created_at TEXT NOT NULL
-        , language TEXT, session_version INTEGER NOT NULL DEFAULT 0, totp_secret TEXT, totp_last_step INTEGER, pending_totp_secret TEXT, reads_impact_report INTEGER NOT NULL DEFAULT 0);
+        , language TEXT, session_version INTEGER NOT NULL DEFAULT 0, totp_secret TEXT, totp_last_step INTEGER, pending_totp_secret TEXT, reads_impact_report INTEGER NOT NULL DEFAULT 0, weekly_reminder INTEGER NOT NULL DEFAULT 1);
 
 CREATE INDEX alerts_open ON alerts(acknowledged_at, session_id)
         ;

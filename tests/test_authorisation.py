@@ -150,6 +150,7 @@ EXPECTED = {
     "notes.add": PRACTITIONERS_CHILD,
     "insights.session_record": READ_CHILD,
     "settings.index": SIGNED_IN,
+    "settings.weekly_reminder": SIGNED_IN,
     # On a device in child mode, signing in afresh is how a locked-out practitioner takes it back.
     "auth.sign_in": (OK, OK, OK, OK, OK, OK, OK, OK),
     # The second step: signed in already goes on to the app; without a right password first, back to sign in.

@@ -79,8 +79,9 @@ def comments(consultation_id: int):
     total = store.consultations.consultation_own_words_count(get_db(), consultation_id, question_ids)
     pages = max(1, -(-total // COMMENTS_PER_PAGE))
     page = min(max(1, request.args.get("page", 1, type=int)), pages)
+    alerting = [f"{question.id} {value}" for question in questionnaire.questions for value in question.alert]
     rows = store.consultations.consultation_own_words(
-        get_db(), consultation_id, question_ids, COMMENTS_PER_PAGE, (page - 1) * COMMENTS_PER_PAGE
+        get_db(), consultation_id, question_ids, COMMENTS_PER_PAGE, (page - 1) * COMMENTS_PER_PAGE, alerting
     )
     labels = group_labels(_groups(consultation), consultation["min_group_size"]) or {}
     words = [{**row, "words": json.loads(row["value"]), "group": labels.get(row["group_id"])} for row in rows]

@@ -4,7 +4,7 @@ from flask import Blueprint, current_app, render_template
 
 from dayinmylife import store
 from dayinmylife.access import role_required
-from dayinmylife.notify.mail import sender
+from dayinmylife.notify.mail import sent_by
 from dayinmylife.store.db import get_db
 
 bp = Blueprint("mail_admin", __name__, url_prefix="/admin/mail")
@@ -17,6 +17,5 @@ def outbox():
     return render_template(
         "admin/mail.html",
         messages=store.outbox.recent(get_db()),
-        mail_on=sender(current_app.config) is not None,
-        smtp_host=current_app.config.get("SMTP_HOST"),
+        sent_by=sent_by(current_app.config),
     )

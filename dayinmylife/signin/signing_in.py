@@ -25,6 +25,7 @@ class User(UserMixin):
         self.password_hash = row["password_hash"]
         self.language = row.get("language")  # their saved preference; None follows the browser
         self.has_two_factor = bool(row.get("totp_secret"))
+        self.weekly_reminder = bool(row.get("weekly_reminder", 1))
         self.reads_impact_report = row["role"] == "administrator" or bool(row.get("reads_impact_report"))
 
 

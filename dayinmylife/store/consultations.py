@@ -281,22 +281,35 @@ OWN_WORDS = """
 
 
 def consultation_own_words(
-    db: Database, consultation_id: int, question_ids: list[str], limit: int, offset: int = 0
+    db: Database,
+    consultation_id: int,
+    question_ids: list[str],
+    limit: int,
+    offset: int = 0,
+    alerting: list[str] = (),
 ) -> list[dict]:
     """Pupils' own words for some questions in order of the words (saying nothing of who wrote first), with
-    their group and when they were written."""
+    their group and when they were written; first those of pupils who also gave an answer that, from a child
+    with a worker, would raise an alert (`alerting`: "question_id value" each), marked `with_alert`."""
     questions = ", ".join("?" for _ in question_ids)
     return all_rows(
         db,
         f"""
         SELECT answers.question_id, answers.day, answers.value, answers.saved_at,
-               sessions.consultation_group_id AS group_id
+               sessions.consultation_group_id AS group_id,
+               EXISTS (
+                   SELECT 1 FROM answers AS said,
+                        json_each(IIF(json_type(said.value) = 'array', said.value, json_array(json(said.value))))
+                        AS given
+                   WHERE said.session_id = answers.session_id AND said.value IS NOT NULL
+                     AND said.question_id || ' ' || given.value IN (SELECT value FROM json_each(?))
+               ) AS with_alert
         FROM answers JOIN sessions ON sessions.id = answers.session_id
         WHERE sessions.consultation_id = ? AND answers.question_id IN ({questions}) AND {OWN_WORDS}
-        ORDER BY answers.value COLLATE NOCASE, answers.question_id, answers.day, answers.session_id
+        ORDER BY with_alert DESC, answers.value COLLATE NOCASE, answers.question_id, answers.day, answers.session_id
         LIMIT ? OFFSET ?
         """,
-        (consultation_id, *question_ids, limit, offset),
+        (json.dumps(list(alerting)), consultation_id, *question_ids, limit, offset),
     )
 
 

@@ -22,6 +22,22 @@ def waiting(db: Database, now: str, limit: int = 100) -> list[dict]:
     )
 
 
+def claim(db: Database, message_id: int, now: str, until: str) -> bool:
+    """Take a waiting message to send it now, so that no other sender sends it too: until then it is not due
+    again (if sending dies half-way, it is tried again from then). False if another sender took it."""
+    with write_transaction(db):
+        return (
+            db.execute(
+                """
+                UPDATE outbox SET next_attempt_at = ?
+                WHERE id = ? AND sent_at IS NULL AND given_up_at IS NULL AND next_attempt_at <= ?
+                """,
+                (until, message_id, now),
+            ).rowcount
+            == 1
+        )
+
+
 def mark_sent(db: Database, message_id: int, at: str) -> None:
     with write_transaction(db):
         db.execute(
@@ -60,6 +76,38 @@ def not_needed_for_acknowledged(db: Database, at: str) -> None:
             """,
             (at,),
         )
+
+
+def queue_weekly_reminders(db: Database, since: str, at: str) -> int:
+    """A reminder e-mail to each active practitioner with children who wants one and has had none since then;
+    how many."""
+    with write_transaction(db):
+        return db.execute(
+            """
+            INSERT INTO outbox (user_id, kind, about, created_at, next_attempt_at)
+            SELECT users.id, 'reminder', NULL, :at, :at FROM users
+            WHERE users.active AND users.role = 'practitioner' AND users.weekly_reminder
+              AND EXISTS (SELECT 1 FROM child_practitioners WHERE user_id = users.id)
+              AND NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.user_id = users.id AND outbox.kind = 'reminder'
+                              AND outbox.created_at >= :since)
+            """,
+            {"since": since, "at": at},
+        ).rowcount
+
+
+def queue_closing_reminders(db: Database, closes_on: str, at: str) -> int:
+    """A reminder to the lead of each consultation that closes on that day, once; how many."""
+    with write_transaction(db):
+        return db.execute(
+            """
+            INSERT INTO outbox (user_id, kind, about, created_at, next_attempt_at)
+            SELECT consultations.created_by, 'closing', consultations.id, :at, :at FROM consultations
+            JOIN users ON users.id = consultations.created_by AND users.active
+            WHERE consultations.closes_on = :closes_on
+              AND NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.kind = 'closing' AND outbox.about = consultations.id)
+            """,
+            {"closes_on": closes_on, "at": at},
+        ).rowcount
 
 
 def recent(db: Database, limit: int = 200) -> list[dict]:

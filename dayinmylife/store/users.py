@@ -49,6 +49,11 @@ def account_by_id(db: Database, user_id: int) -> dict | None:
     )
 
 
+def set_weekly_reminder(db: Database, user_id: int, wanted: bool) -> None:
+    with write_transaction(db):
+        db.execute("UPDATE users SET weekly_reminder = ? WHERE id = ?", (int(wanted), user_id))
+
+
 def set_reads_impact_report(db: Database, user_id: int, reads: bool) -> None:
     """Let an account read the partnership's impact report, or no longer; read on its next request."""
     with write_transaction(db):

@@ -183,3 +183,21 @@ def test_the_child_is_told_before_and_after_that_some_answers_reach_their_worker
     thanks = words(tablet.client.get(f"/day/{other}/thanks"))
     assert "You told us something important. Sam has been told straight away" in thanks
     assert thanks.index("Childline") < thanks.index("Thank you!")  # where to get help comes first
+
+
+def test_a_leads_comments_put_first_those_of_pupils_who_said_they_are_not_safe(client, db, questionnaires):
+    lead = store.users.create_user(db, "lead@example.org", "Lead", PASSWORD_HASH, "consultation_lead")
+    worried, settled = pupils_session(db, questionnaires, lead), None
+    consultation = store.sessions.session_by_id(db, worried)["consultation_id"]
+    settled = store.consultations.start_consultation_response(
+        db, store.consultations.consultation_by_id(db, consultation), questionnaires["primary"], None, "en"
+    )
+    store.sessions.save_answer(db, worried, "better_day", "once", "Zebras at school.")
+    store.sessions.save_answer(db, worried, "safe_at_home", "once", "no", alerting=("no",))
+    store.sessions.save_answer(db, settled, "better_day", "once", "A dog.")
+    store.sessions.save_answer(db, settled, "night_feelings", "school", ["sleepy"])
+    Practitioners(client, db).sign_in("lead@example.org")
+    page = words(client.get(f"/consultations/{consultation}/comments"))
+    assert page.index("Zebras at school.") < page.index("A dog.")  # not the order of the words
+    assert page.count("Read first:") == 1
+    assert db.execute("SELECT COUNT(*) FROM alerts").fetchone()[0] == 0  # and no alert about anyone

@@ -2,6 +2,7 @@
 or what they said; tried again when the server is down, never holding up the answer; sent again to the managers
 when nobody acts within the working hours allowed."""
 
+import threading
 import time
 from datetime import datetime
 
@@ -9,6 +10,7 @@ import pytest
 
 from dayinmylife import store
 from dayinmylife.notify.due import send_due
+from dayinmylife.notify.outbox import deliver_waiting
 from tests.conftest import PASSWORD_HASH, Practitioners, csrf_token
 
 MONDAY_10 = datetime.fromisoformat("2026-12-07T10:00:00+00:00").timestamp()
@@ -24,6 +26,9 @@ def people(db):
     store.teams.add_member(db, north, ids["Sam"], manages=False)
     store.teams.add_member(db, north, ids["Morgan"], manages=True)
     ids["Leo"] = store.children.create_child(db, ids["Sam"], "Leo", "2018-05-01", "C-1")
+    store.users.set_weekly_reminder(
+        db, ids["Sam"], False
+    )  # these tests are about alerts (see test_reminders)
     return ids
 
 
@@ -119,7 +124,7 @@ def test_an_alert_acknowledged_before_its_email_goes_is_not_sent(app, db, people
     store.alerts.acknowledge(db, people["Leo"], alert["id"], people["Sam"], "talked_with_child", None)
     app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=controller.port, SMTP_STARTTLS=False)
     with app.app_context():
-        assert send_due() == {"alerts sent again": 0, "sent": 0, "failed": 0, "not needed": 2}
+        assert send_due() == {"alerts sent again": 0, "reminders": 0, "sent": 0, "failed": 0, "not needed": 2}
     assert inbox.received == []
 
 
@@ -135,4 +140,28 @@ def test_with_mail_off_alerts_wait_on_screen_and_the_administrator_is_told(app, 
 def test_flask_notify_send_due_runs_from_the_command_line(mail_app, db, people, smtp_server):
     _controller, inbox = smtp_server
     result = mail_app.test_cli_runner().invoke(args=["notify", "send-due"])
-    assert result.exit_code == 0 and "0 alerts sent again, 0 sent, 0 failed, 0 not needed" in result.output
+    assert (
+        result.exit_code == 0
+        and "0 alerts sent again, 0 reminders, 0 sent, 0 failed, 0 not needed" in result.output
+    )
+
+
+def test_two_senders_at_once_send_each_message_once(mail_app, db, people, smtp_server):
+    _controller, inbox = smtp_server
+    mail_app.config["SMTP_HOST"] = None  # mail off while the alert is saved: nothing goes yet
+    not_safe_at_home(mail_app, db, people["Leo"])
+    mail_app.config["SMTP_HOST"] = "127.0.0.1"
+    [first, _second] = store.outbox.recent(db)
+    assert store.outbox.claim(db, first["id"], "2999-01-01T00:00:00+00:00", "2999-01-01T00:10:00+00:00")
+    assert not store.outbox.claim(db, first["id"], "2999-01-01T00:00:00+00:00", "2999-01-01T00:10:00+00:00")
+    senders = [threading.Thread(target=lambda: deliver(mail_app)) for _ in range(3)]
+    for sender in senders:
+        sender.start()
+    for sender in senders:
+        sender.join()
+    assert len(inbox.received) == 1  # the claimed one waits for its lease; the other went once, not thrice
+
+
+def deliver(app):
+    with app.app_context():
+        deliver_waiting()

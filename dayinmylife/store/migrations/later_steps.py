@@ -303,3 +303,9 @@ def m028_outbox(db):
         ALTER TABLE alerts ADD COLUMN escalated_at TEXT
         """,
     )
+
+
+def m029_weekly_reminders(db):
+    """Whether a practitioner wants the weekly e-mail of children due or overdue a session (they do unless they
+    turn it off)."""
+    db.execute("ALTER TABLE users ADD COLUMN weekly_reminder INTEGER NOT NULL DEFAULT 1")
