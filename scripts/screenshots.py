@@ -68,6 +68,20 @@ def child_pages(page, size):
             break
         page.get_by_role("button", name="Skip this one").click()
     shoot(page, "child-feelings", size)
+    session = re.search(r"/day/(\d+)/", page.url).group(1)
+    page.goto(f"/day/{session}/any-day/safe_at_home")  # the child says they do not feel safe at home
+    page.get_by_text("No", exact=True).click()
+    page.get_by_role("button", name="Continue").click()
+    worker = page.context.browser.new_context(
+        viewport=page.viewport_size, base_url=page.url.split("/day/")[0]
+    )
+    laptop = worker.new_page()
+    sign_in(laptop, DEMO_EMAIL)
+    shoot(laptop, "caseload-alert", size)
+    laptop.locator(".alert-panel a").first.click()
+    laptop.locator("#alerts").scroll_into_view_if_needed()
+    shoot(laptop, "child-alert", size)
+    worker.close()
 
 
 def consultation_pages(page, size):
