@@ -38,7 +38,7 @@ def deliver_waiting() -> dict[str, int]:
         message = compose(row)
         if message is None:
             reason = "nothing to remind of" if row["kind"] == "reminder" else "no longer needed"
-            if row["kind"] in ("alert", "escalation"):
+            if row["kind"] in ("alert", "escalation", "stranded_alert"):
                 reason = "acknowledged before it was sent"
             store.outbox.mark_not_needed(db, row["id"], reason, clock.now_iso())
             done["not needed"] += 1
@@ -92,6 +92,18 @@ def _alert(row: dict) -> list[str] | None:
     alert = store.alerts.alert_by_id(get_db(), row["about"])
     if alert is None or alert["acknowledged_at"]:
         return None
+    if row["kind"] == "stranded_alert":
+        return [
+            _("An alert for a child who needs a practitioner"),
+            _(
+                "A child told us something that needs someone now, and nobody who works with them can sign in."
+            ),
+            _("Pass their caseload on to a practitioner now; the alert waits for them on the child's page:"),
+            _link("/admin/accounts"),
+            _(
+                "This e-mail does not say who the child is or what they said, because e-mail leaves the council's systems."
+            ),
+        ]
     if row["kind"] == "escalation":
         subject = _("An alert is still waiting for someone")
         opening = _(

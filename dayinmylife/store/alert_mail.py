@@ -17,16 +17,31 @@ ALERT_RECIPIENTS = """
 """
 
 
+# When nobody who works with the child or manages their team can sign in: the administrators, who can pass the
+# child on to a practitioner (they never open a child's record themselves).
+ADMINISTRATORS = "SELECT id FROM users WHERE active AND role = 'administrator'"
+
+
 def queue_alert_mail(db: Database, alert_ids: list[int], child_id: int, at: str) -> None:
-    """Within the caller's transaction: an e-mail about each of these alerts to everyone told about them."""
+    """Within the caller's transaction: an e-mail about each of these alerts to everyone told about them; to
+    the administrators if nobody is (a child whose practitioners can no longer sign in)."""
     for alert_id in alert_ids:
-        db.execute(
+        params = {"alert": alert_id, "child": child_id, "at": at}
+        told = db.execute(
             f"""
             INSERT INTO outbox (user_id, kind, about, created_at, next_attempt_at)
             SELECT id, 'alert', :alert, :at, :at FROM ({ALERT_RECIPIENTS})
             """,
-            {"alert": alert_id, "child": child_id, "at": at},
-        )
+            params,
+        ).rowcount
+        if not told:
+            db.execute(
+                f"""
+                INSERT INTO outbox (user_id, kind, about, created_at, next_attempt_at)
+                SELECT id, 'stranded_alert', :alert, :at, :at FROM ({ADMINISTRATORS})
+                """,
+                params,
+            )
 
 
 # The managers of the teams of a child's practitioners.

@@ -232,11 +232,15 @@ def caseload_size(db: Database, user_id: int) -> int:
 
 
 def children_needing_a_practitioner(db: Database) -> list[dict]:
-    """Per person on a team: how many of their children have nobody on it who can sign in and work with them."""
+    """Per person on a team: how many of their children have nobody on it who can sign in and work with them,
+    and how many of those have an alert nobody has acknowledged."""
     return all_rows(
         db,
         f"""
-        SELECT users.id, users.name, users.active, COUNT(*) AS children
+        SELECT users.id, users.name, users.active, COUNT(*) AS children,
+               SUM(EXISTS (SELECT 1 FROM alerts JOIN sessions ON sessions.id = alerts.session_id
+                           WHERE sessions.child_id = mine.child_id AND alerts.acknowledged_at IS NULL))
+                   AS with_open_alert
         FROM child_practitioners AS mine JOIN users ON users.id = mine.user_id
         WHERE NOT EXISTS (
             SELECT 1 FROM child_practitioners AS theirs JOIN users ON users.id = theirs.user_id

@@ -71,7 +71,7 @@ def not_needed_for_acknowledged(db: Database, at: str) -> None:
         db.execute(
             """
             UPDATE outbox SET given_up_at = ?, last_error = 'acknowledged before it was sent'
-            WHERE sent_at IS NULL AND given_up_at IS NULL AND kind IN ('alert', 'escalation')
+            WHERE sent_at IS NULL AND given_up_at IS NULL AND kind IN ('alert', 'escalation', 'stranded_alert')
               AND about IN (SELECT id FROM alerts WHERE acknowledged_at IS NOT NULL)
             """,
             (at,),

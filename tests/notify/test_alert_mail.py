@@ -165,3 +165,25 @@ def test_two_senders_at_once_send_each_message_once(mail_app, db, people, smtp_s
 def deliver(app):
     with app.app_context():
         deliver_waiting()
+
+
+def test_an_alert_for_a_child_nobody_can_sign_in_for_goes_to_the_administrators(
+    mail_app, db, people, smtp_server
+):
+    _controller, inbox = smtp_server
+    store.users.create_user(db, "admin@example.org", "Alex", PASSWORD_HASH, "administrator")
+    kai = store.children.create_child(db, people["Jo"], "Kai", "2017-01-01", None)  # Jo is in no team
+    session = store.sessions.start_session(
+        db, kai, mail_app.extensions["questionnaires"]["primary"], people["Jo"]
+    )
+    db.execute("UPDATE users SET active = 0 WHERE id = ?", (people["Jo"],))  # Jo has left
+    db.conn.commit()
+    store.sessions.save_answer(db, session, "safe_at_home", "once", "no", alerting=("no",))
+    with mail_app.app_context():
+        assert send_due()["sent"] == 1
+    [(to, text)] = inbox.wait_for(1)
+    assert to == ["admin@example.org"] and "Subject: An alert for a child who needs a practitioner" in text
+    assert "https://day.example.gov.uk/admin/accounts" in text and "Kai" not in text
+    alex = Practitioners(mail_app.test_client(), db)
+    alex.sign_in("admin@example.org")
+    assert "1 with an alert waiting" in alex.client.get("/admin/accounts").text
