@@ -52,6 +52,18 @@ ALERT_ACTIONS = {
     "no_action": _l("No action needed (say why)"),
 }
 
+# The kinds of entry in a child's chronology (casework/timeline.py), in the order they are offered.
+CHRONOLOGY_KINDS = {
+    "session": _l("Sessions"),
+    "event": _l("Significant events"),
+    "alert": _l("Alerts"),
+    "outcome": _l("Outcomes agreed"),
+    "message": _l("“You said, we did”"),
+    "supervision": _l("Supervision"),
+    "care_team": _l("Who works with the child"),
+    "next_session": _l("Next session due"),
+}
+
 # The areas of care a questionnaire's prompts belong to (questionnaire/model.py AREAS_OF_CARE).
 AREA_NAMES = {
     "basic_care": _l("Basic care"),
@@ -111,6 +123,9 @@ AUDIT_EVENTS = {
     "supervision_note_added": _l("Supervision discussion written down"),
     "supervision_decisions_done": _l("Supervision decisions marked done"),
     "alert_acknowledged": _l("Alert acknowledged"),
+    "chronology_viewed": _l("Chronology viewed"),
+    "chronology_exported": _l("Chronology downloaded (CSV)"),
+    "significant_event_added": _l("Significant event added to a chronology"),
     "impact_report_granted": _l("Allowed to read the partnership's impact report"),
     "impact_report_withdrawn": _l("No longer allowed to read the partnership's impact report"),
     "impact_report_viewed": _l("Partnership's impact report read"),

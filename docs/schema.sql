@@ -195,6 +195,17 @@ CREATE TABLE sign_in_failures (
             address TEXT NOT NULL
         );
 
+CREATE TABLE significant_events (
+            id INTEGER PRIMARY KEY,
+            child_id INTEGER NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+            happened_on TEXT NOT NULL,
+            what TEXT NOT NULL,
+            source TEXT,
+            impact TEXT NOT NULL,
+            written_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            written_at TEXT NOT NULL
+        );
+
 CREATE TABLE supervision_notes (
             id INTEGER PRIMARY KEY,
             child_id INTEGER NOT NULL REFERENCES children(id) ON DELETE CASCADE,
@@ -268,6 +279,9 @@ CREATE INDEX sessions_by_consultation_start ON sessions(consultation_id, started
 CREATE INDEX sign_in_failures_by_account ON sign_in_failures(kind, account, at);
 
 CREATE INDEX sign_in_failures_by_address ON sign_in_failures(kind, address, at)
+        ;
+
+CREATE INDEX significant_events_by_child ON significant_events(child_id, happened_on)
         ;
 
 CREATE INDEX supervision_notes_by_child ON supervision_notes(child_id, discussed_on)

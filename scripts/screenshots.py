@@ -44,6 +44,8 @@ def practitioner_pages(page, size):
     shoot(page, "compare", size)
     page.goto(f"/children/{leo}/history")
     shoot(page, "history", size)
+    page.goto(f"/children/{leo}/chronology")
+    shoot(page, "chronology", size)
     page.goto(f"/children/{leo}/accounts")
     shoot(page, "accounts", size)
 

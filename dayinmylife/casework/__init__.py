@@ -7,6 +7,7 @@ def register(app) -> None:
     from dayinmylife.casework import (
         care_team,
         caseload,
+        chronology,
         corrections,
         insights,
         notes,
@@ -16,5 +17,15 @@ def register(app) -> None:
     )
 
     app.add_template_global(works_with)
-    for pages in (caseload, outcomes, notes, side_by_side, privacy, care_team, corrections, insights):
+    for pages in (
+        caseload,
+        outcomes,
+        notes,
+        side_by_side,
+        privacy,
+        care_team,
+        corrections,
+        insights,
+        chronology,
+    ):
         app.register_blueprint(pages.bp)

@@ -155,3 +155,34 @@ class RemoveSessionForm(FlaskForm):
         choices=[SelectChoice(value, label) for value, label in REASONS.items()],
         validators=[InputRequired(_l("Choose why the session is being removed"))],
     )
+
+
+class SignificantEventForm(FlaskForm):
+    """A significant event for the chronology: the impact on the child is asked for, not only what happened."""
+
+    happened_on = DateField(
+        _l("When it happened"), validators=[InputRequired(_l("Enter the date it happened"))]
+    )
+    what = TextAreaField(
+        _l("What happened"),
+        validators=[
+            DataRequired(_l("Say what happened")),
+            Length(max=1000, message=_l("Use 1,000 characters or fewer")),
+        ],
+    )
+    source = StringField(
+        _l("Agency or source (optional)"),
+        validators=[Length(max=200, message=_l("Use 200 characters or fewer"))],
+    )
+    impact = TextAreaField(
+        _l("The impact on the child"),
+        description=_l("What it meant for the child's day: not only what the adults did or did not do."),
+        validators=[
+            DataRequired(_l("Say what it meant for the child")),
+            Length(max=2000, message=_l("Use 2,000 characters or fewer")),
+        ],
+    )
+
+    def validate_happened_on(self, field):
+        if field.data and field.data > clock.today():
+            raise ValidationError(_l("The date cannot be in the future"))

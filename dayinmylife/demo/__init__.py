@@ -58,11 +58,12 @@ def seed(db: Database, questionnaires: dict[str, Questionnaire]) -> None:
         worker = store.users.create_user(db, practitioner.email, practitioner.name, sam_hash)
         store.teams.add_member(db, team, worker, manages=False)
         for child, outcomes in practitioner.children:
-            child_id, _sessions = seed_child(db, questionnaires, worker, child, today)
+            child_id, sessions = seed_child(db, questionnaires, worker, child, today)
+            agreed = _day_after(db, sessions[0])  # agreed with the child after their first session
             for statement, question_id, day, met_when in outcomes:
                 review = (today + timedelta(days=60)).isoformat()
                 store.casework.add_outcome(
-                    db, child_id, worker, statement, question_id, day, list(met_when), review
+                    db, child_id, worker, statement, question_id, day, list(met_when), review, agreed
                 )
 
 
@@ -112,12 +113,12 @@ def seed_casework(db: Database, sam: int, leo_sessions: list[int], today: date) 
     """Leo's outcomes, notes and "You said, we did", so the practitioner's pages show them at work."""
     first, second, *_, latest = leo_sessions
     leo = store.sessions.session_by_id(db, first)["child_id"]
-    review = (today + timedelta(days=60)).isoformat()
+    review, agreed = (today + timedelta(days=60)).isoformat(), _day_after(db, first)
     store.casework.add_outcome(
-        db, leo, sam, "I have breakfast before school", "had_breakfast", "school", ["yes"], review
+        db, leo, sam, "I have breakfast before school", "had_breakfast", "school", ["yes"], review, agreed
     )
     store.casework.add_outcome(
-        db, leo, sam, "I have breakfast at weekends too", "had_breakfast", "weekend", ["yes"], review
+        db, leo, sam, "I have breakfast at weekends too", "had_breakfast", "weekend", ["yes"], review, agreed
     )
     store.casework.add_outcome(
         db,
@@ -128,6 +129,7 @@ def seed_casework(db: Database, sam: int, leo_sessions: list[int], today: date) 
         "school",
         ["19:00", "19:30", "20:00"],
         review,
+        agreed,
     )
     store.casework.add_note(
         db, first, sam, "Kitchen cupboards almost empty at the visit. Mum says money runs out by Thursday."
@@ -140,12 +142,14 @@ def seed_casework(db: Database, sam: int, leo_sessions: list[int], today: date) 
         first,
         sam,
         "You told me there is often no breakfast. Mum and I talked, and now there will be cereal at home.",
+        _day_after(db, first),
     )
     store.casework.set_message_to_child(
         db,
         second,
         sam,
         "You said toast is better than nothing. We are working on weekends next, like you asked.",
+        _day_after(db, second),
     )
     seen = store.sessions.session_by_id(db, second)["started_at"]
     store.casework.mark_messages_seen(
@@ -155,6 +159,11 @@ def seed_casework(db: Database, sam: int, leo_sessions: list[int], today: date) 
         db, latest, sam, "Leo proud of his reading star. Weekends still the gap: Mum agrees to a plan."
     )
     store.casework.set_next_session(db, leo, (today + timedelta(days=75)).isoformat())
+
+
+def _day_after(db: Database, session_id: int) -> str:
+    started = datetime.fromisoformat(store.sessions.session_by_id(db, session_id)["started_at"])
+    return _iso(started + timedelta(days=1))
 
 
 def play(

@@ -1,12 +1,13 @@
 """Every SQL statement the app runs, as small named functions with bound parameters, one module per area:
 `store.users`, `store.children`, `store.sessions`, `store.casework`, `store.consultations`, `store.teams`,
-`store.findings`, `store.impact`, `store.alerts`, `store.outbox`, `store.audit`."""
+`store.findings`, `store.impact`, `store.alerts`, `store.outbox`, `store.chronology`, `store.audit`."""
 
 from dayinmylife.store import (
     alerts,
     audit,
     casework,
     children,
+    chronology,
     consultations,
     db,
     findings,
@@ -22,6 +23,7 @@ __all__ = [
     "audit",
     "casework",
     "children",
+    "chronology",
     "consultations",
     "db",
     "findings",

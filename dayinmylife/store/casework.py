@@ -37,8 +37,11 @@ def notes_of_session(db: Database, session_id: int) -> list[dict]:
     )
 
 
-def set_message_to_child(db: Database, session_id: int, author_id: int, text: str) -> None:
-    """Write (or rewrite) the "you said, we did" note that follows a session; rewritten, it is new to the child."""
+def set_message_to_child(
+    db: Database, session_id: int, author_id: int, text: str, at: str | None = None
+) -> None:
+    """Write (or rewrite) the "you said, we did" note that follows a session; rewritten, it is new to the child.
+    `at`: when, if not now (the demo's stories)."""
     with write_transaction(db):
         db.execute(
             """
@@ -47,7 +50,7 @@ def set_message_to_child(db: Database, session_id: int, author_id: int, text: st
                 text = excluded.text, written_by = excluded.written_by, written_at = excluded.written_at,
                 seen_in_session = NULL, seen_at = NULL
             """,
-            (session_id, text.strip(), author_id, clock.now_iso()),
+            (session_id, text.strip(), author_id, at or clock.now_iso()),
         )
 
 
@@ -97,6 +100,7 @@ def add_outcome(
     day: str,
     met_when: list,
     review_on,
+    at: str | None = None,
 ) -> int:
     with write_transaction(db):
         cursor = db.execute(
@@ -112,7 +116,7 @@ def add_outcome(
                 json.dumps(met_when),
                 review_on,
                 user_id,
-                clock.now_iso(),
+                at or clock.now_iso(),
             ),
         )
     return cursor.lastrowid

@@ -181,6 +181,10 @@ def everything_about_child(db: Database, child_id: int) -> dict:
             db, f"SELECT * FROM messages_to_child WHERE session_id IN ({marks})", tuple(ids)
         ),
         "outcomes": outcomes_of_child(db, child_id),
+        "alerts": all_rows(db, f"SELECT * FROM alerts WHERE session_id IN ({marks}) ORDER BY id", tuple(ids)),
+        "significant_events": all_rows(
+            db, "SELECT * FROM significant_events WHERE child_id = ? ORDER BY happened_on, id", (child_id,)
+        ),
         "supervision_notes": all_rows(
             db, "SELECT * FROM supervision_notes WHERE child_id = ? ORDER BY id", (child_id,)
         ),

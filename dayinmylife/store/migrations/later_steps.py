@@ -309,3 +309,24 @@ def m029_weekly_reminders(db):
     """Whether a practitioner wants the weekly e-mail of children due or overdue a session (they do unless they
     turn it off)."""
     db.execute("ALTER TABLE users ADD COLUMN weekly_reminder INTEGER NOT NULL DEFAULT 1")
+
+
+def m030_significant_events(db):
+    """A significant event in a child's life that a practitioner adds to their chronology: when, what
+    happened, the agency or source, and the impact on the child (always asked for)."""
+    run_script(
+        db,
+        """
+        CREATE TABLE significant_events (
+            id INTEGER PRIMARY KEY,
+            child_id INTEGER NOT NULL REFERENCES children(id) ON DELETE CASCADE,
+            happened_on TEXT NOT NULL,
+            what TEXT NOT NULL,
+            source TEXT,
+            impact TEXT NOT NULL,
+            written_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            written_at TEXT NOT NULL
+        );
+        CREATE INDEX significant_events_by_child ON significant_events(child_id, happened_on)
+        """,
+    )
