@@ -95,6 +95,7 @@ AUDIT_EVENTS = {
     "child_viewed": _l("Child's record viewed"),
     "session_viewed": _l("Session viewed"),
     "record_printed": _l("Record opened for printing"),
+    "record_downloaded": _l("Record downloaded as PDF"),
     "child_exported": _l("Child's record exported"),
     "child_erased": _l("Child's record erased"),
     "note_added": _l("Note added"),

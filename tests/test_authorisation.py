@@ -152,6 +152,7 @@ EXPECTED = {
     "notes.message_to_child": PRACTITIONERS_CHILD,
     "notes.add": PRACTITIONERS_CHILD,
     "insights.session_record": READ_CHILD,
+    "insights.session_record_pdf": READ_CHILD,
     "settings.index": SIGNED_IN,
     "settings.weekly_reminder": SIGNED_IN,
     # On a device in child mode, signing in afresh is how a locked-out practitioner takes it back.

@@ -23,6 +23,7 @@ from dayinmylife.access import caseload_required, child_or_404, child_to_read_or
 from dayinmylife.alerts.shown import alerts_of_child
 from dayinmylife.casework import timeline
 from dayinmylife.casework.forms import SignificantEventForm
+from dayinmylife.casework.pdf import safe_filename
 from dayinmylife.consultations.exports import as_csv
 from dayinmylife.questionnaires import all_questionnaires
 from dayinmylife.store.db import get_db
@@ -75,13 +76,11 @@ def chronology_csv(child_id: int):
     return Response(
         as_csv(rows),
         mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{_safe(name)}"', "Cache-Control": "no-store"},
+        headers={
+            "Content-Disposition": f'attachment; filename="{safe_filename(name)}"',
+            "Cache-Control": "no-store",
+        },
     )
-
-
-def _safe(filename: str) -> str:
-    """A file name a browser keeps as it is: no quotes, slashes or control characters."""
-    return "".join(c for c in filename if c.isprintable() and c not in '"\\/').strip()
 
 
 def _page(child: dict, form: SignificantEventForm):

@@ -3,12 +3,13 @@ for the case file (a session, a comparison, a child's history) that print on cle
 
 from datetime import date
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, Response, render_template, request
 from flask_babel import format_date
 
 from dayinmylife import audit, clock, store
 from dayinmylife.access import child_to_read_or_404, reads_children, session_to_read_or_404
 from dayinmylife.casework.pairing import account_of, chosen_pair
+from dayinmylife.casework.pdf import record_pdf, safe_filename
 from dayinmylife.questionnaire import compare, day_picture, over_time, reading
 from dayinmylife.questionnaire.builtins import FACES
 from dayinmylife.questionnaires import all_questionnaires, questionnaire_of
@@ -35,11 +36,33 @@ def month_and_year(iso_date: str) -> str:
 def session_record(session_id: int):
     """Print a session as the day in pictures, with its header for the case file."""
     session = session_to_read_or_404(session_id)
-    questionnaire = questionnaire_of(session)
-    answers = store.sessions.answers_of(get_db(), session_id)
     audit.record(
         get_db(), "record_printed", child_id=session["child_id"], session_id=session_id, record="session"
     )
+    return _session_record(session, pdf=False)
+
+
+@bp.get("/sessions/<int:session_id>/record.pdf")
+@reads_children
+def session_record_pdf(session_id: int):
+    """The session's record as a PDF for the case file, named as a case system files it."""
+    session = session_to_read_or_404(session_id)
+    child = child_to_read_or_404(session["child_id"])
+    audit.record(get_db(), "record_downloaded", child_id=child["id"], session_id=session_id, record="session")
+    reference = child["case_reference"] or f"child {child['id']}"
+    name = safe_filename(
+        f"{reference} {child['display_name']} Day in my life {session['started_at'][:10]}.pdf"
+    )
+    return Response(
+        record_pdf(_session_record(session, pdf=True)),
+        mimetype="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"},
+    )
+
+
+def _session_record(session: dict, pdf: bool) -> str:
+    questionnaire = questionnaire_of(session)
+    answers = store.sessions.answers_of(get_db(), session["id"])
     return render_template(
         "insights/session_record.html",
         child=child_to_read_or_404(session["child_id"]),
@@ -47,8 +70,9 @@ def session_record(session_id: int):
         questionnaire=questionnaire,
         picture=day_picture.day_picture(questionnaire, answers),
         answer_count=len(answers),
-        notes=store.casework.notes_of_session(get_db(), session_id),
+        notes=store.casework.notes_of_session(get_db(), session["id"]),
         printing=True,
+        pdf=pdf,
     )
 
 
