@@ -5,6 +5,7 @@ browser tests do. The pictures are for people (the README, reviews), not for tes
 """
 
 import re
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -46,6 +47,27 @@ def practitioner_pages(page, size):
     shoot(page, "history", size)
     page.goto(f"/children/{leo}/chronology")
     shoot(page, "chronology", size)
+    if size == "tablet":  # the PDF is the same at any size: its first two pages, as a viewer shows them
+        session = page.context.request.get(f"/children/{leo}")
+        latest = re.findall(r"/sessions/(\d+)", session.text())[0]
+        pdf = page.context.request.get(f"/sessions/{latest}/record.pdf").body()
+        with tempfile.TemporaryDirectory() as folder:
+            (Path(folder) / "record.pdf").write_bytes(pdf)
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-r",
+                    "60",
+                    "-f",
+                    "1",
+                    "-l",
+                    "2",
+                    f"{folder}/record.pdf",
+                    OUT / "session-pdf",
+                ],
+                check=True,
+            )
     page.goto(f"/children/{leo}/accounts")
     shoot(page, "accounts", size)
 

@@ -2,6 +2,7 @@
 the child and "page N of M" on every page, the app's fonts embedded, no script, nothing fetched from outside."""
 
 import io
+import subprocess
 from pathlib import Path
 
 import pypdf
@@ -74,3 +75,14 @@ def test_a_record_reads_only_the_apps_static_files():
         f"{BASE_URL}children/1",
     ):
         assert static_file(elsewhere, STATIC.resolve()) is None
+
+
+def test_the_first_two_pages_render_as_pictures_people_can_look_at(client, recorded, tmp_path):
+    """As docs/screenshots/session-pdf-*.png show (scripts/screenshots.py): pdftoppm reads the file as any
+    viewer would."""
+    pdf = tmp_path / "record.pdf"
+    pdf.write_bytes(client.get(f"/sessions/{recorded}/record.pdf").data)
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "2", pdf, tmp_path / "page"], check=True)
+    pictures = sorted(tmp_path.glob("page-*.png"))
+    assert pictures and all(picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for picture in pictures)
+    assert len(pypdf.PdfReader(pdf).pages) <= 3  # this short session: its record stays short
