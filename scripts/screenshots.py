@@ -47,29 +47,21 @@ def practitioner_pages(page, size):
     shoot(page, "history", size)
     page.goto(f"/children/{leo}/chronology")
     shoot(page, "chronology", size)
-    if size == "tablet":  # the PDF is the same at any size: its first two pages, as a viewer shows them
-        session = page.context.request.get(f"/children/{leo}")
-        latest = re.findall(r"/sessions/(\d+)", session.text())[0]
-        pdf = page.context.request.get(f"/sessions/{latest}/record.pdf").body()
-        with tempfile.TemporaryDirectory() as folder:
-            (Path(folder) / "record.pdf").write_bytes(pdf)
-            subprocess.run(
-                [
-                    "pdftoppm",
-                    "-png",
-                    "-r",
-                    "60",
-                    "-f",
-                    "1",
-                    "-l",
-                    "2",
-                    f"{folder}/record.pdf",
-                    OUT / "session-pdf",
-                ],
-                check=True,
-            )
+    if size == "tablet":  # a PDF is the same at any size: its first pages, as a viewer shows them
+        latest = re.findall(r"/sessions/(\d+)", page.context.request.get(f"/children/{leo}").text())[0]
+        pdf_pages(page, f"/sessions/{latest}/record.pdf", "session-pdf", 3)
+        pdf_pages(page, f"/children/{leo}/chronology.pdf", "chronology-pdf", 1)
     page.goto(f"/children/{leo}/accounts")
     shoot(page, "accounts", size)
+
+
+def pdf_pages(page, url, name, pages):
+    """The PDF at url, its first pages as pictures: docs/screenshots/NAME-N.png."""
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "record.pdf").write_bytes(page.context.request.get(url).body())
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", "-l", str(pages), f"{folder}/record.pdf", OUT / name], check=True
+        )
 
 
 def child_pages(page, size):

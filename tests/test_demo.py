@@ -1,9 +1,11 @@
 """The demo a newcomer signs in to: Sam Taylor's three children and their sessions over nine months."""
 
 import dataclasses
+import io
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from dayinmylife import create_app, store
@@ -372,3 +374,40 @@ def test_jesss_history_has_an_alert_her_worker_acted_on_the_next_day(demo_db):
     assert acknowledged - raised == timedelta(days=1) and alert["acknowledged_by_name"] == "Sam Taylor"
     open_alerts = demo_db.execute("SELECT COUNT(*) FROM alerts WHERE acknowledged_at IS NULL").fetchone()[0]
     assert open_alerts == 0  # the demo's stories are months old: every alert was acted on
+
+
+def signed_in_as_sam(demo_app):
+    demo_app.config["WTF_CSRF_ENABLED"] = False
+    client = demo_app.test_client()
+    client.post("/sign-in", data={"email": DEMO_EMAIL, "password": DEMO_PASSWORD})
+    demo_app.config["WTF_CSRF_ENABLED"] = True
+    return client
+
+
+def test_the_demo_childrens_chronologies_have_significant_events_across_the_year(demo_app, demo_db):
+    client = signed_in_as_sam(demo_app)
+    for child in store.children.children_of(demo_db, sam(demo_db)["id"]):
+        events = store.chronology.significant_events_of_child(demo_db, child["id"])
+        assert (
+            len(events) >= 4 and events[0]["happened_on"] < (date.today() - timedelta(days=180)).isoformat()
+        )
+    leo = next(
+        c for c in store.children.children_of(demo_db, sam(demo_db)["id"]) if c["display_name"] == "Leo"
+    )
+    page = " ".join(client.get(f"/children/{leo['id']}/chronology").text.split())
+    assert "Missed dental appointment: 3 times since" in page  # what keeps happening, above the timeline
+    assert "Two fillings now needed" in page and "Dental practice" in page
+    assert "Outcomes met: “I have breakfast before school”" in page  # at the sessions since it was agreed
+
+
+def test_a_whole_primary_session_is_a_pdf_of_at_most_three_pages(demo_app, demo_db):
+    """Leo's latest session answers every part of the day: its record keeps the day picture on three pages."""
+    client = signed_in_as_sam(demo_app)
+    leo_latest, _answers = sessions_of(demo_db, "Leo")[-1]
+    answer = client.get(f"/sessions/{leo_latest['id']}/record.pdf")
+    assert answer.status_code == 200
+    pages = pypdf.PdfReader(io.BytesIO(answer.data)).pages
+    assert len(pages) <= 3
+    assert "Leo's day" in pages[0].extract_text() and "Basic care" in " ".join(
+        p.extract_text() for p in pages
+    )

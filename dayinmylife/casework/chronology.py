@@ -23,7 +23,7 @@ from dayinmylife.access import caseload_required, child_or_404, child_to_read_or
 from dayinmylife.alerts.shown import alerts_of_child
 from dayinmylife.casework import timeline
 from dayinmylife.casework.forms import SignificantEventForm
-from dayinmylife.casework.pdf import safe_filename
+from dayinmylife.casework.pdf import case_file_name, download_headers, pdf_download
 from dayinmylife.consultations.exports import as_csv
 from dayinmylife.questionnaires import all_questionnaires
 from dayinmylife.store.db import get_db
@@ -40,7 +40,18 @@ def chronology(child_id: int):
     """The child's timeline, newest first unless asked, of the kinds and period chosen."""
     child = child_to_read_or_404(child_id)
     audit.record(get_db(), "chronology_viewed", child_id=child_id)
-    return _page(child, SignificantEventForm(formdata=None))
+    return render_template("chronology/index.html", **_page(child, SignificantEventForm(formdata=None)))
+
+
+@bp.get("/children/<int:child_id>/chronology.pdf")
+@reads_children
+def chronology_pdf(child_id: int):
+    """The timeline as shown (the same kinds, period and order) as a PDF for the case file."""
+    child = child_to_read_or_404(child_id)
+    page = _page(child, None)
+    audit.record(get_db(), "record_downloaded", child_id=child_id, record="chronology")
+    what = f"Day in my life chronology {clock.today().isoformat()}"
+    return pdf_download(page.pop("child"), what, "chronology/index.html", **page)
 
 
 @bp.post("/children/<int:child_id>/chronology/events")
@@ -50,7 +61,7 @@ def add_event(child_id: int):
     child = child_or_404(child_id)
     form = SignificantEventForm()
     if not form.validate_on_submit():
-        return _page(child, form), 400
+        return render_template("chronology/index.html", **_page(child, form)), 400
     source = (form.source.data or "").strip() or None
     what, impact = form.what.data.strip(), form.impact.data.strip()
     when = form.happened_on.data.isoformat()
@@ -71,34 +82,25 @@ def chronology_csv(child_id: int):
     rows = [[_("Date"), _("Kind"), _("What")]] + [
         [entry.day, str(CHRONOLOGY_KINDS[entry.kind]), Markup(said(entry)).striptags()] for entry in found
     ]
-    reference = child["case_reference"] or f"child {child['id']}"
-    name = f"{reference} {child['display_name']} chronology {clock.today().isoformat()}.csv"
-    return Response(
-        as_csv(rows),
-        mimetype="text/csv",
-        headers={
-            "Content-Disposition": f'attachment; filename="{safe_filename(name)}"',
-            "Cache-Control": "no-store",
-        },
-    )
+    name = case_file_name(child, f"Day in my life chronology {clock.today().isoformat()}", "csv")
+    return Response(as_csv(rows), mimetype="text/csv", headers=download_headers(name))
 
 
-def _page(child: dict, form: SignificantEventForm):
+def _page(child: dict, form: SignificantEventForm | None) -> dict:
     choice = _choice()
     found, events = _entries(child)
-    return render_template(
-        "chronology/index.html",
-        child=child,
-        entries=timeline.chosen(
+    return {
+        "child": child,
+        "entries": timeline.chosen(
             found, choice["kinds"], choice["since"], choice["until"], choice["newest_first"]
         ),
-        total=len(found),
-        choice=choice,
-        kinds=timeline.KINDS,
-        concerns=concerns(*child_sessions(child)),
-        repeats=timeline.repeated_events(events, clock.today()),
-        form=form,
-    )
+        "total": len(found),
+        "choice": choice,
+        "kinds": timeline.KINDS,
+        "concerns": concerns(*child_sessions(child)),
+        "repeats": timeline.repeated_events(events, clock.today()),
+        "form": form,
+    }
 
 
 def _choice() -> dict:
@@ -125,9 +127,12 @@ def _entries(child: dict) -> tuple[list[timeline.Entry], list[dict]]:
     titles = {part.id: part.title for q in loaded.values() for part in q.parts}
     headlines = timeline.session_headlines([s for s in sessions if s["id"] in found], found, titles)
     events = store.chronology.significant_events_of_child(db, child["id"])
+    outcomes = store.children.outcomes_of_child(db, child["id"])
+    answers = store.sessions.answers_of_child(db, child["id"]) if outcomes else {}
+    met = timeline.outcomes_at_sessions(sessions, outcomes, answers, loaded)
     entries = timeline.entries(
-        [{**s, **headlines.get(s["id"], {})} for s in sessions],
-        store.children.outcomes_of_child(db, child["id"]),
+        [{**s, **headlines.get(s["id"], {}), **met.get(s["id"], {})} for s in sessions],
+        outcomes,
         store.chronology.messages_of_child(db, child["id"]),
         alerts_of_child(child["id"]),
         store.casework.supervision_notes_of_child(db, child["id"]),

@@ -3,13 +3,13 @@ for the case file (a session, a comparison, a child's history) that print on cle
 
 from datetime import date
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, render_template, request
 from flask_babel import format_date
 
 from dayinmylife import audit, clock, store
 from dayinmylife.access import child_to_read_or_404, reads_children, session_to_read_or_404
 from dayinmylife.casework.pairing import account_of, chosen_pair
-from dayinmylife.casework.pdf import record_pdf, safe_filename
+from dayinmylife.casework.pdf import pdf_download
 from dayinmylife.questionnaire import compare, day_picture, over_time, reading
 from dayinmylife.questionnaire.builtins import FACES
 from dayinmylife.questionnaires import all_questionnaires, questionnaire_of
@@ -39,7 +39,7 @@ def session_record(session_id: int):
     audit.record(
         get_db(), "record_printed", child_id=session["child_id"], session_id=session_id, record="session"
     )
-    return _session_record(session, pdf=False)
+    return render_template("insights/session_record.html", **_session_record(session), printing=True)
 
 
 @bp.get("/sessions/<int:session_id>/record.pdf")
@@ -47,70 +47,74 @@ def session_record(session_id: int):
 def session_record_pdf(session_id: int):
     """The session's record as a PDF for the case file, named as a case system files it."""
     session = session_to_read_or_404(session_id)
-    child = child_to_read_or_404(session["child_id"])
-    audit.record(get_db(), "record_downloaded", child_id=child["id"], session_id=session_id, record="session")
-    reference = child["case_reference"] or f"child {child['id']}"
-    name = safe_filename(
-        f"{reference} {child['display_name']} Day in my life {session['started_at'][:10]}.pdf"
+    record = _session_record(session)
+    audit.record(
+        get_db(), "record_downloaded", child_id=session["child_id"], session_id=session_id, record="session"
     )
-    return Response(
-        record_pdf(_session_record(session, pdf=True)),
-        mimetype="application/pdf",
-        headers={"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store"},
-    )
+    what = f"Day in my life {session['started_at'][:10]}"
+    return pdf_download(record.pop("child"), what, "insights/session_record.html", **record)
 
 
-def _session_record(session: dict, pdf: bool) -> str:
+def _session_record(session: dict) -> dict:
     questionnaire = questionnaire_of(session)
     answers = store.sessions.answers_of(get_db(), session["id"])
-    return render_template(
-        "insights/session_record.html",
-        child=child_to_read_or_404(session["child_id"]),
-        session=session,
-        questionnaire=questionnaire,
-        picture=day_picture.day_picture(questionnaire, answers),
-        answer_count=len(answers),
-        notes=store.casework.notes_of_session(get_db(), session["id"]),
-        printing=True,
-        pdf=pdf,
-    )
+    return {
+        "child": child_to_read_or_404(session["child_id"]),
+        "session": session,
+        "questionnaire": questionnaire,
+        "picture": day_picture.day_picture(questionnaire, answers),
+        "answer_count": len(answers),
+        "notes": store.casework.notes_of_session(get_db(), session["id"]),
+    }
 
 
 @bp.get("/children/<int:child_id>/compare")
 @reads_children
 def compare_sessions(child_id: int):
     """Put two sessions side by side: what changed, what stayed the same, what is new."""
-    return _compare_page(child_id, printing=False)
+    page = _comparison_page(child_id)
+    _record_view(child_id, "comparison", "child_viewed")
+    return render_template("insights/compare.html", **page, printing=False)
 
 
 @bp.get("/children/<int:child_id>/compare/print")
 @reads_children
 def comparison_record(child_id: int):
     """Print two sessions side by side as a record for the case file."""
-    return _compare_page(child_id, printing=True)
+    page = _comparison_page(child_id)
+    _record_view(child_id, "comparison", "record_printed")
+    return render_template("insights/compare.html", **page, printing=True)
 
 
-def _compare_page(child_id: int, printing: bool):
+@bp.get("/children/<int:child_id>/compare/record.pdf")
+@reads_children
+def comparison_record_pdf(child_id: int):
+    """The comparison as a PDF for the case file."""
+    page = _comparison_page(child_id)
+    _record_view(child_id, "comparison", "record_downloaded")
+    what = f"Day in my life compared {clock.today().isoformat()}"
+    return pdf_download(page.pop("child"), what, "insights/compare.html", **page)
+
+
+def _comparison_page(child_id: int) -> dict:
     child = child_to_read_or_404(child_id)
-    _record_view(child_id, "comparison", printing)
     sessions = store.sessions.sessions_over_time(get_db(), child_id)
     pair, problem = chosen_pair(sessions, request.args.get("from"), request.args.get("to"))
-    return render_template(
-        "insights/compare.html",
-        child=child,
-        sessions=sessions,
-        pair=pair,
-        problem=problem,
-        comparison=_comparison(*pair) if pair else None,
-        printing=printing,
-    )
+    return {
+        "child": child,
+        "sessions": sessions,
+        "pair": pair,
+        "problem": problem,
+        "comparison": _comparison(*pair) if pair else None,
+    }
 
 
-def _record_view(child_id: int, page: str, printing: bool) -> None:
-    if printing:
-        audit.record(get_db(), "record_printed", child_id=child_id, record=page)
+def _record_view(child_id: int, record: str, event: str) -> None:
+    """Audit a page about a child being read, printed or downloaded."""
+    if event == "child_viewed":
+        audit.record(get_db(), event, child_id=child_id, page=record)
     else:
-        audit.record(get_db(), "child_viewed", child_id=child_id, page=page)
+        audit.record(get_db(), event, child_id=child_id, record=record)
 
 
 def _comparison(earlier: dict, later: dict) -> compare.Comparison | None:
@@ -130,19 +134,32 @@ def _comparison(earlier: dict, later: dict) -> compare.Comparison | None:
 @reads_children
 def history(child_id: int):
     """Show all a child's sessions over time: feelings as a chart and each answer's history."""
-    return _history_page(child_id, printing=False)
+    page = _history_page(child_id)
+    _record_view(child_id, "history", "child_viewed")
+    return render_template("insights/history.html", **page, printing=False)
 
 
 @bp.get("/children/<int:child_id>/history/print")
 @reads_children
 def history_record(child_id: int):
     """Print all a child's sessions over time as a record for the case file."""
-    return _history_page(child_id, printing=True)
+    page = _history_page(child_id)
+    _record_view(child_id, "history", "record_printed")
+    return render_template("insights/history.html", **page, printing=True)
 
 
-def _history_page(child_id: int, printing: bool):
+@bp.get("/children/<int:child_id>/history/record.pdf")
+@reads_children
+def history_record_pdf(child_id: int):
+    """All a child's sessions over time as a PDF for the case file."""
+    page = _history_page(child_id)
+    _record_view(child_id, "history", "record_downloaded")
+    what = f"Day in my life over time {clock.today().isoformat()}"
+    return pdf_download(page.pop("child"), what, "insights/history.html", **page)
+
+
+def _history_page(child_id: int) -> dict:
     child = child_to_read_or_404(child_id)
-    _record_view(child_id, "history", printing)
     sessions = store.sessions.sessions_over_time(get_db(), child_id)
     accounts = sorted({account_of(s) for s in sessions}, key=list(ACCOUNT_NAMES).index)
     account = request.args.get("account") if request.args.get("account") in accounts else None
@@ -159,18 +176,16 @@ def _history_page(child_id: int, printing: bool):
         for s in shown
     ]
     readings = reading.read_sessions(questionnaire, records) if records else []
-    return render_template(
-        "insights/history.html",
-        child=child,
-        sessions=shown,
-        left_out=len(sessions) - len(shown),
-        account=account,
-        accounts=accounts,
-        questionnaire=questionnaire,
-        feelings=over_time.feelings_over_time(questionnaire, records, readings) if records else [],
-        histories=over_time.histories(questionnaire, records, readings) if records else [],
-        faces=FACES[5],
-        dates={s["id"]: format_day(s["started_at"]) for s in shown},  # formatted once, shown many times
-        supervision_notes=store.casework.supervision_notes_of_child(get_db(), child_id),
-        printing=printing,
-    )
+    return {
+        "child": child,
+        "sessions": shown,
+        "left_out": len(sessions) - len(shown),
+        "account": account,
+        "accounts": accounts,
+        "questionnaire": questionnaire,
+        "feelings": over_time.feelings_over_time(questionnaire, records, readings) if records else [],
+        "histories": over_time.histories(questionnaire, records, readings) if records else [],
+        "faces": FACES[5],
+        "dates": {s["id"]: format_day(s["started_at"]) for s in shown},  # formatted once, shown many times
+        "supervision_notes": store.casework.supervision_notes_of_child(get_db(), child_id),
+    }

@@ -5,9 +5,11 @@ import json
 from flask import Blueprint, Response, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from dayinmylife import audit, store
+from dayinmylife import audit, clock, store
 from dayinmylife.access import caseload_required, child_or_404
+from dayinmylife.alerts.shown import alerts_of_child
 from dayinmylife.casework.forms import EraseChildForm
+from dayinmylife.casework.pdf import pdf_download
 from dayinmylife.questionnaire.summary import day_summary
 from dayinmylife.questionnaires import all_questionnaires
 from dayinmylife.store.db import get_db
@@ -33,6 +35,22 @@ def export_json(child_id: int):
 @caseload_required
 def export_page(child_id: int):
     """Show everything held about a child as a readable, printable page (subject access)."""
+    page = _everything(child_id)
+    audit.record(get_db(), "child_exported", child_id=child_id, format="page")
+    return render_template("privacy/everything.html", **page)
+
+
+@bp.get("/children/<int:child_id>/everything.pdf")
+@caseload_required
+def export_pdf(child_id: int):
+    """Everything held about a child as a PDF (subject access, or the case file)."""
+    page = _everything(child_id)
+    audit.record(get_db(), "child_exported", child_id=child_id, format="pdf")
+    what = f"Day in my life everything held {clock.today().isoformat()}"
+    return pdf_download(page.pop("child"), what, "privacy/everything.html", **page)
+
+
+def _everything(child_id: int) -> dict:
     child = child_or_404(child_id)
     held = store.children.everything_about_child(get_db(), child_id)
     questionnaires = all_questionnaires()
@@ -47,8 +65,7 @@ def export_page(child_id: int):
         }
         for session in held["sessions"]
     ]
-    audit.record(get_db(), "child_exported", child_id=child_id, format="page")
-    return render_template("privacy/everything.html", child=child, held=held, sessions=sessions)
+    return {"child": child, "held": held, "sessions": sessions, "alerts": alerts_of_child(child_id)}
 
 
 @bp.route("/children/<int:child_id>/erase", methods=["GET", "POST"])

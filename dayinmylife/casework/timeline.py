@@ -9,6 +9,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from dayinmylife.questionnaire.model import Questionnaire
+from dayinmylife.questionnaire.outcomes import MET, NOT_MET, Outcome, outcome_status
+
 SESSION, OUTCOME, MESSAGE, ALERT, SUPERVISION, CARE_TEAM, EVENT, NEXT_SESSION = (
     "session",
     "outcome",
@@ -125,3 +128,27 @@ def session_headlines(
         }
         before[session["account"]] = areas
     return headlines
+
+
+def outcomes_at_sessions(
+    sessions: Iterable[Mapping],
+    outcomes: Iterable[Mapping],
+    answers: Mapping[int, Mapping],
+    questionnaires: Mapping[str, Questionnaire],
+) -> dict[int, dict]:
+    """Per finished session: the outcomes agreed by then that it shows met, and those it shows not met (an
+    outcome it cannot say about — not asked, skipped, "don't know" — is in neither)."""
+    agreed = [(row["created_at"][:10], row["statement"], Outcome.from_row(row)) for row in outcomes]
+    statuses: dict[int, dict] = {}
+    for session in sessions:
+        questionnaire = questionnaires.get(session["questionnaire_id"])
+        if session["status"] != "finished" or questionnaire is None:
+            continue
+        said = {MET: [], NOT_MET: []}
+        for day, statement, outcome in agreed:
+            if day <= session["started_at"][:10]:
+                status = outcome_status(questionnaire, answers.get(session["id"], {}), outcome)
+                said.get(status, []).append(statement)
+        if said[MET] or said[NOT_MET]:
+            statuses[session["id"]] = {"outcomes_met": said[MET], "outcomes_not_met": said[NOT_MET]}
+    return statuses

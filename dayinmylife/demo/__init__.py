@@ -16,6 +16,7 @@ from dayinmylife import clock, store
 from dayinmylife.demo.caseloads import PRACTITIONERS
 from dayinmylife.demo.casework import CHILDREN, DEFAULTS, SKIP, DemoChild, ScriptedSession
 from dayinmylife.demo.consultation import LEAD_EMAIL, LEAD_NAME, seed_consultation
+from dayinmylife.demo.events import seed_events
 from dayinmylife.questionnaire import flow
 from dayinmylife.questionnaire.answer_rules import possible_answer
 from dayinmylife.questionnaire.model import (
@@ -44,8 +45,9 @@ def seed(db: Database, questionnaires: dict[str, Questionnaire]) -> None:
         check_script(questionnaires[child.questionnaire], child)  # first, so a broken one leaves no half demo
     today = clock.today()
     sam = store.users.create_user(db, DEMO_EMAIL, "Sam Taylor", sam_hash := hash_password(DEMO_PASSWORD))
-    sessions_of = {child.name: seed_child(db, questionnaires, sam, child, today)[1] for child in CHILDREN}
-    seed_casework(db, sam, sessions_of["Leo"], today)
+    seeded = {child.name: seed_child(db, questionnaires, sam, child, today) for child in CHILDREN}
+    seed_casework(db, sam, seeded["Leo"][1], today)
+    seed_events(db, {name: child_id for name, (child_id, _sessions) in seeded.items()}, sam, today)
     seed_consultation(
         db, questionnaires, store.users.create_user(db, LEAD_EMAIL, LEAD_NAME, sam_hash, "consultation_lead")
     )

@@ -70,6 +70,63 @@ def test_a_sessions_headline_compares_it_with_the_one_before_of_the_same_account
     assert headlines[3] == {"weekend": [], "now_worth": ["emotional_warmth"], "no_longer": ["stability"]}
 
 
+def test_a_session_says_which_outcomes_agreed_by_then_it_shows_met_and_not_met(
+    db, leo, signed_in, questionnaires
+):
+    primary = questionnaires["primary"]
+    gate = primary.part_of(primary.questions_by_id["had_breakfast"]).weekend_question_id
+    store.casework.add_outcome(
+        db,
+        leo,
+        signed_in,
+        "I have breakfast",
+        "had_breakfast",
+        "school",
+        ["yes"],
+        None,
+        "2026-02-01T09:00:00",
+    )
+    store.casework.add_outcome(
+        db,
+        leo,
+        signed_in,
+        "Weekend breakfast",
+        "had_breakfast",
+        "weekend",
+        ["yes"],
+        None,
+        "2026-05-01T09:00:00",
+    )
+    store.casework.add_outcome(
+        db, leo, signed_in, "Bed by eight", "bedtime_time", "school", ["20:00"], None, "2026-02-01T09:00:00"
+    )
+    sessions = []
+    for when, school, weekend in (("2026-03-09", "yes", "no"), ("2026-06-09", "no", "yes")):
+        session = store.sessions.start_session(
+            db, leo, primary, signed_in, started_at=f"{when}T10:00:00+00:00"
+        )
+        store.sessions.save_answer(db, session, "had_breakfast", "school", school)
+        store.sessions.save_answer(db, session, gate, "once", "yes")
+        store.sessions.save_answer(db, session, "had_breakfast", "weekend", weekend)
+        store.sessions.finish_session(db, session)
+        sessions.append(store.sessions.session_by_id(db, session))
+    unfinished = store.sessions.start_session(
+        db, leo, primary, signed_in, started_at="2026-07-01T10:00:00+00:00"
+    )
+    sessions.append(store.sessions.session_by_id(db, unfinished))
+    statuses = timeline.outcomes_at_sessions(
+        sessions,
+        store.children.outcomes_of_child(db, leo),
+        store.sessions.answers_of_child(db, leo),
+        questionnaires,
+    )
+    march, june = (s["id"] for s in sessions[:2])
+    # the weekend outcome was not agreed yet in March; bedtime was never asked: neither met nor not met
+    assert statuses[march] == {"outcomes_met": ["I have breakfast"], "outcomes_not_met": []}
+    assert statuses[june] == {"outcomes_met": ["Weekend breakfast"], "outcomes_not_met": ["I have breakfast"]}
+    assert unfinished not in statuses
+
+
 def test_a_practitioner_reads_the_chronology_and_adds_an_event_with_its_impact(
     client, db, leo, signed_in, questionnaires
 ):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from dayinmylife import clock as app_clock
 from dayinmylife import store
 from dayinmylife.casework.pdf import BASE_URL, static_file
 
@@ -86,3 +87,109 @@ def test_the_first_two_pages_render_as_pictures_people_can_look_at(client, recor
     pictures = sorted(tmp_path.glob("page-*.png"))
     assert pictures and all(picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for picture in pictures)
     assert len(pypdf.PdfReader(pdf).pages) <= 3  # this short session: its record stays short
+
+
+@pytest.fixture
+def followed(db, questionnaires, signed_in, recorded):
+    """Leo's record grown: a second session of his own, his mother's account of the same weeks, an event."""
+    child = store.sessions.session_by_id(db, recorded)["child_id"]
+    for when, account, breakfast in (
+        ("2026-11-20T10:00:00+00:00", "child", "no"),
+        ("2026-11-21T10:00:00+00:00", "parent_carer", "yes"),
+    ):
+        session = store.sessions.start_session(
+            db, child, questionnaires["primary"], signed_in, started_at=when, account=account
+        )
+        store.sessions.save_answer(db, session, "had_breakfast", "school", breakfast)
+        store.sessions.finish_session(db, session)
+    store.chronology.add_significant_event(
+        db,
+        child,
+        signed_in,
+        "2026-11-16",
+        "Missed dentist appointment",
+        "Health visitor",
+        "Toothache at school",
+    )
+    return child
+
+
+def pdf_pages(answer) -> list[str]:
+    assert answer.status_code == 200 and answer.mimetype == "application/pdf", answer.status_code
+    return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(answer.data)).pages]
+
+
+@pytest.mark.parametrize(
+    ("url", "kind", "named", "shows", "at_most"),
+    [
+        ("/children/{child}/compare/record.pdf", "Two sessions compared", "compared", "What changed most", 2),
+        ("/children/{child}/history/record.pdf", "All sessions over time", "over time", "Feelings over time", 2),
+        ("/children/{child}/accounts/record.pdf", "Accounts side by side", "accounts side by side",
+         "A parent's or carer's account", 1),
+        ("/children/{child}/everything.pdf", "Everything held", "everything held", "Missed dentist", 4),
+        ("/children/{child}/chronology.pdf", "Chronology", "chronology", "Toothache at school", 1),
+    ],
+)  # fmt: skip
+def test_every_record_of_a_child_downloads_as_a_pdf_headed_on_every_page(
+    client, db, followed, url, kind, named, shows, at_most
+):
+    answer = client.get(url.format(child=followed))
+    pages = pdf_pages(answer)
+    assert answer.headers["Content-Disposition"] == (
+        f'attachment; filename="C-0042 Leo Day in my life {named} {app_clock.today().isoformat()}.pdf"'
+    )
+    for number, text in enumerate(pages, start=1):
+        assert "Official – Sensitive" in text and f"page {number} of {len(pages)}" in text
+        assert (
+            "Leo · born 14 March 2019 · C-0042" in text
+            and f"{kind} · printed " in text
+            and "Sam Taylor" in text
+        )
+    whole = " ".join(pages)
+    assert shows in whole
+    assert "Add a significant event" not in whole and "Skip to the main content" not in whole  # no forms
+    assert len(pages) <= at_most  # a short record stays short
+    assert (
+        db.execute(
+            "SELECT count(*) FROM audit_log WHERE child_id = ? AND event IN ('record_downloaded', 'child_exported')",
+            (followed,),
+        ).fetchone()[0]
+        == 1
+    )
+
+
+def test_the_chronology_pdf_is_the_timeline_as_chosen(client, followed):
+    only_events = pdf_pages(client.get(f"/children/{followed}/chronology.pdf?kind=event&order=oldest"))
+    whole = " ".join(only_events)
+    assert "Missed dentist appointment" in whole and "Showing: Significant events." in whole
+    assert "1 entry shown of" in whole and "Open the session" not in whole
+
+
+def test_each_record_page_offers_its_pdf(client, followed, recorded):
+    assert f"/sessions/{recorded}/record.pdf" in client.get(f"/sessions/{recorded}").text
+    assert f"/children/{followed}/compare/record.pdf" in client.get(f"/children/{followed}/compare").text
+    assert (
+        f"/children/{followed}/history/record.pdf" in client.get(f"/children/{followed}/history/print").text
+    )
+    accounts = client.get(f"/children/{followed}/accounts").text
+    assert (
+        f"/children/{followed}/accounts/record.pdf?child=2&amp;parent_carer=3&amp;practitioner=none"
+        in accounts
+    )
+    assert f"/children/{followed}/everything.pdf" in client.get(f"/children/{followed}/everything").text
+    chronology = client.get(f"/children/{followed}/chronology?kind=event&since=2026-01-01").text
+    assert f"/children/{followed}/chronology.pdf?kind=event&amp;since=2026-01-01" in chronology
+
+
+def test_another_practitioners_child_has_no_pdf_to_give(client, practitioners, followed, recorded):
+    practitioners.create("ana@example.org", "Ana Lopes")
+    practitioners.post("/sign-out", token_from="/")
+    practitioners.sign_in("ana@example.org")
+    for url in (
+        f"/sessions/{recorded}/record.pdf",
+        f"/children/{followed}/chronology.pdf",
+        f"/children/{followed}/everything.pdf",
+        f"/children/{followed}/history/record.pdf",
+    ):
+        answer = client.get(url)
+        assert answer.status_code == 404 and answer.mimetype != "application/pdf"
