@@ -47,12 +47,7 @@ def test_a_sessions_record_downloads_as_a_pdf_headed_on_every_page(client, db, r
         assert "Official – Sensitive" in text and f"page {number} of {pages}" in text
         assert "Leo" in text and "C-0042" in text and "born 14 March 2019" in text
     assert pdf.metadata["/Author"] == "Day in my life" and "A dog" not in str(pdf.metadata)
-    fonts = {
-        font.get_object()["/BaseFont"].split("+")[-1]
-        for page in pdf.pages
-        for font in page["/Resources"].get("/Font", {}).values()
-    }
-    assert "Atkinson-Hyperlegible" in fonts  # the app's own type, embedded (a subset)
+    assert "Atkinson-Hyperlegible" in embedded_fonts(pdf)  # the app's own type, embedded (a subset)
     catalog = pdf.trailer["/Root"]
     assert "/OpenAction" not in catalog and "/JavaScript" not in str(catalog.get("/Names", {}))
     events = [row[0] for row in db.execute("SELECT event FROM audit_log WHERE session_id = ?", (recorded,))]
@@ -115,8 +110,24 @@ def followed(db, questionnaires, signed_in, recorded):
 
 
 def pdf_pages(answer) -> list[str]:
+    """The text of each page of a PDF record, after checking what every record must be: a PDF with the app's
+    fonts embedded, and nothing that runs."""
     assert answer.status_code == 200 and answer.mimetype == "application/pdf", answer.status_code
-    return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(answer.data)).pages]
+    pdf = pypdf.PdfReader(io.BytesIO(answer.data))
+    assert "Atkinson-Hyperlegible" in embedded_fonts(pdf)
+    catalog = pdf.trailer["/Root"]
+    assert "/OpenAction" not in catalog and "/JavaScript" not in str(catalog.get("/Names", {}))
+    return [page.extract_text() for page in pdf.pages]
+
+
+def embedded_fonts(pdf: pypdf.PdfReader) -> set[str]:
+    """The fonts a PDF carries, by name without the subset's prefix."""
+    return {
+        font.get_object()["/BaseFont"].split("+")[-1]
+        for page in pdf.pages
+        for font in page["/Resources"].get("/Font", {}).values()
+        if "/FontDescriptor" in font.get_object() or "/DescendantFonts" in font.get_object()
+    }
 
 
 @pytest.mark.parametrize(
@@ -193,3 +204,13 @@ def test_another_practitioners_child_has_no_pdf_to_give(client, practitioners, f
     ):
         answer = client.get(url)
         assert answer.status_code == 404 and answer.mimetype != "application/pdf"
+
+
+def test_a_childs_own_words_in_urdu_are_in_the_pdf_in_nastaliq(client, db, questionnaires, signed_in):
+    child = store.children.create_child(db, signed_in, "Zara", "2016-05-02", "C-0077")
+    session = store.sessions.start_session(db, child, questionnaires["primary"], signed_in, language="ur")
+    store.sessions.save_answer(db, session, "better_day", "once", "ناشتہ ہر دن")
+    store.sessions.finish_session(db, session)
+    answer = client.get(f"/sessions/{session}/record.pdf")
+    pdf = pypdf.PdfReader(io.BytesIO(answer.data))
+    assert "Noto-Nastaliq-Urdu" in embedded_fonts(pdf)  # subset, like every font a record carries
