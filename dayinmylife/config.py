@@ -51,7 +51,30 @@ def from_environment(instance: Path) -> dict:
         "REMINDER_HOUR": int(os.environ.get("DAYINMYLIFE_REMINDER_HOUR", 8)),
         # Where the council is: moments (an alert raised at 14:05) are shown in its time.
         "BABEL_DEFAULT_TIMEZONE": os.environ.get("DAYINMYLIFE_TIMEZONE", "Europe/London"),
+        # Signing in with the organisation's own account (OpenID Connect): on when an issuer is set; see the README.
+        "OIDC_ISSUER": os.environ.get("DAYINMYLIFE_OIDC_ISSUER"),
+        "OIDC_CLIENT_ID": os.environ.get("DAYINMYLIFE_OIDC_CLIENT_ID"),
+        "OIDC_CLIENT_SECRET": os.environ.get("DAYINMYLIFE_OIDC_CLIENT_SECRET"),
+        "OIDC_LABEL": os.environ.get("DAYINMYLIFE_OIDC_LABEL", "Sign in with your organisation's account"),
+        # Only e-mails of these domains may be matched to an account or given one (comma-separated).
+        "OIDC_ALLOWED_DOMAINS": _words(os.environ.get("DAYINMYLIFE_OIDC_ALLOWED_DOMAINS", "")),
+        # Anyone of an allowed domain gets a practitioner's account with no children at their first sign-in.
+        "OIDC_PROVISIONING": _on(os.environ.get("DAYINMYLIFE_OIDC_PROVISIONING", "0")),
+        # What the provider says when it checked a second factor: `amr` values, or `acr` values (comma-separated).
+        "OIDC_MFA_AMR": _words(os.environ.get("DAYINMYLIFE_OIDC_MFA_AMR", "mfa")),
+        "OIDC_MFA_ACR": _words(os.environ.get("DAYINMYLIFE_OIDC_MFA_ACR", "")),
+        # Signing in with the app's own e-mail and password, beside the organisation's account or not.
+        "PASSWORD_SIGN_IN": _on(os.environ.get("DAYINMYLIFE_PASSWORD_SIGN_IN", "1")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": None,  # a child may take a long time over a page; the token lives as long as the session
     }
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A comma-separated setting as its values, lower case, without spaces or empty ones."""
+    return tuple(word.strip().lower() for word in text.split(",") if word.strip())
+
+
+def _on(text: str) -> bool:
+    return text.strip().lower() not in ("0", "false", "no", "off", "")

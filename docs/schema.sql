@@ -239,7 +239,7 @@ CREATE TABLE users (
             role TEXT NOT NULL DEFAULT 'practitioner',
             active INTEGER NOT NULL DEFAULT 1,
             created_at TEXT NOT NULL
-        , language TEXT, session_version INTEGER NOT NULL DEFAULT 0, totp_secret TEXT, totp_last_step INTEGER, pending_totp_secret TEXT, reads_impact_report INTEGER NOT NULL DEFAULT 0, weekly_reminder INTEGER NOT NULL DEFAULT 1);
+        , language TEXT, session_version INTEGER NOT NULL DEFAULT 0, totp_secret TEXT, totp_last_step INTEGER, pending_totp_secret TEXT, reads_impact_report INTEGER NOT NULL DEFAULT 0, weekly_reminder INTEGER NOT NULL DEFAULT 1, oidc_issuer TEXT, oidc_subject TEXT, oidc_email_match INTEGER NOT NULL DEFAULT 0);
 
 CREATE INDEX alerts_open ON alerts(acknowledged_at, session_id)
         ;
@@ -291,6 +291,9 @@ CREATE INDEX team_members_by_user ON team_members(user_id, manages)
         ;
 
 CREATE UNIQUE INDEX team_members_one_team_each ON team_members(user_id) WHERE manages = 0;
+
+CREATE UNIQUE INDEX users_by_oidc_subject ON users(oidc_issuer, oidc_subject) WHERE oidc_subject IS NOT NULL
+        ;
 
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 

@@ -164,6 +164,11 @@ EXPECTED = {
     "auth.sign_in": (OK, OK, OK, OK, OK, OK, OK, OK),
     # The second step: signed in already goes on to the app; without a right password first, back to sign in.
     "auth.second_step": (OK, OK, OK, SIGN_IN, SIGN_IN, SIGN_IN, OK, OK),
+    # Signing in with the organisation's account: not set up here (tests/signin/test_single_sign_on.py has it).
+    "single_sign_on.start": (NOT_FOUND,) * 8,
+    "single_sign_on.done": (NOT_FOUND,) * 8,
+    "single_sign_on.signed_out": (SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN, LOCKED, SIGN_IN, SIGN_IN, SIGN_IN),
+    "account_admin.organisation_sign_in": ADMINISTRATORS,
     "two_factor.set_up": SIGNED_IN,
     "two_factor.renew_recovery_codes": SIGNED_IN,
     "two_factor.turn_off": SIGNED_IN,

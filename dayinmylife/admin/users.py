@@ -207,3 +207,32 @@ def impact_report(user_id: int):
         else:
             flash(_("%(name)s can no longer read the partnership's impact report.", name=account["name"]))
     return redirect(url_for("account_admin.account", user_id=user_id))
+
+
+@bp.post("/<int:user_id>/organisation-sign-in")
+@role_required("administrator")
+def organisation_sign_in(user_id: int):
+    """Let the first sign-in with the organisation's account match this account by its verified e-mail, or not;
+    or unmatch it from the provider (a new laptop account, a wrong match)."""
+    account = _account_or_404(user_id)
+    if ConfirmForm().validate_on_submit():
+        change = request.form.get("change")
+        if change == "unmatch":
+            store.single_sign_on.forget_subject(get_db(), account["id"])
+            store.users.end_sessions_of_user(get_db(), account["id"])
+            flash(_("%(name)s is no longer matched to an account of the organisation.", name=account["name"]))
+        elif change in ("allow", "stop"):
+            store.single_sign_on.allow_email_match(get_db(), account["id"], change == "allow")
+            if change == "allow":
+                flash(
+                    _(
+                        "%(name)s's first sign-in with the organisation's account will match them by e-mail.",
+                        name=account["name"],
+                    )
+                )
+            else:
+                flash(_("%(name)s will not be matched by e-mail.", name=account["name"]))
+        else:
+            abort(400)
+        audit.record(get_db(), "single_sign_on_changed", account=account["id"], change=change)
+    return redirect(url_for("account_admin.account", user_id=user_id))

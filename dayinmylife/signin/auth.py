@@ -1,15 +1,15 @@
 """Practitioners signing in and out."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask import session as cookie
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user
+from flask_login import current_user, login_required
 
 from dayinmylife import access, audit, store
 from dayinmylife.answering import grants
 from dayinmylife.signin import session_limits, throttling, two_factor
 from dayinmylife.signin.forms import SecondStepForm, SignInForm
-from dayinmylife.signin.signing_in import TOO_MANY_CODES, User, user_with
+from dayinmylife.signin.signing_in import ORGANISATION, PASSWORD, TOO_MANY_CODES, sign_in_as, user_with
 from dayinmylife.store.db import get_db
 from dayinmylife.web import security
 
@@ -22,6 +22,8 @@ def sign_in():
     if current_user.is_authenticated and grants.locked_session() is None:
         return redirect(url_for(access.home_of(current_user.role)))
     form = SignInForm()
+    if request.method == "POST" and not current_app.config["PASSWORD_SIGN_IN"]:
+        abort(404)  # only the organisation's account signs people in here
     if form.validate_on_submit():
         email = form.email.data
         if throttling.too_many_failures("sign_in", email):
@@ -30,7 +32,7 @@ def sign_in():
             if row["totp_secret"]:  # not signed in yet: the code from their app comes first
                 two_factor.await_second_step(row, _safe_next(request.args.get("next"), row["role"]))
                 return redirect(url_for("auth.second_step"))
-            return _sign_in_as(row, _safe_next(request.args.get("next"), row["role"]))
+            return sign_in_as(row, _safe_next(request.args.get("next"), row["role"]))
         else:
             throttling.record_failure("sign_in", email)
             form.password.errors.append(_("The e-mail or password is not right. Check them and try again."))
@@ -56,7 +58,8 @@ def second_step():
         else:
             outcome = two_factor.use_code_or_recovery_code(user, form.code.data)
             if outcome in (two_factor.CODE, two_factor.RECOVERY_CODE):
-                return _sign_in_as(user, cookie["second_step"]["next"], second_step=outcome)
+                pending = cookie["second_step"]
+                return sign_in_as(user, pending["next"], pending.get("via", PASSWORD), second_step=outcome)
             throttling.record_failure("sign_in", account)
             form.code.errors.append(code_problem(outcome))
         audit.record(get_db(), "second_step_failed", actor=f"sign-in as {user['email']!r}")
@@ -70,21 +73,14 @@ def code_problem(outcome: str) -> str:
     return _("That code is not right. Enter the code your app shows now, or one of your recovery codes.")
 
 
-def _sign_in_as(row: dict, next_page: str, **detail):
-    cookie.clear()  # a fresh session at sign-in, so nothing from before carries over
-    login_user(User(row))
-    session_limits.start(row)
-    audit.record(get_db(), "signed_in", **detail)
-    return redirect(next_page)
-
-
 @bp.post("/sign-out")
 @login_required
 def sign_out():
     """Sign out and forget everything in this browser session."""
     audit.record(get_db(), "signed_out")
+    by_organisation = cookie.get("signed_in_via") == ORGANISATION
     session_limits.end(current_user.id)  # an old copy of the signed cookie stops working too
-    response = redirect(url_for("auth.sign_in"))
+    response = redirect(url_for("single_sign_on.signed_out" if by_organisation else "auth.sign_in"))
     response.headers["Clear-Site-Data"] = '"cache", "storage"'
     return response
 

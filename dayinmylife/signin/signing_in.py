@@ -1,13 +1,17 @@
 """Who is signed in: the Flask-Login set-up, the signed-in person, password hashes. No views (auth.py has the
 sign-in pages): child mode, the child's pages and two-step set-up import these, never the sign-in pages."""
 
+from flask import redirect
+from flask import session as cookie
 from flask_babel import lazy_gettext as _l
-from flask_login import LoginManager, UserMixin
+from flask_login import LoginManager, UserMixin, login_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from dayinmylife import store
+from dayinmylife import audit, store
 from dayinmylife.signin import session_limits
 from dayinmylife.store.db import get_db
+
+PASSWORD, ORGANISATION = "password", "organisation"  # how someone signed in
 
 login_manager = LoginManager()
 login_manager.login_view = "auth.sign_in"
@@ -43,3 +47,19 @@ def user_with(email: str, password: str) -> dict | None:
     row = store.users.user_by_email(get_db(), email)
     matches = check_password_hash(row["password_hash"] if row else _UNKNOWN_USER_HASH, password)
     return row if matches and row else None
+
+
+def sign_in_as(
+    row: dict, next_page: str, via: str = PASSWORD, second_factor_by_provider: bool = False, **detail
+):
+    """Sign this account in, in a fresh session (nothing from before carries over), and go on to next_page."""
+    cookie.clear()
+    login_user(User(row))
+    session_limits.start(row)
+    cookie["signed_in_via"] = via
+    if (
+        second_factor_by_provider
+    ):  # the organisation checked a second factor: the app asks for none of its own
+        cookie["second_factor_by_provider"] = True
+    audit.record(get_db(), "signed_in", **({"via": via} if via != PASSWORD else {}), **detail)
+    return redirect(next_page)

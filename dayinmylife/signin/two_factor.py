@@ -86,14 +86,16 @@ def required() -> bool:
     return store.users.app_setting(get_db(), REQUIRED_SETTING, "0") == "1"
 
 
-def await_second_step(user: dict, next_page: str) -> None:
-    """After a right password: remember, in a fresh session, whose code is due, for a few minutes only."""
+def await_second_step(user: dict, next_page: str, via: str = "password") -> None:
+    """After a right password (or the organisation's sign-in without a second factor): remember, in a fresh
+    session, whose code is due and how they came, for a few minutes only."""
     cookie.clear()
     cookie["second_step"] = {
         "user_id": user["id"],
         "session_version": user["session_version"],
         "until": int(clock.epoch()) + PENDING_SECONDS,
         "next": next_page,
+        "via": via,
     }
 
 

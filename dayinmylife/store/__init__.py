@@ -1,6 +1,7 @@
 """Every SQL statement the app runs, as small named functions with bound parameters, one module per area:
 `store.users`, `store.children`, `store.sessions`, `store.casework`, `store.consultations`, `store.teams`,
-`store.findings`, `store.impact`, `store.alerts`, `store.outbox`, `store.chronology`, `store.audit`."""
+`store.findings`, `store.impact`, `store.alerts`, `store.outbox`, `store.chronology`, `store.single_sign_on`,
+`store.audit`."""
 
 from dayinmylife.store import (
     alerts,
@@ -14,6 +15,7 @@ from dayinmylife.store import (
     impact,
     outbox,
     sessions,
+    single_sign_on,
     teams,
     users,
 )
@@ -30,6 +32,7 @@ __all__ = [
     "impact",
     "outbox",
     "sessions",
+    "single_sign_on",
     "teams",
     "users",
 ]

@@ -44,7 +44,8 @@ def all_accounts(db: Database) -> list[dict]:
 def account_by_id(db: Database, user_id: int) -> dict | None:
     return first_row(
         db,
-        "SELECT id, email, name, role, active, created_at, reads_impact_report FROM users WHERE id = ?",
+        "SELECT id, email, name, role, active, created_at, reads_impact_report, oidc_subject, oidc_email_match "
+        "FROM users WHERE id = ?",
         (user_id,),
     )
 

@@ -41,7 +41,14 @@ def end_timed_out_session():
 
 # What a locked device may reach besides the child's own session: signing in afresh also ends child mode,
 # so a practitioner locked out of the unlock page (too many wrong passwords) can still take the device back.
-_ALWAYS_ALLOWED = {"static", "child_mode.unlock", "auth.sign_in", "auth.second_step"}
+_ALWAYS_ALLOWED = {
+    "static",
+    "child_mode.unlock",
+    "auth.sign_in",
+    "auth.second_step",
+    "single_sign_on.start",
+    "single_sign_on.done",
+}
 
 
 def keep_child_in_their_questionnaire():
@@ -66,6 +73,8 @@ def send_to_set_up():
     if request.endpoint in _OPEN_BEFORE_SET_UP or grants.locked_session() is not None:
         return None  # a device in child mode stays with the child until the practitioner unlocks it
     if not current_user.is_authenticated or current_user.has_two_factor or not required():
+        return None
+    if cookie.get("second_factor_by_provider"):  # the organisation's sign-in checked one
         return None
     return redirect(url_for("two_factor.set_up"))
 

@@ -330,3 +330,18 @@ def m030_significant_events(db):
         CREATE INDEX significant_events_by_child ON significant_events(child_id, happened_on)
         """,
     )
+
+
+def m031_single_sign_on(db):
+    """Signing in with the organisation's own account (OpenID Connect): the identity provider's stable subject
+    id for the account, once matched, and whether an administrator lets the first sign-in match the account by
+    a verified e-mail instead."""
+    run_script(
+        db,
+        """
+        ALTER TABLE users ADD COLUMN oidc_issuer TEXT;
+        ALTER TABLE users ADD COLUMN oidc_subject TEXT;
+        ALTER TABLE users ADD COLUMN oidc_email_match INTEGER NOT NULL DEFAULT 0;
+        CREATE UNIQUE INDEX users_by_oidc_subject ON users(oidc_issuer, oidc_subject) WHERE oidc_subject IS NOT NULL
+        """,
+    )
