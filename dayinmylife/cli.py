@@ -13,6 +13,7 @@ from flask.cli import AppGroup, with_appcontext
 from dayinmylife import audit, clock, store
 from dayinmylife.admin import user_rules
 from dayinmylife.admin.user_rules import AccountRefused
+from dayinmylife.questionnaire.length import length
 from dayinmylife.questionnaire.loader import QuestionnaireError, load_all
 from dayinmylife.questionnaires import all_questionnaires
 from dayinmylife.store.db import connect, make_private
@@ -25,14 +26,19 @@ user_cli = AppGroup("user", help="Accounts: practitioners, consultation leads, a
 
 @questionnaires_cli.command("check")
 def check_questionnaires():
-    """Validate every questionnaire file and print a line about each."""
+    """Validate every questionnaire file and print a line about each: what it holds, and how long it is for a
+    child (the pages they meet, weekend pages included, and the minutes at 8 seconds a page)."""
     try:
         loaded = load_all(Path(current_app.config["QUESTIONNAIRES_DIR"]))
     except QuestionnaireError as error:
         click.echo(f"Broken questionnaire: {error}", err=True)
         sys.exit(1)
     for questionnaire in loaded.values():
-        click.echo(questionnaire.summary())
+        pages = length(questionnaire)
+        click.echo(
+            f"{questionnaire.summary()}; {pages.fewest_pages}-{pages.most_pages} pages in a session, "
+            f"about {pages.fewest_minutes:.0f}-{pages.most_minutes:.0f} minutes"
+        )
 
 
 @user_cli.command("create")
