@@ -42,6 +42,8 @@ ACCOUNT_NAMES = {
     "practitioner": _l("My own observation"),
 }
 CHILDS_OWN = "child"  # the account a comparison over months follows unless told otherwise
+# The "child's own account" of a questionnaire an adult answers (the baby's): observed, and told by the carer.
+OBSERVED_WITH_CARER = _l("Observation, with what the parent or carer told")
 
 # What was done about an alert, as whoever acknowledges it says.
 ALERT_ACTIONS = {

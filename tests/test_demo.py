@@ -411,3 +411,13 @@ def test_a_whole_primary_session_is_a_pdf_of_at_most_three_pages(demo_app, demo_
     assert "Leo's day" in pages[0].extract_text() and "Basic care" in " ".join(
         p.extract_text() for p in pages
     )
+
+
+def test_a_babys_sessions_say_they_are_observation_with_what_the_carer_told(demo_app, demo_db):
+    client = signed_in_as_sam(demo_app)
+    amara, _answers = sessions_of(demo_db, "Amara")[-1]
+    page = " ".join(client.get(f"/sessions/{amara['id']}").text.split())
+    assert "Observation, with what the parent or carer told" in page and "The child's own account" not in page
+    assert "A day in my life (baby), version 1" in page
+    child = " ".join(client.get(f"/children/{amara['child_id']}").text.split())
+    assert "Observation, with what the parent or carer told" in child

@@ -9,7 +9,14 @@ from babel.messages.pofile import read_po
 from flask_babel import Babel, format_date, format_datetime, get_locale, gettext
 
 from dayinmylife.questionnaires import all_questionnaires
-from dayinmylife.vocabulary import LANGUAGES, RIGHT_TO_LEFT, known
+from dayinmylife.vocabulary import (
+    ACCOUNT_NAMES,
+    CHILDS_OWN,
+    LANGUAGES,
+    OBSERVED_WITH_CARER,
+    RIGHT_TO_LEFT,
+    known,
+)
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
 
@@ -64,6 +71,16 @@ def questionnaire_title(questionnaire_id: str) -> str:
     return gettext(questionnaire.title) if questionnaire else questionnaire_id
 
 
+def account_name(account: str | None, questionnaire_id: str | None = None) -> str:
+    """Whose account a session is, as people read it: a baby's "own account" is what the practitioner saw, with
+    what the parent or carer told (a questionnaire answered by an adult)."""
+    account = account or CHILDS_OWN
+    questionnaire = all_questionnaires().get(questionnaire_id) if questionnaire_id else None
+    if account == CHILDS_OWN and questionnaire is not None and questionnaire.answered_by == "adult":
+        return str(OBSERVED_WITH_CARER)
+    return str(ACCOUNT_NAMES.get(account, account))
+
+
 def init_app(app, locale_selector) -> None:
     babel.init_app(app, locale_selector=locale_selector, default_translation_directories="../translations")
 
@@ -74,6 +91,7 @@ def init_app(app, locale_selector) -> None:
     app.add_template_global(gettext, "t")
     app.add_template_global(written_in)
     app.add_template_global(questionnaire_title)
+    app.add_template_global(account_name)
     app.add_template_global(LANGUAGES, "languages")
     app.add_template_global(text_direction)
 
