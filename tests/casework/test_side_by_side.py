@@ -26,6 +26,18 @@ def test_a_parents_account_is_recorded_and_does_not_lock_the_device(client, db, 
     assert "A parent's or carer's account" in html.unescape(client.get(f"/sessions/{row['id']}").text)
 
 
+def test_a_parents_account_starts_by_speaking_to_the_adult_about_the_child(client, db, practitioners, leo):
+    practitioners.post(
+        f"/children/{leo}/sessions/new", {"questionnaire": "primary", "account": "parent_carer"}
+    )
+    session = db.execute("SELECT id FROM sessions").fetchone()["id"]
+    start = html.unescape(client.get(f"/day/{session}/").text)
+    assert (
+        "Leo's day, as you see it" in start and "This is your own account of Leo's usual school day" in start
+    )
+    assert "Tell us about your day" not in start
+
+
 def test_an_unknown_account_is_refused(db, practitioners, leo):
     response = practitioners.post(
         f"/children/{leo}/sessions/new", {"questionnaire": "primary", "account": "neighbour"}
