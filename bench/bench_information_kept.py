@@ -1,0 +1,122 @@
+"""How much of a consultation's results the suppression shows: the information kept, as issue 21 measures it.
+
+Of the counts that are at least the minimum (the ones a page could show), the share shown: for the whole
+consultation (`whole_shown_share`) and for its groups (`group_shown_share`); and how many parts of the day the
+headline chart, "Is the weekend different?", shows for the whole consultation (`weekend_parts_shown`, of
+`weekend_parts`). On the demo consultation (106 pupils in four classes), and on the 150 small random schools of
+`bench_linked_suppression` (`*_small_schools`). Counts never shown (the pooled groups', "pick several"'s extra
+picks) are left out; so is the table of pupils per group.
+"""
+
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+
+from dayinmylife import create_app, store
+from dayinmylife.consultations.results import build_results, groups_of
+from dayinmylife.consultations.suppression import EXTRA, POOLED, SHOWN, WHOLE, Suppressed, suppress_linked
+from dayinmylife.demo import seed
+from dayinmylife.demo.consultation import TITLE
+from dayinmylife.store.db import connect
+from dayinmylife.store.migrations import migrate
+from tests.consultations.linked_schools import MINIMUM, PUPILS, links_of, schools, tables_of
+
+SCHOOLS = 150
+
+
+def shown_shares(tables: Iterable[Suppressed]) -> dict[str, list[int]]:
+    """Per kind of column, [shown, could be shown]: counts of at least the minimum."""
+    kept = {"whole": [0, 0], "group": [0, 0]}
+    for table in tables:
+        for (row, column), value in table.table.values.items():
+            if row == EXTRA or column == POOLED or value < table.minimum:
+                continue
+            tally = kept["whole" if column == WHOLE else "group"]
+            tally[0] += table.statuses[(row, column)] == SHOWN
+            tally[1] += 1
+    return kept
+
+
+def _share(pair: list[int]) -> float:
+    return round(pair[0] / pair[1], 3) if pair[1] else 1.0
+
+
+def demo_consultation() -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench.sqlite3"
+        migrate(path)
+        app = create_app({"DATABASE": str(path), "SECRET_KEY": "bench-secret-" * 3, "TESTING": True})
+        db = connect(path)
+        questionnaires = app.extensions["questionnaires"]
+        seed(db, questionnaires)
+        consultation = dict(db.execute("SELECT * FROM consultations WHERE title = ?", (TITLE,)).fetchone())
+        groups = groups_of(
+            store.consultations.consultation_groups(db, consultation["id"]),
+            store.consultations.consultation_response_counts(db, consultation["id"]),
+            consultation["min_group_size"],
+        )
+        rows = store.consultations.consultation_answer_counts(db, consultation["id"])
+        results = build_results(
+            questionnaires[consultation["questionnaire_id"]], groups, rows, consultation["min_group_size"]
+        )
+        db.conn.close()
+    tables = [day.table for part in results.parts for question in part.questions for day in question.days]
+    weekend = [part.weekend_differs.table for part in results.parts if part.weekend_differs]
+    kept = shown_shares([*tables, *weekend])
+    return {
+        "whole_shown_share": _share(kept["whole"]),
+        "group_shown_share": _share(kept["group"]),
+        "weekend_parts_shown": sum(table.statuses[("yes", WHOLE)] == SHOWN for table in weekend),
+        "weekend_parts": len(weekend),
+        "counts": kept,
+    }
+
+
+def small_schools() -> dict:
+    kept = {"whole": [0, 0], "group": [0, 0]}
+
+    @settings(
+        max_examples=SCHOOLS,
+        database=None,
+        derandomize=True,
+        deadline=None,
+        phases=["generate"],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(schools())
+    def measure(school):
+        tables = tables_of(*school)
+        results = suppress_linked(tables, links_of(tables), MINIMUM, fixed=[PUPILS])
+        found = shown_shares(result for name, result in results.items() if name != PUPILS)
+        for kind, (shown, could) in found.items():
+            kept[kind][0] += shown
+            kept[kind][1] += could
+
+    measure()
+    return {
+        "whole_shown_share": _share(kept["whole"]),
+        "group_shown_share": _share(kept["group"]),
+        "counts": kept,
+    }
+
+
+def run() -> dict:
+    demo, small = demo_consultation(), small_schools()
+    for name, figures in (("demo consultation", demo), ("150 small schools", small)):
+        counts = figures["counts"]
+        print(
+            f"   {name}: whole {figures['whole_shown_share']} shown {counts['whole']}, "
+            f"groups {figures['group_shown_share']} {counts.get('group', '')}"
+        )
+    print(
+        f"   demo headline weekend chart: {demo['weekend_parts_shown']} of {demo['weekend_parts']} parts shown"
+    )
+    return {
+        "whole_shown_share": demo["whole_shown_share"],
+        "group_shown_share": demo["group_shown_share"],
+        "weekend_parts_shown": demo["weekend_parts_shown"],
+        "whole_shown_share_small_schools": small["whole_shown_share"],
+        "group_shown_share_small_schools": small["group_shown_share"],
+    }
