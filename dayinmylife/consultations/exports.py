@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from dayinmylife.consultations.results import Group, Results, share
+from dayinmylife.consultations.results import Group, Results, reported_rows, share
 from dayinmylife.consultations.suppression import HIDDEN, SMALL, WHOLE, Cell
 from dayinmylife.questionnaire import flow
 from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED, YES_NO
@@ -60,7 +60,7 @@ def results_rows(results: Results) -> Iterator[list]:
                 _(question.question.prompt) if question else _("Different at the weekend?"),
             ]
             where.append(DAY_NAMES[day_result.day])
-            for option in question.options if question else (*YES_NO, *ALWAYS_OFFERED):
+            for option in question.options if question else reported_rows((*YES_NO, *ALWAYS_OFFERED)):
                 row = [*where, _(option.label)]
                 for column, _name in columns:
                     cell = day_result.table.cell(option.value, column)

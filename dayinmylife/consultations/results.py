@@ -19,7 +19,7 @@ from dayinmylife.consultations.suppression import (
     suppress_linked,
 )
 from dayinmylife.questionnaire import flow
-from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED
+from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED, NOT_SUBSTANTIVE, NOT_SURE_OR_NOT_SAYING
 from dayinmylife.questionnaire.model import ONCE, SCHOOL, WEEKEND, Option, Part, Question, Questionnaire
 
 EVERYONE = "everyone"  # the one column of a consultation without groups
@@ -185,7 +185,10 @@ def _follow_up_links(questionnaire, question, day, part, everyone, tables, colum
     else:
         asker_day = WEEKEND if day == WEEKEND else SCHOOL
     asker_table = (asker.id, asker_day)
-    values = [v for v in condition["any_of"] if asker_table in tables and v in tables[asker_table].answers]
+    if negated and set(condition["any_of"]) & set(NOT_SUBSTANTIVE):
+        return []  # its row counts others too: only the separate count, never shown, would link them
+    named = dict.fromkeys(reported(v) for v in condition["any_of"])  # a row counting more still bounds it
+    values = [v for v in named if asker_table in tables and v in tables[asker_table].answers]
     name = (question.id, day)
     if not negated:
         return [Link(((name, ANSWERED, c),), tuple((asker_table, v, c) for v in values)) for c in columns]
@@ -198,7 +201,17 @@ def _follow_up_links(questionnaire, question, day, part, everyone, tables, colum
 
 
 def rows_of(question: Question) -> tuple[Option, ...]:
-    return (*question.options, *ALWAYS_OFFERED)
+    """A question's rows in results: its answers, then "not sure or not saying" for all that are no answer."""
+    return reported_rows((*question.options, *ALWAYS_OFFERED))
+
+
+def reported_rows(options: Iterable[Option]) -> tuple[Option, ...]:
+    return (*(option for option in options if option.value not in NOT_SUBSTANTIVE), NOT_SURE_OR_NOT_SAYING)
+
+
+def reported(answer: Hashable) -> Hashable:
+    """The row an answer is counted in: "not sure", "I don't know" and "I'd rather not say" in one."""
+    return NOT_SURE_OR_NOT_SAYING.value if answer in NOT_SUBSTANTIVE else answer
 
 
 def share(table: Suppressed, answer: Hashable, column: Hashable) -> float | None:
@@ -228,7 +241,8 @@ def _tally(rows: Iterable[CountRow]) -> dict[tuple[str, str], dict[int | None, T
             if not pupils:
                 continue
             tally.answered[group_id] += pupils
-            for answer in dict.fromkeys(value) if isinstance(value, list) else [value]:
+            given = value if isinstance(value, list) else [value]
+            for answer in dict.fromkeys(reported(answer) for answer in given):  # a pupil once a row
                 tally.answers[(answer, group_id)] += pupils
     return tallies
 

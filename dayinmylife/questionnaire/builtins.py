@@ -16,6 +16,11 @@ ALWAYS_OFFERED = (
     Option(RATHER_NOT_SAY, N_("I'd rather not say"), "zipper-mouth-face"),
 )
 
+# What results and exports count as one row: the answers that are no substantive answer (the anonymous data keeps
+# them apart). Fewer small rows means fewer counts hidden to protect them.
+NOT_SUBSTANTIVE = ("not_sure", DONT_KNOW, RATHER_NOT_SAY)
+NOT_SURE_OR_NOT_SAYING = Option("not_sure_or_not_saying", N_("Not sure or not saying"), "person-shrugging")
+
 YES_NO = (
     Option("yes", N_("Yes"), "thumbs-up"),
     Option("no", N_("No"), "thumbs-down"),

@@ -167,9 +167,38 @@ def test_a_weekend_not_known_is_never_read_as_a_school_day_nor_as_different(db, 
 
     assert counts(school, "yes", "no", ANSWERED) == (20, 20, 40)  # every pupil's school day
     assert counts(weekend, "yes", "no", ANSWERED) == (0, 10, 10)  # only those who said it differs
-    assert counts(part.weekend_differs, "yes", "no", "not_sure", ANSWERED) == (
+    assert counts(part.weekend_differs, "yes", "no", "not_sure_or_not_saying", ANSWERED) == (
         10,
         10,
         10,
         30,
-    )  # a skip is no answer
+    )  # a skip is no answer; "not sure" counted with "I don't know" and "I'd rather not say"
+
+
+def test_not_sure_dont_know_and_rather_not_say_are_one_row_in_results(db, lead, questionnaires):
+    """Three small rows would each read "fewer than 5"; together they are a count, and fewer counts need hiding
+    to protect them. The anonymous responses keep them apart."""
+    primary = questionnaires["primary"]
+    consultation = create_consultation(db, lead, groups=())
+    pupils_answer(
+        db,
+        primary,
+        consultation,
+        None,
+        [breakfast("yes", "no")] * 10
+        + [breakfast("dont_know", "not_sure")] * 3
+        + [breakfast("rather_not_say", "dont_know")] * 3
+        + [breakfast("no", "rather_not_say")] * 5,
+    )
+    rows = store.consultations.consultation_answer_counts(db, consultation)
+    part = next(
+        p
+        for p in build_results(primary, groups_of([], {None: 21}, 5), rows, 5).parts
+        if p.part.id == "breakfast"
+    )
+    school = next(q for q in part.questions if q.question.id == "had_breakfast")
+    assert [option.value for option in school.options][-1] == "not_sure_or_not_saying"
+    assert not {"dont_know", "rather_not_say", "not_sure"} & {option.value for option in school.options}
+    counted = school.days[0].table
+    assert counted.whole("not_sure_or_not_saying").count == 6 and counted.whole("yes").count == 10
+    assert part.weekend_differs.table.whole("not_sure_or_not_saying").count == 11
