@@ -105,6 +105,8 @@ def consultation_pages(page, size):
     page.get_by_role("link", name=re.compile("Year 5 and 6")).first.click()
     page.get_by_role("link", name=re.compile("results", re.I)).first.click()
     shoot(page, "consultation-results", size)
+    weekend = page.locator("section[aria-labelledby=weekend-different]")  # the headline chart and its table
+    weekend.screenshot(path=str(OUT / f"consultation-weekend-{size}.png"))
 
 
 def manager_pages(page, size):

@@ -10,6 +10,7 @@ import pytest
 
 from dayinmylife import create_app, store
 from dayinmylife.casework.ages import age_in_words
+from dayinmylife.consultations.results import build_results, groups_of
 from dayinmylife.demo import (
     ADMIN_EMAIL,
     CHILDREN,
@@ -421,3 +422,25 @@ def test_a_babys_sessions_say_they_are_observation_with_what_the_carer_told(demo
     assert "A day in my life (baby), version 1" in page
     child = " ".join(client.get(f"/children/{amara['child_id']}").text.split())
     assert "Observation, with what the parent or carer told" in child
+
+
+def test_the_demo_results_lead_with_the_weekend_of_seven_parts_of_eight_for_the_whole_consultation(
+    demo_app, demo_db, questionnaires
+):
+    """The headline chart is shown where hiding a class's count or the "no" instead keeps every hidden count
+    safe. Getting ready cannot be: each class's 5 "yes" is the minimum, so the whole's 15 would say the small
+    pooled class had none (docs/performance.md)."""
+    consultation = demo_consultation(demo_db)
+    groups = groups_of(
+        store.consultations.consultation_groups(demo_db, consultation["id"]),
+        store.consultations.consultation_response_counts(demo_db, consultation["id"]),
+        consultation["min_group_size"],
+    )
+    rows = store.consultations.consultation_answer_counts(demo_db, consultation["id"])
+    results = build_results(questionnaires["primary"], groups, rows, consultation["min_group_size"])
+    shown = [
+        part.part.id
+        for part in results.parts
+        if part.weekend_differs and part.weekend_differs.table.whole("yes").shown
+    ]
+    assert len(shown) == 7 and "getting_ready" not in shown

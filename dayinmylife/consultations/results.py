@@ -121,7 +121,8 @@ def build_results(
     for part in questionnaire.parts:
         if part.asks_about_weekend:
             gate = flow.weekend_question(questionnaire, part)
-            tables[(gate.id, ONCE)] = layout.table(gate, tallies.get((gate.id, ONCE)))
+            # The page leads with how many said this part of their day is different at the weekend.
+            tables[(gate.id, ONCE)] = layout.table(gate, tallies.get((gate.id, ONCE)), headline=("yes",))
         for question in part.questions:
             if not question.free_text:
                 for day in question.day_kinds:
@@ -283,11 +284,14 @@ class Layout:
             (PUPILS,), self.columns, counts, answered, {PUPILS: pooled}, pooled, self.pooled_pupils
         )
 
-    def table(self, question: Question, tally: Tally | None) -> CountTable:
-        return self.count_table(tuple(option.value for option in rows_of(question)), tally, question.multiple)
+    def table(
+        self, question: Question, tally: Tally | None, headline: tuple[Hashable, ...] = ()
+    ) -> CountTable:
+        answers = tuple(option.value for option in rows_of(question))
+        return self.count_table(answers, tally, question.multiple, headline)
 
     def count_table(
-        self, answers: tuple[Hashable, ...], tally: Tally | None, pick_several: bool
+        self, answers: tuple[Hashable, ...], tally: Tally | None, pick_several: bool, headline: tuple = ()
     ) -> CountTable:
         """The table of these answers, from what was counted per group (None: nothing was)."""
         counts: dict[tuple[str, Hashable], int] = defaultdict(int)
@@ -316,6 +320,7 @@ class Layout:
             self.pooled_pupils,
             self.sizes,
             pick_several=pick_several,
+            headline=headline,
         )
 
 

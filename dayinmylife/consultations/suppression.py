@@ -39,6 +39,7 @@ from collections import deque
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain, combinations
 
 SHOWN, SMALL, HIDDEN, NOT_REPORTED = "shown", "small", "hidden", "not_reported"
 ANSWERED = ("total", "answered")  # the row of column totals: pupils who answered, per group
@@ -63,6 +64,7 @@ class CountTable:
     pooled_pupils: int | None = None  # None: no group is pooled; else how many pupils the pooled groups have
     sizes: Mapping[Hashable, int] = field(default_factory=dict)  # pupils per group and WHOLE, as shown
     pick_several: bool = False
+    headline: tuple[Hashable, ...] = ()  # answers whose whole-consultation count the page leads with
 
     @cached_property
     def values(self) -> dict[Key, int]:
@@ -178,6 +180,7 @@ def suppress(
                 break
             to_check.extend(cell for cell in unsaid if cell[0] != EXTRA)
     _show_what_is_not_needed(graph, kept, given_away)
+    _show_the_headline(graph, kept, given_away)
     return Suppressed(table, minimum, graph.statuses, dict(graph.limits), frozenset(given_away))
 
 
@@ -632,6 +635,37 @@ def _show_what_is_not_needed(graph: _Graph, kept: set[Key], given_away: set[Key]
     for key in sorted(extra, key=lambda key: _cost(key, graph.values), reverse=True):
         graph.set(key, SHOWN)
         if not all(safe(other) for other in graph.hidden() if other not in given_away):
+            graph.set(key, HIDDEN)
+
+
+def _show_the_headline(graph: _Graph, kept: set[Key], given_away: set[Key]) -> None:
+    """Show the whole consultation's headline counts still hidden where hiding one or two other counts of
+    their row or column instead (a group's, or a less telling answer's) leaves every hidden count safe."""
+    headline = {(answer, WHOLE) for answer in graph.table.headline}
+    for key in sorted(headline):
+        if graph.statuses.get(key) != HIDDEN or key in kept:
+            continue
+        instead = sorted(
+            (
+                other
+                for other, status in graph.statuses.items()
+                if status == SHOWN
+                and (other[0] == key[0] or other[1] == key[1])
+                and other not in headline
+                and other != (ANSWERED, WHOLE)
+                and _can_hide(graph, other)
+            ),
+            key=lambda other: _cost(other, graph.values),
+        )
+        graph.set(key, SHOWN)
+        for others in chain(((other,) for other in instead), combinations(instead, 2)):
+            for other in others:
+                graph.set(other, HIDDEN)
+            if not any(graph.recoverable(hidden) for hidden in graph.hidden() if hidden not in given_away):
+                break
+            for other in others:
+                graph.set(other, SHOWN)
+        else:
             graph.set(key, HIDDEN)
 
 

@@ -90,6 +90,7 @@ def tables_of(sizes, pooled, pupils):
             sum(found[(answer, POOLED)] for answer in answers),
             pooled_pupils,
             {} if name == PUPILS else shown_sizes,
+            headline=("yes",) if name == GATE else (),  # as the results page leads with it
         )
     return tables
 

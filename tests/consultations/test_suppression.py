@@ -44,8 +44,18 @@ def count_tables(draw, pick_several=False):
     if pooled_pupils is not None:
         pooled_pupils = max(pooled_pupils, pooled_answered)
     sizes[WHOLE] = sum(sizes.values()) + (pooled_pupils or 0)
+    headline = draw(st.sampled_from([(), (answers[0],)]))  # a weekend question's "yes": shown where it can be
     return CountTable(
-        answers, groups, counts, answered, pooled, pooled_answered, pooled_pupils, sizes, pick_several
+        answers,
+        groups,
+        counts,
+        answered,
+        pooled,
+        pooled_answered,
+        pooled_pupils,
+        sizes,
+        pick_several,
+        headline,
     )
 
 
