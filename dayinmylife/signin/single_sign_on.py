@@ -89,10 +89,11 @@ def done():
 @bp.get("/signed-out")
 def signed_out():
     """After signing out of the app: the organisation's sign-in may still be on; offer to end that too."""
-    if not _client():
+    client = _client()
+    if not client:
         return redirect(url_for("auth.sign_in"))
     try:
-        ending = _client().load_server_metadata().get("end_session_endpoint")
+        ending = client.load_server_metadata().get("end_session_endpoint")
     except (RequestException, *UNTRUSTED):
         ending = None
     return render_template(

@@ -138,27 +138,27 @@ def test_own_words_of_small_groups_share_one_label_in_an_order_that_says_nothing
     assert "2 March 2026" in page and "10:12" not in page and "UTC" not in page
 
 
+def breakfast_results(db, lead, primary, answers: list[dict]):
+    """The breakfast part of the results of a consultation without groups, these pupils having answered."""
+    consultation = create_consultation(db, lead, groups=())
+    pupils_answer(db, primary, consultation, None, answers)
+    rows = store.consultations.consultation_answer_counts(db, consultation)
+    results = build_results(primary, groups_of([], {None: len(answers)}, 5), rows, 5)
+    return next(p for p in results.parts if p.part.id == "breakfast")
+
+
 def test_a_weekend_not_known_is_never_read_as_a_school_day_nor_as_different(db, lead, questionnaires):
     """The one weekend rule (flow.weekend_like_a_school_day): "not sure" or a skipped "is the weekend
     different?" leaves the weekend unknown, as on a session's page and in a comparison. Read from the counts
     the results' tables are built from, before small numbers are protected."""
-    primary = questionnaires["primary"]
-    consultation = create_consultation(db, lead, groups=())
-    pupils_answer(
+    part = breakfast_results(
         db,
-        primary,
-        consultation,
-        None,
+        lead,
+        questionnaires["primary"],
         [breakfast("yes", "no")] * 10  # like a school day
         + [breakfast("yes", "yes", "no")] * 10  # different: no breakfast at the weekend
         + [breakfast("no", "not_sure")] * 10
         + [breakfast("no", None)] * 10,  # the question skipped
-    )
-    rows = store.consultations.consultation_answer_counts(db, consultation)
-    part = next(
-        p
-        for p in build_results(primary, groups_of([], {None: 40}, 5), rows, 5).parts
-        if p.part.id == "breakfast"
     )
     school, weekend = next(q for q in part.questions if q.question.id == "had_breakfast").days
 
@@ -178,23 +178,14 @@ def test_a_weekend_not_known_is_never_read_as_a_school_day_nor_as_different(db, 
 def test_not_sure_dont_know_and_rather_not_say_are_one_row_in_results(db, lead, questionnaires):
     """Three small rows would each read "fewer than 5"; together they are a count, and fewer counts need hiding
     to protect them. The anonymous responses keep them apart."""
-    primary = questionnaires["primary"]
-    consultation = create_consultation(db, lead, groups=())
-    pupils_answer(
+    part = breakfast_results(
         db,
-        primary,
-        consultation,
-        None,
+        lead,
+        questionnaires["primary"],
         [breakfast("yes", "no")] * 10
         + [breakfast("dont_know", "not_sure")] * 3
         + [breakfast("rather_not_say", "dont_know")] * 3
         + [breakfast("no", "rather_not_say")] * 5,
-    )
-    rows = store.consultations.consultation_answer_counts(db, consultation)
-    part = next(
-        p
-        for p in build_results(primary, groups_of([], {None: 21}, 5), rows, 5).parts
-        if p.part.id == "breakfast"
     )
     school = next(q for q in part.questions if q.question.id == "had_breakfast")
     assert [option.value for option in school.options][-1] == "not_sure_or_not_saying"
