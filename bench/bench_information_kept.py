@@ -16,7 +16,15 @@ from hypothesis import HealthCheck, given, settings
 
 from dayinmylife import create_app, store
 from dayinmylife.consultations.results import build_results, groups_of
-from dayinmylife.consultations.suppression import EXTRA, POOLED, SHOWN, WHOLE, Suppressed, suppress_linked
+from dayinmylife.consultations.suppression import (
+    ANSWERED,
+    EXTRA,
+    POOLED,
+    SHOWN,
+    WHOLE,
+    Suppressed,
+    suppress_linked,
+)
 from dayinmylife.demo import seed
 from dayinmylife.demo.consultation import TITLE
 from dayinmylife.store.db import connect
@@ -37,6 +45,26 @@ def shown_shares(tables: Iterable[Suppressed]) -> dict[str, list[int]]:
             tally[0] += table.statuses[(row, column)] == SHOWN
             tally[1] += 1
     return kept
+
+
+def most_shown_whole(tables: Iterable[Suppressed]) -> list[int]:
+    """The most any suppression could show of the whole consultation's counts of at least the minimum, [shown,
+    could be shown]: where a whole column (the answers add up to the pupils who answered) has exactly one count
+    under the minimum, another of its counts must be hidden, else the total minus the others tells it."""
+    most = [0, 0]
+    for table in tables:
+        column = [*table.table.answers, ANSWERED]
+        values = {row: table.table.values[(row, WHOLE)] for row in column}
+        could = sum(value >= table.minimum for value in values.values())
+        small = [
+            row
+            for row in table.table.answers
+            if values[row] < table.minimum and not (row == table.table.not_saying and values[row] == 0)
+        ]
+        forced = not table.table.pick_several and len(small) == 1 and could > 0
+        most[0] += could - forced
+        most[1] += could
+    return most
 
 
 def _share(pair: list[int]) -> float:
@@ -67,6 +95,7 @@ def demo_consultation() -> dict:
     kept = shown_shares([*tables, *weekend])
     return {
         "whole_shown_share": _share(kept["whole"]),
+        "whole_shown_share_most": _share(most_shown_whole([*tables, *weekend])),
         "group_shown_share": _share(kept["group"]),
         "weekend_parts_shown": sum(table.statuses[("yes", WHOLE)] == SHOWN for table in weekend),
         "weekend_parts": len(weekend),
@@ -113,10 +142,14 @@ def run() -> dict:
             f"groups {figures['group_shown_share']} {counts.get('group', '')}"
         )
     print(
+        f"   demo: at most {demo['whole_shown_share_most']} of the whole could be shown with every small count hidden"
+    )
+    print(
         f"   demo headline weekend chart: {demo['weekend_parts_shown']} of {demo['weekend_parts']} parts shown"
     )
     return {
         "whole_shown_share": demo["whole_shown_share"],
+        "whole_shown_share_most": demo["whole_shown_share_most"],
         "group_shown_share": demo["group_shown_share"],
         "weekend_parts_shown": demo["weekend_parts_shown"],
         "whole_shown_share_small_schools": small["whole_shown_share"],

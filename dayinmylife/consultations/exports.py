@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from dayinmylife.consultations.results import Group, Results, reported_rows, share
+from dayinmylife.consultations.recoding import reported_rows
+from dayinmylife.consultations.results import Group, Results, share
 from dayinmylife.consultations.suppression import HIDDEN, SMALL, WHOLE, Cell
 from dayinmylife.questionnaire import flow
 from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED, YES_NO

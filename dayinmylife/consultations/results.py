@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
+from dayinmylife.consultations.recoding import Together, in_force, row_of, rows_of
 from dayinmylife.consultations.suppression import (
     ANSWERED,
     POOLED,
@@ -19,7 +20,7 @@ from dayinmylife.consultations.suppression import (
     suppress_linked,
 )
 from dayinmylife.questionnaire import flow
-from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED, NOT_SUBSTANTIVE, NOT_SURE_OR_NOT_SAYING
+from dayinmylife.questionnaire.builtins import NOT_SURE_OR_NOT_SAYING
 from dayinmylife.questionnaire.model import ONCE, SCHOOL, WEEKEND, Option, Part, Question, Questionnaire
 
 EVERYONE = "everyone"  # the one column of a consultation without groups
@@ -115,7 +116,11 @@ def build_results(
     questionnaire: Questionnaire, groups: tuple[Group, ...], rows: Iterable[CountRow], minimum: int
 ) -> Results:
     """Count each question's answers per group and day and suppress small numbers in every table."""
+    rows = list(rows)
     tallies = _tally(rows)
+    together = in_force(questionnaire, {name: tally.whole() for name, tally in tallies.items()}, minimum)
+    if together:
+        tallies = _tally(rows, together)
     layout = Layout(groups, minimum)
     tables: dict[Hashable, CountTable] = {PUPILS: layout.pupils_table}
     for part in questionnaire.parts:
@@ -126,8 +131,10 @@ def build_results(
         for question in part.questions:
             if not question.free_text:
                 for day in question.day_kinds:
-                    tables[(question.id, day)] = layout.table(question, tallies.get((question.id, day)))
-    suppressed = suppress_linked(tables, _links(questionnaire, tables, layout), minimum, fixed=[PUPILS])
+                    tally = tallies.get((question.id, day))
+                    tables[(question.id, day)] = layout.table(question, tally, together.get(question.id, ()))
+    links = _links(questionnaire, tables, layout, together)
+    suppressed = suppress_linked(tables, links, minimum, fixed=[PUPILS])
     parts = []
     for part in questionnaire.parts:
         gate_id = part.weekend_question_id
@@ -136,7 +143,7 @@ def build_results(
             QuestionResult(
                 part,
                 question,
-                rows_of(question),
+                rows_of(question, together.get(question.id, ())),
                 tuple(DayResult(day, suppressed[(question.id, day)]) for day in question.day_kinds),
             )
             for question in part.questions
@@ -146,7 +153,9 @@ def build_results(
     return Results(minimum, groups, suppressed[PUPILS], tuple(parts))
 
 
-def _links(questionnaire: Questionnaire, tables: dict, layout: Layout) -> list[Link]:
+def _links(
+    questionnaire: Questionnaire, tables: dict, layout: Layout, together: dict[str, Together]
+) -> list[Link]:
     """What the order of the questions makes true between tables, in every column.
 
     No table answers more than its group has pupils; a part's weekend questions are answered by at most those
@@ -168,11 +177,11 @@ def _links(questionnaire: Questionnaire, tables: dict, layout: Layout) -> list[L
         if day == WEEKEND:
             everyone = ((part.weekend_question_id, ONCE), "yes")
             links += [Link(((name, ANSWERED, c),), ((*everyone, c),)) for c in columns]
-        links += _follow_up_links(questionnaire, question, day, part, everyone, tables, columns)
+        links += _follow_up_links(questionnaire, question, day, part, everyone, tables, columns, together)
     return links
 
 
-def _follow_up_links(questionnaire, question, day, part, everyone, tables, columns) -> list[Link]:
+def _follow_up_links(questionnaire, question, day, part, everyone, tables, columns, together) -> list[Link]:
     condition = question.ask_if or {}
     negated = "not" in condition
     condition = condition.get("not", condition)
@@ -186,9 +195,10 @@ def _follow_up_links(questionnaire, question, day, part, everyone, tables, colum
     else:
         asker_day = WEEKEND if day == WEEKEND else SCHOOL
     asker_table = (asker.id, asker_day)
-    if negated and set(condition["any_of"]) & set(NOT_SUBSTANTIVE):
+    rows = {value: row_of(value, together.get(asker.id, ())) for value in condition["any_of"]}
+    if negated and any(row != value for value, row in rows.items()):
         return []  # its row counts others too: only the separate count, never shown, would link them
-    named = dict.fromkeys(reported(v) for v in condition["any_of"])  # a row counting more still bounds it
+    named = dict.fromkeys(rows.values())  # a row counting more still bounds it
     values = [v for v in named if asker_table in tables and v in tables[asker_table].answers]
     name = (question.id, day)
     if not negated:
@@ -199,20 +209,6 @@ def _follow_up_links(questionnaire, question, day, part, everyone, tables, colum
         Link(((name, ANSWERED, c), *((asker_table, v, c) for v in values)), ((*everyone, c),))
         for c in columns
     ]
-
-
-def rows_of(question: Question) -> tuple[Option, ...]:
-    """A question's rows in results: its answers, then "not sure or not saying" for all that are no answer."""
-    return reported_rows((*question.options, *ALWAYS_OFFERED))
-
-
-def reported_rows(options: Iterable[Option]) -> tuple[Option, ...]:
-    return (*(option for option in options if option.value not in NOT_SUBSTANTIVE), NOT_SURE_OR_NOT_SAYING)
-
-
-def reported(answer: Hashable) -> Hashable:
-    """The row an answer is counted in: "not sure", "I don't know" and "I'd rather not say" in one."""
-    return NOT_SURE_OR_NOT_SAYING.value if answer in NOT_SUBSTANTIVE else answer
 
 
 def share(table: Suppressed, answer: Hashable, column: Hashable) -> float | None:
@@ -230,8 +226,17 @@ class Tally:
         self.answered: dict[int | None, int] = defaultdict(int)
         self.answers: dict[tuple[str, int | None], int] = defaultdict(int)
 
+    def whole(self) -> dict[Hashable, int]:
+        """Pupils per answer in the whole consultation."""
+        counts: dict[Hashable, int] = defaultdict(int)
+        for (answer, _group), pupils in self.answers.items():
+            counts[answer] += pupils
+        return counts
 
-def _tally(rows: Iterable[CountRow]) -> dict[tuple[str, str], dict[int | None, Tally]]:
+
+def _tally(
+    rows: Iterable[CountRow], together: dict[str, Together] | None = None
+) -> dict[tuple[str, str], Tally]:
     tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
     for question_id, day, stored, per_group in rows:
         if stored is None:
@@ -243,7 +248,10 @@ def _tally(rows: Iterable[CountRow]) -> dict[tuple[str, str], dict[int | None, T
                 continue
             tally.answered[group_id] += pupils
             given = value if isinstance(value, list) else [value]
-            for answer in dict.fromkeys(reported(answer) for answer in given):  # a pupil once a row
+            rows_counted = dict.fromkeys(
+                row_of(answer, (together or {}).get(question_id, ())) for answer in given
+            )
+            for answer in rows_counted:  # a pupil once a row
                 tally.answers[(answer, group_id)] += pupils
     return tallies
 
@@ -285,9 +293,13 @@ class Layout:
         )
 
     def table(
-        self, question: Question, tally: Tally | None, headline: tuple[Hashable, ...] = ()
+        self,
+        question: Question,
+        tally: Tally | None,
+        together: Together = (),
+        headline: tuple[Hashable, ...] = (),
     ) -> CountTable:
-        answers = tuple(option.value for option in rows_of(question))
+        answers = tuple(option.value for option in rows_of(question, together))
         return self.count_table(answers, tally, question.multiple, headline)
 
     def count_table(
@@ -321,6 +333,7 @@ class Layout:
             self.sizes,
             pick_several=pick_several,
             headline=headline,
+            not_saying=NOT_SURE_OR_NOT_SAYING.value,
         )
 
 

@@ -39,7 +39,7 @@ from collections import deque
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import chain, combinations
+from itertools import combinations
 
 SHOWN, SMALL, HIDDEN, NOT_REPORTED = "shown", "small", "hidden", "not_reported"
 ANSWERED = ("total", "answered")  # the row of column totals: pupils who answered, per group
@@ -65,6 +65,8 @@ class CountTable:
     sizes: Mapping[Hashable, int] = field(default_factory=dict)  # pupils per group and WHOLE, as shown
     pick_several: bool = False
     headline: tuple[Hashable, ...] = ()  # answers whose whole-consultation count the page leads with
+    # The row of no answer ("not sure or not saying"): its 0 says only that everyone answered, not what.
+    not_saying: Hashable | None = None
 
     @cached_property
     def values(self) -> dict[Key, int]:
@@ -127,8 +129,13 @@ class Suppressed:
         return self.cell(ANSWERED, group)
 
     def hidden(self) -> set[Key]:
-        """The counts the page does not show (the unshown extra picks of "pick several" are no count)."""
-        return {key for key, status in self.statuses.items() if status != SHOWN and key[0] != EXTRA}
+        """The counts the page does not show and protects (the unshown extra picks of "pick several" are no
+        count, and a 0 of "not sure or not saying" in the groups not reported tells nothing)."""
+        return {
+            key
+            for key, status in self.statuses.items()
+            if status != SHOWN and key[0] != EXTRA and not _nobody_held_back(self.table, key)
+        }
 
 
 def suppress(
@@ -155,13 +162,28 @@ def suppress(
             kept.add(key)
     for key in unsaid:
         graph.set(key, NOT_REPORTED)
-    given_away = set()
-    to_check = deque(graph.hidden())
+    given_away: set[Key] = set()
+    _protect(graph, deque(graph.hidden()), given_away, give_away)
+    _show_what_is_not_needed(graph, kept, given_away)
+    _show_the_whole(graph, kept, given_away)
+    return Suppressed(table, minimum, graph.statuses, dict(graph.limits), frozenset(given_away))
+
+
+def _protect(
+    graph: _Graph,
+    to_check: deque[Key],
+    given_away: set[Key],
+    give_away: bool = True,
+    keep_shown: frozenset[Key] = frozenset(),
+) -> bool:
+    """Hide more until no hidden count can be worked out; whether that was done by hiding alone (never the
+    counts in `keep_shown`), without saying nothing of a line."""
+    by_hiding = True
     while to_check:
         key = to_check.popleft()
         # Hiding more, or saying less, only adds ways round a hidden cell: a cell found safe stays safe.
         while graph.recoverable(key):
-            partner = _partner(graph, key)
+            partner = _partner(graph, key, keep_shown)
             # Given away only by other questions: hiding here cannot help, hiding there can.
             if (
                 give_away
@@ -175,13 +197,14 @@ def suppress(
                 graph.set(partner, HIDDEN)
                 to_check.append(partner)
                 continue
+            if keep_shown:
+                return False
+            by_hiding = False
             unsaid = _stop_reporting(graph, key)
             if not unsaid:
                 break
             to_check.extend(cell for cell in unsaid if cell[0] != EXTRA)
-    _show_what_is_not_needed(graph, kept, given_away)
-    _show_the_headline(graph, kept, given_away)
-    return Suppressed(table, minimum, graph.statuses, dict(graph.limits), frozenset(given_away))
+    return by_hiding
 
 
 def alternative(suppressed: Suppressed, key: Key) -> dict[Key, int] | None:
@@ -388,9 +411,16 @@ def _still_safe(result: Suppressed, limits: Mapping[Key, Limit]) -> bool:
     return not any(graph.recoverable(key) for key in graph.hidden())
 
 
-def _first_status(key: Key, value: int, minimum: int) -> str:
+def _nobody_held_back(table: CountTable, key: Key) -> bool:
+    """A 0 of "not sure or not saying": known, even of the groups not reported, it tells no one's answer."""
+    return table.not_saying is not None and key[0] == table.not_saying and table.values[key] == 0
+
+
+def _first_status(table: CountTable, key: Key, value: int, minimum: int) -> str:
     if key[1] == POOLED or key[0] == EXTRA:
         return NOT_REPORTED
+    if _nobody_held_back(table, key):
+        return SHOWN
     return SMALL if value < minimum else SHOWN
 
 
@@ -409,7 +439,7 @@ class _Graph:
         self.table, self.minimum, self.values = table, minimum, table.values
         self.limits = dict(limits or {})
         self.statuses = statuses or {
-            key: _first_status(key, value, minimum) for key, value in self.values.items()
+            key: _first_status(table, key, value, minimum) for key, value in self.values.items()
         }
         self.arcs: dict[tuple, dict[Key, list[tuple[tuple, int]]]] = {}
         for key, status in self.statuses.items():
@@ -417,7 +447,11 @@ class _Graph:
                 self._add_arcs(key)
 
     def hidden(self) -> list[Key]:
-        return [key for key, status in self.statuses.items() if status != SHOWN and key[0] != EXTRA]
+        return [
+            key
+            for key, status in self.statuses.items()
+            if status != SHOWN and key[0] != EXTRA and not _nobody_held_back(self.table, key)
+        ]
 
     def set(self, key: Key, status: str) -> None:
         for tail in (("row", key[0]), ("column", key[1])):
@@ -569,10 +603,10 @@ class _Graph:
         return seen
 
 
-def _partner(graph: _Graph, key: Key) -> Key | None:
+def _partner(graph: _Graph, key: Key, keep_shown: frozenset[Key] = frozenset()) -> Key | None:
     """Choose one more cell to hide for this one: the cheapest that makes it safe, else the cheapest near."""
     shown = sorted(
-        (other for other, status in graph.statuses.items() if status == SHOWN),
+        (other for other, status in graph.statuses.items() if status == SHOWN and other not in keep_shown),
         key=lambda other: _cost(other, graph.values),
     )
     hideable = [other for other in shown if _can_hide(graph, other)]
@@ -638,35 +672,80 @@ def _show_what_is_not_needed(graph: _Graph, kept: set[Key], given_away: set[Key]
             graph.set(key, HIDDEN)
 
 
-def _show_the_headline(graph: _Graph, kept: set[Key], given_away: set[Key]) -> None:
-    """Show the whole consultation's headline counts still hidden where hiding one or two other counts of
-    their row or column instead (a group's, or a less telling answer's) leaves every hidden count safe."""
+def _show_the_whole(graph: _Graph, kept: set[Key], given_away: set[Key]) -> None:
+    """Show the whole consultation's counts still hidden where saying less of groups' counts instead leaves
+    every hidden count safe: a group's count hidden, or said nothing of ("not shown" is weaker than "hidden",
+    which says at least the minimum). All of them at once first (where a whole column hides one count, the
+    others tell it), then one at a time: the headline first (for it, a less telling answer's whole count may
+    go instead), then the largest."""
     headline = {(answer, WHOLE) for answer in graph.table.headline}
-    for key in sorted(headline):
-        if graph.statuses.get(key) != HIDDEN or key in kept:
+    hidden_whole = sorted(
+        (
+            key
+            for key, status in graph.statuses.items()
+            if key[1] == WHOLE and key[0] != EXTRA and status == HIDDEN and key not in kept | given_away
+        ),
+        key=lambda key: (key not in headline, -graph.values[key]),
+    )
+    for keys in (hidden_whole, *([key] for key in hidden_whole)) if hidden_whole else ():
+        keys = [key for key in keys if graph.statuses[key] == HIDDEN]
+        for key in keys:
+            graph.set(key, SHOWN)
+        if keys and not (
+            _say_less_instead(graph, keys, headline, given_away)
+            or _hide_the_groups_instead(graph, kept, given_away)
+        ):
+            for key in keys:
+                graph.set(key, HIDDEN)
+
+
+def _say_less_instead(graph: _Graph, keys: list[Key], headline: set[Key], given_away: set[Key]) -> bool:
+    """Make one or two of `_instead`'s changes that leave every hidden count safe; or none, and say so."""
+    for changes in _instead(graph, keys, headline):
+        before = {other: graph.statuses[other] for other, _status in changes}
+        for other, status in changes:
+            graph.set(other, status)
+        if not any(graph.recoverable(other) for other in graph.hidden() if other not in given_away):
+            return True
+        for other, status in before.items():
+            graph.set(other, status)
+    return False
+
+
+def _hide_the_groups_instead(graph: _Graph, kept: set[Key], given_away: set[Key]) -> bool:
+    """Protect what is hidden by hiding groups' counts alone, the whole consultation's all shown; or leave the
+    table as it was."""
+    before = dict(graph.statuses)
+    whole = frozenset(key for key in graph.statuses if key[1] == WHOLE)
+    to_check = deque(key for key in graph.hidden() if key not in given_away)
+    if _protect(graph, to_check, set(), give_away=False, keep_shown=whole):
+        _show_what_is_not_needed(graph, kept, given_away)
+        return True
+    for key, status in before.items():
+        if graph.statuses[key] != status:
+            graph.set(key, status)
+    return False
+
+
+def _instead(graph: _Graph, keys: list[Key], headline: set[Key], most: int = 12):
+    """What could be said less of to show these whole counts: one change, then two; hiding before saying
+    nothing, counts of their rows first, cheapest first. A headline may cost a less telling answer's whole."""
+    rows = {key[0] for key in keys}
+    leading = any(key in headline for key in keys)
+    changes = []
+    for other, status in graph.statuses.items():
+        if other in keys or other[0] == EXTRA or other[1] == POOLED:
             continue
-        instead = sorted(
-            (
-                other
-                for other, status in graph.statuses.items()
-                if status == SHOWN
-                and (other[0] == key[0] or other[1] == key[1])
-                and other not in headline
-                and other != (ANSWERED, WHOLE)
-                and _can_hide(graph, other)
-            ),
-            key=lambda other: _cost(other, graph.values),
-        )
-        graph.set(key, SHOWN)
-        for others in chain(((other,) for other in instead), combinations(instead, 2)):
-            for other in others:
-                graph.set(other, HIDDEN)
-            if not any(graph.recoverable(hidden) for hidden in graph.hidden() if hidden not in given_away):
-                break
-            for other in others:
-                graph.set(other, SHOWN)
-        else:
-            graph.set(key, HIDDEN)
+        if other[1] == WHOLE and (not leading or other in headline or other == (ANSWERED, WHOLE)):
+            continue
+        price = (other[0] not in rows, *_cost(other, graph.values))
+        if status == SHOWN and _can_hide(graph, other):
+            changes.append(((0, *price), (other, HIDDEN)))
+        if status != NOT_REPORTED and other[1] != WHOLE:
+            changes.append(((1, *price), (other, NOT_REPORTED)))
+    cheapest = [change for _price, change in sorted(changes)[:most]]
+    yield from ((change,) for change in cheapest)
+    yield from (pair for pair in combinations(cheapest, 2) if pair[0][0] != pair[1][0])
 
 
 def _cost(key: Key, values: Mapping[Key, int]) -> tuple[int, int]:

@@ -11,7 +11,15 @@ import yaml
 
 from dayinmylife.questionnaire import builtins
 from dayinmylife.questionnaire.conditions import named_questions
-from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, CareLink, Option, Part, Question, Questionnaire
+from dayinmylife.questionnaire.model import (
+    NOT_A_REAL_ANSWER,
+    CareLink,
+    Option,
+    Part,
+    Question,
+    Questionnaire,
+    ReportGroup,
+)
 
 QUESTIONNAIRES_DIR = Path(__file__).resolve().parents[2] / "questionnaires"
 PICTURES_DIR = Path(__file__).resolve().parents[2] / "static" / "pictures"
@@ -109,6 +117,10 @@ def _build_question(data: dict, part_id: str) -> Question:
         ask_if=data.get("ask_if"),
         care=tuple(_build_care(link) for link in data.get("care", [])),
         alert=tuple(data.get("alert", {}).get("urgent", ())),
+        report_together=tuple(
+            ReportGroup(group["value"], group["label"], tuple(group["answers"]))
+            for group in data.get("report_together", ())
+        ),
         part_id=part_id,
         clock_range=(data["from"], data["to"]) if data["type"] == "time_of_day" else None,
     )
@@ -185,6 +197,24 @@ def _check_question(path: Path, question: Question, earlier: set[str], questionn
             raise QuestionnaireError(
                 path, f"alert names {value!r}, which is not one of its answers", question.id
             )
+    _check_report_together(path, question, values)
+
+
+def _check_report_together(path: Path, question: Question, values: list[str]) -> None:
+    together: set[str] = set()
+    rows = set(values) | set(NOT_A_REAL_ANSWER)
+    for group in question.report_together:
+        if group.value in rows:
+            raise QuestionnaireError(path, f"report_together {group.value!r} is already a row", question.id)
+        rows.add(group.value)
+        for value in group.answers:
+            if value not in values:
+                raise QuestionnaireError(
+                    path, f"report_together names {value!r}, which is not one of its answers", question.id
+                )
+            if value in together:
+                raise QuestionnaireError(path, f"{value!r} is in two report_together groups", question.id)
+            together.add(value)
 
 
 def _check_clocks(path: Path, question: Question, last_clock: str) -> None:

@@ -51,6 +51,15 @@ class Option:
 
 
 @dataclass(frozen=True)
+class ReportGroup:
+    """Answers a consultation's results show as one row where one of them alone would be too few to show."""
+
+    value: str
+    label: str
+    answers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class CareLink:
     """A prompt for professional judgement raised by certain answers."""
 
@@ -73,6 +82,7 @@ class Question:
     ask_if: Any = None
     care: tuple[CareLink, ...] = ()
     alert: tuple[str, ...] = ()  # answers that tell the child's worker at once (questionnaires/README.md)
+    report_together: tuple[ReportGroup, ...] = ()
     part_id: str = ""
     clock_range: tuple[str, str] | None = None  # time_of_day: the first and last clock as written
 

@@ -138,13 +138,13 @@ def test_own_words_of_small_groups_share_one_label_in_an_order_that_says_nothing
     assert "2 March 2026" in page and "10:12" not in page and "UTC" not in page
 
 
-def breakfast_results(db, lead, primary, answers: list[dict]):
-    """The breakfast part of the results of a consultation without groups, these pupils having answered."""
+def breakfast_results(db, lead, primary, answers: list[dict], part="breakfast"):
+    """A part of the results of a consultation without groups, these pupils having answered."""
     consultation = create_consultation(db, lead, groups=())
     pupils_answer(db, primary, consultation, None, answers)
     rows = store.consultations.consultation_answer_counts(db, consultation)
     results = build_results(primary, groups_of([], {None: len(answers)}, 5), rows, 5)
-    return next(p for p in results.parts if p.part.id == "breakfast")
+    return next(p for p in results.parts if p.part.id == part)
 
 
 def test_a_weekend_not_known_is_never_read_as_a_school_day_nor_as_different(db, lead, questionnaires):
@@ -193,3 +193,42 @@ def test_not_sure_dont_know_and_rather_not_say_are_one_row_in_results(db, lead, 
     counted = school.days[0].table
     assert counted.whole("not_sure_or_not_saying").count == 6 and counted.whole("yes").count == 10
     assert part.weekend_differs.table.whole("not_sure_or_not_saying").count == 11
+
+
+def feelings_at_school(db, lead, primary, counts: dict[str, int]):
+    answers = [
+        {("feeling_at_school", "once"): face} for face, pupils in counts.items() for _ in range(pupils)
+    ]
+    part = breakfast_results(db, lead, primary, answers, part="at_school")
+    return next(q for q in part.questions if q.question.id == "feeling_at_school")
+
+
+def test_answers_the_questionnaire_reports_together_are_one_row_where_one_alone_would_be_too_few(
+    db, lead, questionnaires
+):
+    """3 pupils "very sad" would read "fewer than 5", and hide another count of the whole school with it;
+    "Sad or very sad" is a count. Where every face has enough pupils, each has its own row."""
+    few = feelings_at_school(
+        db,
+        lead,
+        questionnaires["primary"],
+        {"very_sad": 3, "sad": 8, "okay": 10, "happy": 20, "very_happy": 6},
+    )
+    assert [option.label for option in few.options] == [
+        "Sad or very sad",
+        "Okay",
+        "Happy",
+        "Very happy",
+        "Not sure or not saying",
+    ]
+    table = few.days[0].table
+    assert table.whole("sad_or_very_sad").count == 11 and table.answered().count == 47
+    assert table.whole("okay").count == 10 and table.whole("happy").count == 20
+    many = feelings_at_school(
+        db,
+        lead,
+        questionnaires["primary"],
+        {"very_sad": 5, "sad": 8, "okay": 10, "happy": 20, "very_happy": 6},
+    )
+    assert [option.value for option in many.options][:5] == ["very_sad", "sad", "okay", "happy", "very_happy"]
+    assert many.days[0].table.whole("very_sad").count == 5

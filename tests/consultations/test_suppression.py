@@ -1,5 +1,6 @@
 """Small-number suppression: for any table of counts, no hidden count can be worked out from what is shown."""
 
+from dataclasses import replace
 from fractions import Fraction
 
 from hypothesis import HealthCheck, given, settings
@@ -45,6 +46,7 @@ def count_tables(draw, pick_several=False):
         pooled_pupils = max(pooled_pupils, pooled_answered)
     sizes[WHOLE] = sum(sizes.values()) + (pooled_pupils or 0)
     headline = draw(st.sampled_from([(), (answers[0],)]))  # a weekend question's "yes": shown where it can be
+    not_saying = draw(st.sampled_from([None, answers[-1]]))  # "not sure or not saying": its 0 is shown
     return CountTable(
         answers,
         groups,
@@ -56,6 +58,7 @@ def count_tables(draw, pick_several=False):
         sizes,
         pick_several,
         headline,
+        not_saying,
     )
 
 
@@ -94,6 +97,12 @@ def fits(line, values):
 tables = st.one_of(count_tables(), count_tables(pick_several=True))
 
 
+def not_shown(result):
+    """Every count the page does not show: the protected ones and a 0 of "not sure or not saying" in the groups
+    not reported, which tells nothing but still stands in its lines' sums."""
+    return {key for key, status in result.statuses.items() if status != SHOWN and key[0] != EXTRA}
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tables)
 def test_shown_counts_are_the_true_counts_and_every_count_under_the_minimum_is_hidden(table):
@@ -101,7 +110,7 @@ def test_shown_counts_are_the_true_counts_and_every_count_under_the_minimum_is_h
     values = table.values
     for key, status in result.statuses.items():
         if status == SHOWN:
-            assert values[key] >= MINIMUM
+            assert values[key] >= MINIMUM or (key[0] == table.not_saying and values[key] == 0)
             assert result.cell(*key).count == values[key]
             continue
         assert result.cell(*key).count is None
@@ -118,22 +127,23 @@ def test_shown_counts_are_the_true_counts_and_every_count_under_the_minimum_is_h
 def test_no_line_has_exactly_one_hidden_count(table):
     """A row with a hidden cell has another hidden cell or a hidden whole; a column likewise with its total."""
     result = suppress(table, MINIMUM)
-    hidden = result.hidden()
+    hidden = not_shown(result)
     # With "pick several" a group's answers do not add up to its total: no sum gives one away.
     lines = rows_across(table) + ([] if table.pick_several else columns_down(table))
     for line in lines:
-        assert len(hidden.intersection(line)) != 1, line
+        alone = hidden.intersection(line)
+        assert len(alone) != 1 or not alone <= result.hidden(), line  # a 0 no one protects may stand alone
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tables)
 def test_a_hidden_group_count_is_never_the_whole_minus_the_other_groups(table):
     result = suppress(table, MINIMUM)
-    hidden = result.hidden()
+    hidden = not_shown(result)
     for answer in (*table.answers, ANSWERED):
         row = [(answer, column) for column in table.columns()]
         hidden_in_row = [key for key in row if key in hidden]
-        if hidden_in_row:
+        if set(hidden_in_row) & result.hidden():
             assert len(hidden_in_row) >= 2
             assert (answer, WHOLE) in hidden or len([k for k in hidden_in_row if k[1] != WHOLE]) >= 2
 
@@ -166,7 +176,7 @@ def test_every_hidden_count_has_another_possible_value_given_everything_shown(ta
 def test_no_hidden_count_follows_from_the_shown_counts_by_any_sum_or_difference(table):
     """Independently of the search above: no mix of the lines' equations isolates a hidden cell."""
     result = suppress(table, MINIMUM)
-    hidden = sorted(result.hidden(), key=repr)
+    hidden = sorted(not_shown(result), key=repr)
     index = {key: n for n, key in enumerate(hidden)}
     equations = []
     for line in rows_across(table) + ([] if table.pick_several else columns_down(table)):
@@ -177,7 +187,7 @@ def test_no_hidden_count_follows_from_the_shown_counts_by_any_sum_or_difference(
         if any(row):
             equations.append(row)
     basis = _row_echelon(equations)
-    for key in hidden:
+    for key in result.hidden():
         unit = [Fraction(int(other == key)) for other in hidden]
         assert not _in_span(basis, unit), key
 
@@ -253,3 +263,21 @@ def test_a_zero_is_fewer_than_the_minimum_too_so_no_group_is_seen_to_answer_as_o
     result = suppress(one_question({"5 Oak": [20, 0, 9], "5 Ash": [15, 12, 7]}), MINIMUM)
     assert result.cell("no", "5 Oak").status == SMALL  # not "0": that would say no one in 5 Oak said no
     assert alternative(result, ("no", "5 Oak"))[("no", "5 Oak")] > 0
+
+
+def test_a_zero_of_not_sure_or_not_saying_is_shown_it_tells_no_one_s_answer():
+    table = replace(one_question({"5 Oak": [20, 9, 0], "5 Ash": [15, 12, 0]}), not_saying="not_sure")
+    result = suppress(table, MINIMUM)
+    assert result.cell("not_sure", "5 Oak").count == 0 and result.whole("not_sure").count == 0
+    assert result.hidden() == set()
+
+
+def test_the_whole_consultation_is_shown_where_groups_counts_can_be_hidden_instead():
+    """Each class said "yes" five times, the group too small to report said "no" four times: the whole school's
+    15 and 91 are shown, and a class's counts say less instead."""
+    table = one_question({"5 Oak": [5, 25, 0], "5 Ash": [5, 24, 0], "6 Elm": [5, 38, 0]}, pooled=[0, 4, 0])
+    result = suppress(replace(table, headline=("yes",), not_saying="not_sure"), MINIMUM)
+    assert result.whole("yes").count == 15 and result.whole("no").count == 91
+    assert result.answered().count == 106
+    hidden_groups = {key for key in result.hidden() if key[1] not in (WHOLE, POOLED)}
+    assert hidden_groups and all(alternative(result, key) is not None for key in result.hidden())

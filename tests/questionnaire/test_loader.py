@@ -414,3 +414,58 @@ def test_the_questionnaires_tell_the_childs_worker_about_answers_that_cannot_wai
         "primary",
         "teenager",
     }
+
+
+def _together(*groups):
+    def change(data):
+        question(data, "who_wakes_you")["report_together"] = list(groups)
+
+    return change
+
+
+def test_answers_reported_together_are_read_from_the_file(questionnaire_file):
+    group = {
+        "value": "someone_or_something",
+        "label": "Someone or something",
+        "answers": ["grown_up", "alarm"],
+    }
+    loaded = load_questionnaire(questionnaire_file(_together(group)), pictures=PICTURES)
+    (read,) = loaded.questions_by_id["who_wakes_you"].report_together
+    assert (read.value, read.label, read.answers) == (
+        "someone_or_something",
+        "Someone or something",
+        ("grown_up", "alarm"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("groups", "problem"),
+    [
+        (
+            [{"value": "either", "label": "Either", "answers": ["grown_up", "nobody"]}],
+            "report_together names 'nobody', which is not one of its answers",
+        ),
+        (
+            [{"value": "either", "label": "Either", "answers": ["grown_up", "dont_know"]}],
+            "report_together names 'dont_know'",
+        ),
+        (
+            [{"value": "alarm", "label": "Either", "answers": ["grown_up", "alarm"]}],
+            "report_together 'alarm' is already a row",
+        ),
+        (
+            [
+                {"value": "one", "label": "One", "answers": ["grown_up", "alarm"]},
+                {"value": "two", "label": "Two", "answers": ["alarm", "grown_up"]},
+            ],
+            "'alarm' is in two report_together groups",
+        ),
+        ([{"value": "either", "label": "Either", "answers": ["grown_up"]}], "report_together"),
+    ],
+)
+def test_answers_reported_together_must_be_two_or_more_of_the_question_s_own(
+    questionnaire_file, groups, problem
+):
+    message = refusal(questionnaire_file(_together(*groups)))
+    assert "question 'who_wakes_you'" in message or "who_wakes_you" in message
+    assert problem in message
