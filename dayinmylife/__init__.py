@@ -18,6 +18,7 @@ from dayinmylife import (
     consultations,
     impact,
     notify,
+    replication,
     signin,
     supervision,
     vocabulary,
@@ -57,6 +58,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     db.init_app(app)
     cli.init_app(app)
+    replication.init_app(app)
     for area in (web, signin, answering, casework, alerts, supervision, consultations, impact, notify, admin):
         area.register(app)
     return app

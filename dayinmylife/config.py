@@ -65,6 +65,11 @@ def from_environment(instance: Path) -> dict:
         "OIDC_MFA_ACR": _words(os.environ.get("DAYINMYLIFE_OIDC_MFA_ACR", "")),
         # Signing in with the app's own e-mail and password, beside the organisation's account or not.
         "PASSWORD_SIGN_IN": _on(os.environ.get("DAYINMYLIFE_PASSWORD_SIGN_IN", "1")),
+        # Continuous replication of the database by Litestream (`flask replicate`): a folder on another disk, or
+        # s3://bucket/path (with an endpoint for S3-compatible storage); see the README.
+        "REPLICA": os.environ.get("DAYINMYLIFE_REPLICA"),
+        "REPLICA_ENDPOINT": os.environ.get("DAYINMYLIFE_REPLICA_ENDPOINT"),
+        "REPLICA_SYNC_INTERVAL": os.environ.get("DAYINMYLIFE_REPLICA_SYNC_INTERVAL", "1s"),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": None,  # a child may take a long time over a page; the token lives as long as the session

@@ -10,6 +10,7 @@ newcomer's machine, and only these: DAYINMYLIFE_DATABASE points at this test's o
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -94,7 +95,11 @@ def test_the_readme_shows_the_commands_a_newcomer_needs():
     assert "backup" in shown and "questionnaires check" in shown and "gunicorn" in shown
 
 
-@pytest.mark.parametrize("command", [c for c in COMMANDS if "gunicorn" not in c and "\\" not in c])
+def runs_until_stopped(command: str) -> bool:
+    return "gunicorn" in command or " replicate" in command or " restore " in command
+
+
+@pytest.mark.parametrize("command", [c for c in COMMANDS if not runs_until_stopped(c) and "\\" not in c])
 def test_each_flask_command_runs_as_printed(folder, command):
     answer = run(folder, command, stdin=f"{PASSWORD}\n{PASSWORD}\n")
     assert answer.returncode == 0, answer.stdout + answer.stderr
@@ -159,3 +164,53 @@ def test_running_it_for_real_migrates_then_serves_with_gunicorn(folder):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def test_the_restore_drill_restores_what_replicating_copied(folder):
+    """Replicate as the README shows, then restore as it shows: the restored database has every answer."""
+    replicate = next(c for c in COMMANDS if c.endswith("flask --app dayinmylife replicate"))
+    restore = next(c for c in COMMANDS if " restore " in c)
+    replicating = subprocess.Popen(
+        ["bash", "-c", replicate.replace("/srv/", f"{folder}/srv/")],
+        cwd=folder,
+        env=shell_environment(folder),
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+    )
+    restored = folder / "srv/dayinmylife/restored.sqlite3"
+    try:
+        source = sqlite3.connect(folder / "demo.sqlite3")
+        answers = source.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
+        source.close()
+        for _ in range(40):
+            time.sleep(0.5)
+            restored.unlink(missing_ok=True)
+            if run(folder, restore).returncode == 0:
+                copy = sqlite3.connect(restored)
+                found = copy.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
+                copy.close()
+                if found == answers:
+                    break
+        else:
+            pytest.fail("the README's restore never gave back every answer")
+    finally:
+        os.killpg(replicating.pid, signal.SIGTERM)
+        replicating.wait(timeout=30)
+    assert answers > 100
+
+
+def test_the_deploy_files_run_the_commands_the_readme_shows():
+    deploy = ROOT / "deploy"
+    gunicorn = next(c for c in COMMANDS if c.startswith(".venv/bin/gunicorn"))
+    units = {path.name: path.read_text() for path in deploy.glob("*.service")}
+    assert f"ExecStart=/srv/dayinmylife/app/{gunicorn}" in units["dayinmylife.service"]
+    assert (
+        "ExecStart=/srv/dayinmylife/app/.venv/bin/flask --app dayinmylife replicate"
+        in units["dayinmylife-replica.service"]
+    )
+    assert ".venv/bin/flask --app dayinmylife backup /srv/backups/" in units["dayinmylife-backup.service"]
+    assert all("EnvironmentFile=/etc/dayinmylife.env" in unit for unit in units.values())
+    settings = re.findall(r"^(DAYINMYLIFE_\w+)=", (deploy / "dayinmylife.env").read_text(), re.M)
+    read = (ROOT / "dayinmylife" / "config.py").read_text()
+    assert settings and all(f'"{setting}"' in read for setting in settings)
+    assert "reverse_proxy 127.0.0.1:8000" in (deploy / "Caddyfile").read_text()
