@@ -1,8 +1,9 @@
 """The questionnaires the app loaded when it started, as its pages ask for them."""
 
-from flask import abort, current_app
+from flask import abort, current_app, g
 
 from dayinmylife.questionnaire.model import Questionnaire
+from dayinmylife.questionnaire.wording import for_adults
 
 
 def all_questionnaires() -> dict[str, Questionnaire]:
@@ -11,8 +12,14 @@ def all_questionnaires() -> dict[str, Questionnaire]:
 
 
 def questionnaire_of(row: dict) -> Questionnaire:
-    """The questionnaire a session or a consultation uses; "not found" if its file is no longer here."""
+    """The questionnaire a session or a consultation uses, worded for whoever gives its account (a parent's or
+    the practitioner's: about the child by name, who is then the page's `{name}`); "not found" if its file is no
+    longer here."""
     found = all_questionnaires().get(row["questionnaire_id"])
     if found is None:
         abort(404)
+    if row.get("child_name"):
+        g.child_name = row["child_name"]
+    if row.get("account") not in (None, "child"):
+        return for_adults(found)
     return found

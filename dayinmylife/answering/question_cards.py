@@ -7,7 +7,7 @@ each question's cards are built once per questionnaire version, question and lan
 
 from dataclasses import dataclass
 
-from flask import current_app, get_template_attribute, request
+from flask import current_app, g, get_template_attribute, request
 from flask_babel import get_locale, gettext
 from markupsafe import Markup
 
@@ -34,12 +34,31 @@ class QuestionCards:
 
 
 def question_cards(questionnaire: Questionnaire, question: Question) -> QuestionCards:
-    """The cards of a question in the page's language, built on the first page that asks for them."""
-    key = (questionnaire.id, questionnaire.version, question.id, str(get_locale()), request.script_root)
+    """The cards of a question in the page's language, built on the first page that asks for them (words for an
+    adult's account keep `{name}`, filled in with this page's child)."""
+    key = (
+        questionnaire.id,
+        questionnaire.version,
+        questionnaire.wording,
+        question.id,
+        str(get_locale()),
+        request.script_root,
+    )
     kept = current_app.extensions.setdefault("question_cards", {})
     if key not in kept or current_app.debug:
-        kept[key] = _build(question)
-    return kept[key]
+        name, g.child_name = g.get("child_name"), "{name}"
+        try:
+            kept[key] = _build(question)
+        finally:
+            g.child_name = name
+    cards = kept[key]
+    if questionnaire.wording != "adult":
+        return cards
+    name = g.get("child_name") or gettext("the child")
+    return QuestionCards(
+        tuple(Card(card.value, card.word.replace("{name}", name), card.picture) for card in cards.cards),
+        cards.always_offered,
+    )
 
 
 def _build(question: Question) -> QuestionCards:

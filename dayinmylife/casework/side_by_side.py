@@ -1,6 +1,6 @@
 """Several accounts of the same weeks side by side: the child's, a parent's or carer's, the practitioner's."""
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, g, render_template, request
 
 from dayinmylife import audit, clock, store
 from dayinmylife.access import child_to_read_or_404, reads_children
@@ -8,6 +8,7 @@ from dayinmylife.casework.pairing import chosen_sessions
 from dayinmylife.casework.pdf import pdf_download
 from dayinmylife.questionnaire.disagreements import ACCOUNTS, disagreements
 from dayinmylife.questionnaire.shown import shown
+from dayinmylife.questionnaire.wording import for_adults
 from dayinmylife.questionnaires import all_questionnaires
 from dayinmylife.store.db import get_db
 
@@ -33,6 +34,7 @@ def side_by_side_pdf(child_id: int):
 
 def _side_by_side(child_id: int) -> dict:
     child = child_to_read_or_404(child_id)
+    g.child_name = child["display_name"]
     sessions = store.sessions.sessions_of_child(get_db(), child_id)
     chosen = chosen_sessions(sessions, {account: request.args.get(account, "") for account in ACCOUNTS})
     questionnaires = all_questionnaires()
@@ -53,5 +55,9 @@ def _side_by_side(child_id: int) -> dict:
         "disagreements": found,
         "questionnaire": questionnaire,
         "accounts": ACCOUNTS,
+        # Each account in its own words: the child's as the child was asked, an adult's about the child.
+        "worded": {a: for_adults(questionnaire) if a != "child" else questionnaire for a in ACCOUNTS}
+        if questionnaire
+        else {},
         "shown": shown,
     }

@@ -2,7 +2,20 @@
 
 import yaml
 
-TRANSLATABLE_KEYS = {"title", "prompt", "hint", "label", "school", "weekend", "weekend_question", "intro"}
+TRANSLATABLE_KEYS = {
+    "title",
+    "prompt",
+    "hint",
+    "label",
+    "school",
+    "weekend",
+    "weekend_question",
+    "intro",
+    "adult_prompt",
+    "adult_hint",
+    "adult_label",
+    "adult_weekend_question",
+}
 
 
 def extract_questionnaire(fileobj, keywords, comment_tags, options):

@@ -98,6 +98,7 @@ def _build(data: dict) -> Questionnaire:
         weekend_question=data["days"]["weekend_question"],
         intro=data["intro"],
         parts=tuple(_build_part(part) for part in data["parts"]),
+        adult_weekend_question=data["days"].get("adult_weekend_question"),
     )
 
 
@@ -114,6 +115,8 @@ def _build_question(data: dict, part_id: str) -> Question:
         days=data["days"],
         options=_options(data),
         hint=data.get("hint"),
+        adult_prompt=data.get("adult_prompt"),
+        adult_hint=data.get("adult_hint"),
         ask_if=data.get("ask_if"),
         care=tuple(_build_care(link) for link in data.get("care", [])),
         alert=tuple(data.get("alert", {}).get("urgent", ())),
@@ -155,6 +158,8 @@ def _build_care(data: dict) -> CareLink:
 def _cross_check(path: Path, questionnaire: Questionnaire, pictures: Path) -> None:
     if questionnaire.age_from > questionnaire.age_to:
         raise QuestionnaireError(path, "age 'from' is after age 'to'")
+    if questionnaire.answered_by == "child":
+        _check_adult_wording(path, questionnaire)
     seen: set[str] = set()
     for part in questionnaire.parts:
         _check_unique(path, part.id, seen, None)
@@ -162,6 +167,20 @@ def _cross_check(path: Path, questionnaire: Questionnaire, pictures: Path) -> No
         for question in part.questions:
             _check_unique(path, question.id, seen, question.id)
             _check_question(path, question, seen, questionnaire, pictures)
+
+
+def _check_adult_wording(path: Path, questionnaire: Questionnaire) -> None:
+    """A questionnaire a child answers is also answered by their parent or carer, or the practitioner: every
+    question needs its words for an adult (questionnaires/README.md)."""
+    if not questionnaire.adult_weekend_question:
+        raise QuestionnaireError(path, "days needs an adult_weekend_question: a parent's account asks it too")
+    for question in questionnaire.questions:
+        if not question.adult_prompt:
+            raise QuestionnaireError(
+                path, "needs an adult_prompt, the question for a parent or carer", question.id
+            )
+        if question.hint and not question.adult_hint:
+            raise QuestionnaireError(path, "has a hint, so needs an adult_hint too", question.id)
 
 
 def _check_unique(path: Path, item_id: str, seen: set[str], question: str | None) -> None:

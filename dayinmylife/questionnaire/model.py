@@ -48,6 +48,7 @@ class Option:
     value: str
     label: str
     picture: str
+    adult_label: str | None = None  # where the label speaks as the child: "{name} wakes up on their own"
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,10 @@ class Question:
     days: str  # both | once
     options: tuple[Option, ...]
     hint: str | None = None
+    adult_prompt: str | None = (
+        None  # for an adult giving their account of the child's day: "Who wakes {name} up?"
+    )
+    adult_hint: str | None = None
     ask_if: Any = None
     care: tuple[CareLink, ...] = ()
     alert: tuple[str, ...] = ()  # answers that tell the child's worker at once (questionnaires/README.md)
@@ -140,6 +145,10 @@ class Questionnaire:
     weekend_question: str
     intro: str
     parts: tuple[Part, ...]
+    adult_weekend_question: str | None = None
+    wording: str = (
+        "child"  # "adult": the same questions worded for an adult's account (questionnaire/wording.py)
+    )
     questions_by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):

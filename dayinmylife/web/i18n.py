@@ -6,6 +6,7 @@ from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from flask import g
 from flask_babel import Babel, format_date, format_datetime, get_locale, gettext
 
 from dayinmylife.questionnaires import all_questionnaires
@@ -81,6 +82,15 @@ def account_name(account: str | None, questionnaire_id: str | None = None) -> st
     return str(ACCOUNT_NAMES.get(account, account))
 
 
+def questionnaire_text(text: str) -> str:
+    """A questionnaire's text in the page's language; `{name}` (in the words for an adult's account) is the child
+    whose session the page shows."""
+    translated = gettext(text)
+    if "{name}" not in translated:
+        return translated
+    return translated.replace("{name}", g.get("child_name") or gettext("the child"))
+
+
 def init_app(app, locale_selector) -> None:
     babel.init_app(app, locale_selector=locale_selector, default_translation_directories="../translations")
 
@@ -88,7 +98,7 @@ def init_app(app, locale_selector) -> None:
     app.add_template_filter(format_month)
     app.add_template_filter(format_moment)
     # Questionnaire texts are data: translated, then escaped like any other value (Jinja's _() would not).
-    app.add_template_global(gettext, "t")
+    app.add_template_global(questionnaire_text, "t")
     app.add_template_global(written_in)
     app.add_template_global(questionnaire_title)
     app.add_template_global(account_name)

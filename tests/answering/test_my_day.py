@@ -1,5 +1,6 @@
 """The child's session through the Flask test client: answering, skipping, resuming, refusing bad input."""
 
+import html
 import re
 
 import pytest
@@ -309,3 +310,21 @@ def test_never_is_one_plain_no_not_a_green_cross(client, session_id):
     never_card = page.split('name="answer" value="never"')[1].split("</label>")[0]
     assert "/cross-mark.svg" in never_card  # a red cross: colour and mark both say "no"
     assert "cross-mark-button" not in page  # the green square said "good" while its cross said "bad"
+
+
+def test_a_parent_is_asked_about_the_child_by_name_and_the_child_is_asked_about_themselves(
+    client, db, practitioners, signed_in, child_of, questionnaires
+):
+    leo = child_of(signed_in, name="Leo")
+    wakes = questionnaires["primary"].questions_by_id["who_wakes_you"]
+    pages = {}
+    for account in ("parent_carer", "child"):
+        started = practitioners.post(
+            f"/children/{leo}/sessions/new", {"questionnaire": "primary", "account": account}
+        )
+        session_id = int(started.location.split("/day/")[1].split("/")[0])
+        pages[account] = html.unescape(client.get(f"/day/{session_id}/school-day/who_wakes_you").text)
+    parent, child = pages["parent_carer"], pages["child"]
+    assert wakes.adult_prompt.replace("{name}", "Leo") in parent and "Who wakes you up?" not in parent
+    assert wakes.option("myself").adult_label.replace("{name}", "Leo") in parent and "{name}" not in parent
+    assert "Who wakes you up?" in child and "I wake up by myself" in child

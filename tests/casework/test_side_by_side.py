@@ -149,3 +149,20 @@ def test_each_column_of_the_outcomes_grid_says_whose_account_it_is(
     assert "The child's own account" in html.unescape(
         grid
     ) and "A parent's or carer's account" in html.unescape(grid)
+
+
+def test_each_account_is_shown_in_its_own_words(client, db, leo, signed_in, questionnaires):
+    """The child said "I wake up by myself"; the parent was asked "Who wakes Leo up?" and gave the same answer in
+    their words: side by side, each reads as it was asked and answered."""
+    session(db, leo, signed_in, questionnaires, "child", "2026-10-01", who_wakes_you="grown_up")
+    session(db, leo, signed_in, questionnaires, "parent_carer", "2026-10-08", who_wakes_you="myself")
+    wakes = questionnaires["primary"].questions_by_id["who_wakes_you"]
+    differences = html.unescape(client.get(f"/children/{leo}/accounts").text).split('class="disagreements"')[
+        1
+    ]
+    asked = wakes.adult_prompt.replace("{name}", "Leo")
+    assert (
+        f"asked “{asked}”" in differences
+        and wakes.option("myself").adult_label.replace("{name}", "Leo") in differences
+    )
+    assert "I wake up by myself" not in differences and "{name}" not in differences

@@ -27,6 +27,7 @@ MINIMAL = {
         "school": "On a school day",
         "weekend": "At the weekend",
         "weekend_question": "Is this part of your day different at the weekend?",
+        "adult_weekend_question": "Is this part of {name}'s day different at the weekend?",
     },
     "intro": "These questions are about your day.",
     "parts": [
@@ -35,11 +36,18 @@ MINIMAL = {
             "title": "Waking up",
             "picture": "sunrise",
             "questions": [
-                {"id": "had_breakfast", "type": "yes_no", "prompt": "Do you have breakfast?", "days": "both"},
+                {
+                    "id": "had_breakfast",
+                    "type": "yes_no",
+                    "prompt": "Do you have breakfast?",
+                    "adult_prompt": "Does {name} have breakfast?",
+                    "days": "both",
+                },
                 {
                     "id": "who_wakes_you",
                     "type": "pick_one",
                     "prompt": "Who wakes you up?",
+                    "adult_prompt": "Who wakes {name} up?",
                     "days": "both",
                     "options": [
                         {"value": "grown_up", "label": "A grown-up", "picture": "woman"},
@@ -57,6 +65,7 @@ MINIMAL = {
                     "id": "bedtime_time",
                     "type": "time_of_day",
                     "prompt": "What time do you go to bed?",
+                    "adult_prompt": "What time does {name} go to bed?",
                     "days": "both",
                     "from": "19:00",
                     "to": "22:00",
@@ -469,3 +478,28 @@ def test_answers_reported_together_must_be_two_or_more_of_the_question_s_own(
     message = refusal(questionnaire_file(_together(*groups)))
     assert "question 'who_wakes_you'" in message or "who_wakes_you" in message
     assert problem in message
+
+
+def test_a_question_a_child_answers_must_be_worded_for_a_parent_too(questionnaire_file):
+    def change(data):
+        del question(data, "who_wakes_you")["adult_prompt"]
+
+    assert "needs an adult_prompt, the question for a parent or carer" in refusal(questionnaire_file(change))
+
+    def hint(data):
+        question(data, "who_wakes_you")["hint"] = "You can pick the closest one."
+
+    assert "has a hint, so needs an adult_hint too" in refusal(questionnaire_file(hint))
+    no_weekend = questionnaire_file(lambda data: data["days"].pop("adult_weekend_question"))
+    assert "adult_weekend_question" in refusal(no_weekend)
+
+
+def test_a_questionnaire_an_adult_answers_needs_no_second_wording(questionnaire_file):
+    def change(data):
+        data["answered_by"] = "adult"
+        data["days"].pop("adult_weekend_question")
+        for part in data["parts"]:
+            for each in part["questions"]:
+                each.pop("adult_prompt")
+
+    assert load_questionnaire(questionnaire_file(change), pictures=PICTURES).answered_by == "adult"
