@@ -20,6 +20,9 @@ def questionnaire_of(row: dict) -> Questionnaire:
         abort(404)
     if row.get("child_name"):
         g.child_name = row["child_name"]
-    if row.get("account") not in (None, "child"):
-        return for_adults(found)
-    return found
+    return worded_for(found, row.get("account"))
+
+
+def worded_for(questionnaire: Questionnaire, account: str | None) -> Questionnaire:
+    """The questionnaire as this account was asked it: the child's own, or an adult's about the child."""
+    return questionnaire if account in (None, "child") else for_adults(questionnaire)

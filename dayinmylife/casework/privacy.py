@@ -2,7 +2,7 @@
 
 import json
 
-from flask import Blueprint, Response, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from dayinmylife import audit, clock, store
@@ -11,7 +11,7 @@ from dayinmylife.alerts.shown import alerts_of_child
 from dayinmylife.casework.forms import EraseChildForm
 from dayinmylife.casework.pdf import pdf_download
 from dayinmylife.questionnaire.summary import day_summary
-from dayinmylife.questionnaires import all_questionnaires
+from dayinmylife.questionnaires import all_questionnaires, worded_for
 from dayinmylife.store.db import get_db
 
 bp = Blueprint("privacy", __name__)
@@ -53,14 +53,19 @@ def export_pdf(child_id: int):
 def _everything(child_id: int) -> dict:
     child = child_or_404(child_id)
     held = store.children.everything_about_child(get_db(), child_id)
-    questionnaires = all_questionnaires()
+    g.child_name = child["display_name"]
+    questionnaires = {
+        session["id"]: worded_for(all_questionnaires()[session["questionnaire_id"]], session["account"])
+        for session in held["sessions"]
+        if session["questionnaire_id"] in all_questionnaires()
+    }
     answers = store.sessions.answers_of_sessions(get_db(), [session["id"] for session in held["sessions"]])
     sessions = [
         {
             **session,
-            "questionnaire": questionnaires.get(session["questionnaire_id"]),
-            "summary": day_summary(questionnaires[session["questionnaire_id"]], answers[session["id"]])
-            if session["questionnaire_id"] in questionnaires
+            "questionnaire": questionnaires.get(session["id"]),
+            "summary": day_summary(questionnaires[session["id"]], answers[session["id"]])
+            if session["id"] in questionnaires
             else [],
         }
         for session in held["sessions"]

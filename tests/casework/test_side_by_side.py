@@ -166,3 +166,19 @@ def test_each_account_is_shown_in_its_own_words(client, db, leo, signed_in, ques
         and wakes.option("myself").adult_label.replace("{name}", "Leo") in differences
     )
     assert "I wake up by myself" not in differences and "{name}" not in differences
+
+
+def test_everything_held_shows_each_session_as_its_account_was_asked(
+    client, db, leo, signed_in, questionnaires
+):
+    session(db, leo, signed_in, questionnaires, "child", "2026-10-01", who_wakes_you="myself")
+    session(db, leo, signed_in, questionnaires, "parent_carer", "2026-10-08", who_wakes_you="myself")
+    wakes = questionnaires["primary"].questions_by_id["who_wakes_you"]
+    held = html.unescape(client.get(f"/children/{leo}/everything").text)
+    child_part, parent_part = held.split("Session on", 2)[1:]
+    assert "Who wakes you up?" in child_part and "I wake up by myself" in child_part
+    assert (
+        wakes.adult_prompt.replace("{name}", "Leo") in parent_part
+        and "A parent's or carer's account" in parent_part
+    )
+    assert wakes.option("myself").adult_label.replace("{name}", "Leo") in parent_part
