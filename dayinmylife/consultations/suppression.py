@@ -743,7 +743,7 @@ def _instead(graph: _Graph, keys: list[Key], headline: set[Key], most: int = 12)
             changes.append(((0, *price), (other, HIDDEN)))
         if status != NOT_REPORTED and other[1] != WHOLE:
             changes.append(((1, *price), (other, NOT_REPORTED)))
-    cheapest = [change for _price, change in sorted(changes)[:most]]
+    cheapest = [change for _price, change in sorted(changes, key=lambda priced: priced[0])[:most]]
     yield from ((change,) for change in cheapest)
     yield from (pair for pair in combinations(cheapest, 2) if pair[0][0] != pair[1][0])
 

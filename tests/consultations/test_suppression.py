@@ -281,3 +281,10 @@ def test_the_whole_consultation_is_shown_where_groups_counts_can_be_hidden_inste
     assert result.answered().count == 106
     hidden_groups = {key for key in result.hidden() if key[1] not in (WHOLE, POOLED)}
     assert hidden_groups and all(alternative(result, key) is not None for key in result.hidden())
+
+
+def test_groups_named_by_number_and_by_word_are_weighed_by_cost_alone():
+    """Two groups' counts that cost the same are never compared by their names (a team's number, a word)."""
+    table = one_question({1: [5, 25, 0], "5 Ash": [5, 24, 0]}, pooled=[0, 4, 0])
+    result = suppress(replace(table, headline=("yes",), not_saying="not_sure"), MINIMUM)
+    assert all(alternative(result, key) is not None for key in result.hidden())
