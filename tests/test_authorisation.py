@@ -187,6 +187,7 @@ EXPECTED = {
         SIGN_IN,
     ),  # done: back to signing in
     "static": (OK, OK, OK, OK, OK, OK, OK, OK),
+    "sprite": (OK, OK, OK, OK, OK, OK, OK, OK),  # pictures only, as static files are
 }
 
 
@@ -279,6 +280,8 @@ def path_values(rows, role) -> dict:
         "day_slug": "school-day",
         "question_id": "who_wakes_you",
         "filename": "css/app.css",
+        "questionnaire_id": "primary",
+        "which": "every-question",
         "link_id": rows["link"],
         "team_id": rows["team"],
         "note_id": rows["note"],

@@ -23,8 +23,10 @@ from dayinmylife.questionnaires import questionnaire_of
 from dayinmylife.signin.signing_in import login_manager
 from dayinmylife.store.db import get_db
 from dayinmylife.vocabulary import DAY_OF_SLUG, SLUG_OF_DAY, known
+from dayinmylife.web.sprites import use_question_sprites
 
 bp = Blueprint("my_day", __name__, url_prefix="/day")
+
 
 NOT_SAVED = _l(
     "Sorry, that did not save. Your answer is still here: wait a moment, then press the button again."
@@ -241,6 +243,7 @@ def _question_page(visit: Visit, step: flow.Step, form: QuestionForm, problem=No
     )
     if request.args.get("change"):
         back_url = url_for("my_day.review", session_id=visit.session["id"])
+    use_question_sprites(visit.questionnaire, step.question)
     return render_template(
         "my_day/question.html",
         visit=visit,

@@ -41,6 +41,7 @@ def question_cards(questionnaire: Questionnaire, question: Question) -> Question
         questionnaire.version,
         questionnaire.wording,
         question.id,
+        tuple(sorted(g.get("sprites", {}).items())),  # the pictures drawn from this page's sprites
         str(get_locale()),
         request.script_root,
     )

@@ -18,9 +18,13 @@ def timed_out(now: float) -> bool:
     return grants.locked_session() is None and now - cookie.get("last_seen", 0) > idle_seconds()
 
 
+# Files every page needs, whoever asks: the static files and the sprites of a question page's pictures.
+FILES = {"static", "sprite"}
+
+
 def end_timed_out_session():
     """Sign out a session that has timed out; otherwise note that it is in use."""
-    if "signed_in_at" not in cookie or request.endpoint == "static":
+    if "signed_in_at" not in cookie or request.endpoint in FILES:
         return None
     now = clock.epoch()
     if not timed_out(now):
@@ -42,7 +46,7 @@ def end_timed_out_session():
 # What a locked device may reach besides the child's own session: signing in afresh also ends child mode,
 # so a practitioner locked out of the unlock page (too many wrong passwords) can still take the device back.
 _ALWAYS_ALLOWED = {
-    "static",
+    *FILES,
     "child_mode.unlock",
     "auth.sign_in",
     "auth.second_step",
@@ -54,7 +58,7 @@ _ALWAYS_ALLOWED = {
 def keep_child_in_their_questionnaire():
     """Send every request outside the locked session back to it; hand back a device whose adult has gone."""
     locked = grants.locked_session()
-    if locked is None or request.endpoint == "static":
+    if locked is None or request.endpoint in FILES:
         return None
     if grants.child_mode_ended():
         # The answer being sent is saved by the question page, which then hands the device back.
@@ -81,7 +85,7 @@ def send_to_set_up():
 
 # Where someone who must set up a second step may still go before they have.
 _OPEN_BEFORE_SET_UP = {
-    "static",
+    *FILES,
     "auth.sign_out",
     "two_factor.set_up",
     "two_factor.qr_code",

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import brotli
-from flask import current_app, has_request_context, request, url_for
+from flask import current_app, g, has_request_context, request, url_for
 from markupsafe import Markup
 
 ONE_YEAR = 31_536_000
@@ -54,10 +54,16 @@ def add_static_version(endpoint: str, values: dict) -> None:
 
 
 def picture_tag(name: str, size: int = 64, class_: str = "pic") -> Markup:
-    """An <img> of a vendored picture, built once per picture, size and class (a question page has ~25).
+    """An <img> of a vendored picture, built once per picture, size and class (a question page has ~25); or,
+    where the page draws its pictures from sprites (web/sprites.py), the picture from its sprite.
 
-    Decorative (alt=""): a picture always stands beside its word.
+    Decorative (alt="", or hidden from screen readers): a picture always stands beside its word.
     """
+    sprite = g.get("sprites", {}).get(name) if has_request_context() else None
+    if sprite is not None:
+        return Markup(
+            '<svg class="{}" width="{}" height="{}" aria-hidden="true" focusable="false"><use href="{}#{}"></use></svg>'
+        ).format(class_, size, size, sprite, name)
     key = (request.script_root if has_request_context() else "", name, size, class_)
     tags = current_app.extensions.setdefault("picture_tags", {})
     if key not in tags or current_app.debug:
@@ -74,6 +80,14 @@ def _compressed(data: bytes, encoding: str) -> bytes:
     if encoding == "br":  # 10-15% smaller than gzip on our CSS and pictures
         return brotli.compress(data, quality=11)
     return gzip.compress(data, compresslevel=9, mtime=0)
+
+
+def compressed_for(data: bytes, mimetype: str) -> tuple[bytes, str | None]:
+    """A text body compressed as this browser accepts (Brotli, else gzip), with the encoding; or as it is."""
+    encoding = next((name for name in ("br", "gzip") if name in request.accept_encodings), None)
+    if mimetype not in COMPRESSIBLE or encoding is None:
+        return data, None
+    return _compressed(data, encoding), encoding
 
 
 def cache_and_compress(response):

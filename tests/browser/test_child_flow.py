@@ -105,7 +105,7 @@ def test_a_preschool_child_answers_by_clicking_pictures(page):
             page.locator("textarea").fill("Teddy and cake")
         else:
             card = page.locator(".cards:not(.cards--small) .card").first
-            card.locator("img").click()
+            card.locator(".pic").click()
             chosen.append(card.inner_text().strip())
             assert card.locator("input").is_checked()
         page.get_by_role("button", name="Continue").click()

@@ -43,7 +43,7 @@ def test_a_parent_answers_leos_day_asked_about_leo_by_name(page):
         if page.locator("textarea").count():
             page.locator("textarea").fill("Mornings are a rush but he gets there.")
         else:
-            page.locator(".cards:not(.cards--small) .card").first.locator("img").click()
+            page.locator(".cards:not(.cards--small) .card").first.locator(".pic").click()
         page.get_by_role("button", name="Continue").click()
     assert "/review" in page.url, f"stuck on {page.url}"
     assert len(asked) > 30
