@@ -9,6 +9,11 @@ what is shown: not from a total, not from the whole minus the other groups, and 
 together with what the page says about hidden cells ("fewer than N" is 0 to N-1, a "hidden" cell is at least
 N, a group not reported has fewer than N pupils).
 
+Hiding is chosen by cost: a group's count before a group's total, the whole consultation's figures last. A whole
+count still hidden at the end is tried again: shown where saying less of groups' counts instead (hidden, or "not
+shown", which says less than "hidden") keeps every hidden count safe. A 0 of "not sure or not saying" is shown:
+it says only that everyone answered, not what (`CountTable.not_saying`).
+
 Why a hidden count is safe: every line of the table (a row with its whole, a column with its total) adds
 up, so the tables that agree with everything shown differ from the true one by a circulation on the graph
 whose vertices are the lines and whose edges are the hidden cells. A hidden cell can be worked out exactly
