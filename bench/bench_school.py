@@ -327,7 +327,13 @@ def _stop(server: subprocess.Popen) -> None:
 
 
 def _settings(
-    folder: Path, port: int, pupils: int, mode: str, retry: bool = False, steps: int = 0
+    folder: Path,
+    port: int,
+    pupils: int,
+    mode: str,
+    retry: bool = False,
+    steps: int = 0,
+    spawn_seconds: float = 5,
 ) -> list[str]:
     settings = folder / f"{mode}-{port}-settings.json"
     settings.write_text(
@@ -335,7 +341,7 @@ def _settings(
             {
                 "host": f"http://127.0.0.1:{port}",
                 "pupils": pupils,
-                "spawn_rate": max(pupils / 5, 1),  # everyone in within five seconds
+                "spawn_rate": max(pupils / spawn_seconds, 1),  # everyone in within five seconds, unless told
                 "think": THINK,
                 "code": CODE,
                 "deadline": DEADLINE,
@@ -348,8 +354,10 @@ def _settings(
     return [str(settings), str(folder / f"{mode}-{port}-result.json")]
 
 
-def _pupils(folder: Path, port: int, pupils: int, mode: str, steps: int = 0) -> dict:
-    settings = _settings(folder, port, pupils, mode, steps=steps)
+def _pupils(
+    folder: Path, port: int, pupils: int, mode: str, steps: int = 0, spawn_seconds: float = 5
+) -> dict:
+    settings = _settings(folder, port, pupils, mode, steps=steps, spawn_seconds=spawn_seconds)
     subprocess.run([*PUPILS_COMMAND, *settings], cwd=ROOT, check=True, timeout=DEADLINE + 60)
     return json.loads(Path(settings[1]).read_text())
 

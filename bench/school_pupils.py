@@ -4,7 +4,7 @@
 
 settings: host, pupils, spawn_rate, think (mean seconds a question; each wait is uniform 0.5x-1.5x), code,
 deadline (seconds: the run stops then whatever happens), mode ("school": join and answer the whole
-questionnaire; "floor": `steps` GET + POST pairs against bench/floor_app.py), retry (keep retrying a request
+questionnaire; "join": join and open the first question, then leave; "floor": `steps` GET + POST pairs against bench/floor_app.py), retry (keep retrying a request
 that fails, as a pupil presses the button again: used in the crash run).
 
 Writes the result: per request name its count, failures, p50/p95/p99 ms and requests per second; every
@@ -95,6 +95,11 @@ class Pupil(HttpUser):
         while not QUESTION_URL.search(where):  # who will see the answers, before the first question
             page = self._request("GET", where, "who will see", 200).text
             where = html.unescape(FIRST_QUESTION.search(page).group(1))
+        if (
+            SETTINGS["mode"] == "join"
+        ):  # a whole school starting at once: joined once the first question shows
+            self._request("GET", where, "question page", 200)
+            return
         while QUESTION_URL.search(where):
             page = self._request("GET", where, "question page", 200).text
             self._think()
