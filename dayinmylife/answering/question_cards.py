@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED
 from dayinmylife.questionnaire.model import Question, Questionnaire
+from dayinmylife.web.i18n import child_name
 from dayinmylife.web.static_files import picture_tag
 
 
@@ -55,7 +56,7 @@ def question_cards(questionnaire: Questionnaire, question: Question) -> Question
     cards = kept[key]
     if questionnaire.wording != "adult":
         return cards
-    name = g.get("child_name") or gettext("the child")
+    name = child_name()
     return QuestionCards(
         tuple(Card(card.value, card.word.replace("{name}", name), card.picture) for card in cards.cards),
         cards.always_offered,

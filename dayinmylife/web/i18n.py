@@ -88,7 +88,12 @@ def questionnaire_text(text: str) -> str:
     translated = gettext(text)
     if "{name}" not in translated:
         return translated
-    return translated.replace("{name}", g.get("child_name") or gettext("the child"))
+    return translated.replace("{name}", child_name())
+
+
+def child_name() -> str:
+    """The child whose session the page shows, as a questionnaire's `{name}` (set by questionnaire_of)."""
+    return g.get("child_name") or gettext("the child")
 
 
 def init_app(app, locale_selector) -> None:
