@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 import pytest
+from playwright.sync_api import expect
 
 from dayinmylife import create_app, store
 from dayinmylife.demo import ADMIN_EMAIL, DEMO_EMAIL, DEMO_PASSWORD, MANAGER_EMAIL, seed
@@ -229,7 +230,7 @@ def test_the_consultation_lead_pages_and_the_pupil_pages_have_no_violations(open
             found[url] = violations
     page.goto("/consultations/new")
     page.get_by_role("button", name="Create").click()  # nothing filled in: the errors
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))  # waits for the page to arrive
     if violations := accessibility_violations(page):
         found["new, with errors"] = violations
     pupil = open_page(viewport=PHONE)

@@ -1,5 +1,9 @@
 """An administrator manages accounts, and a practitioner adds a colleague to a child's team, in a real browser."""
 
+import re
+
+from playwright.sync_api import expect
+
 from dayinmylife import store
 from dayinmylife.signin.passwords import hash_password
 from dayinmylife.store.db import connect
@@ -25,7 +29,7 @@ def test_an_administrator_creates_then_disables_an_account(browser, live_app, ad
     page.get_by_label("New password").fill("short")
     page.get_by_label("The same password again").fill("short")
     page.get_by_role("button", name="Create the account").click()
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))  # waits for the page to arrive
     assert accessibility_violations(page) == []
     page.set_viewport_size(PHONE)
     screenshot(page, "accounts-new-error-phone")

@@ -195,7 +195,7 @@ def test_an_error_is_announced_and_linked_from_a_summary(page):
     page.get_by_role("link", name="Let's start").click()
     page.get_by_role("button", name="Continue").click()
     assert page.get_by_role("alert").get_by_text("Choose an answer").is_visible()
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))  # waits for the page to arrive
     assert accessibility_violations(page) == []
 
 

@@ -1,6 +1,9 @@
 """The practitioner's pages in a real browser, on the demo data a newcomer sees first."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from dayinmylife.demo import DEMO_EMAIL, DEMO_PASSWORD, seed
 from dayinmylife.store.db import connect
@@ -60,7 +63,7 @@ def test_sign_in_and_errors_pass_the_accessibility_checks(browser, live_app):
     page.goto("/sign-in")
     assert accessibility_violations(page) == []
     page.get_by_role("button", name="Sign in").click()
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))  # waits for the page to arrive
     assert accessibility_violations(page) == []
     page.goto("/nowhere")
     assert accessibility_violations(page) == []
