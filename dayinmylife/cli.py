@@ -150,7 +150,7 @@ def demo_command():
     if db["users"].count == 0:
         seed(db, all_questionnaires())
         click.echo(
-            "Added the demo practitioner, three demo children, two more practitioners of the team with a year of"
+            "Added the demo practitioner, four demo children, two more practitioners of the team with a year of"
             " caseloads, their team manager, a consultation lead and an administrator."
         )
     click.echo(f"Sign in as {DEMO_EMAIL} with the password {DEMO_PASSWORD}")

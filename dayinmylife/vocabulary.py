@@ -45,6 +45,24 @@ CHILDS_OWN = "child"  # the account a comparison over months follows unless told
 # The "child's own account" of a questionnaire an adult answers (the baby's): observed, and told by the carer.
 OBSERVED_WITH_CARER = _l("Observation, with what the parent or carer told")
 
+# How a child showed an answer, as the practitioner sitting with them records it (questionnaire model.SHOWN_BY).
+SHOWN_BY_NAMES = {
+    "pointed": _l("Pointed or touched"),
+    "eye_gaze": _l("Eye gaze"),
+    "sign": _l("Sign or symbol"),
+    "vocalised": _l("Sounds or vocalising"),
+    "behaviour": _l("Behaviour or body language"),
+    "words": _l("Said or typed it"),
+}
+# The paces of switch scanning a practitioner can set for a session: milliseconds on each choice.
+SCAN_PACES = {
+    1000: _l("1 second on each choice"),
+    1500: _l("1.5 seconds on each choice"),
+    2000: _l("2 seconds on each choice"),
+    3000: _l("3 seconds on each choice"),
+    5000: _l("5 seconds on each choice"),
+}
+
 # What was done about an alert, as whoever acknowledges it says.
 ALERT_ACTIONS = {
     "talked_with_child": _l("Talked with the child"),

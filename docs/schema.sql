@@ -32,7 +32,7 @@ CREATE TABLE answers (
             value TEXT,
             skipped INTEGER NOT NULL DEFAULT 0,
             source TEXT CHECK (source IN ('observed', 'reported')),
-            saved_at TEXT NOT NULL, asked INTEGER NOT NULL DEFAULT 1,
+            saved_at TEXT NOT NULL, asked INTEGER NOT NULL DEFAULT 1, shown_by TEXT,
             PRIMARY KEY (session_id, question_id, day)
         ) WITHOUT ROWID;
 
@@ -182,7 +182,7 @@ CREATE TABLE "sessions" (
             started_at TEXT NOT NULL,
             finished_at TEXT,
             consultation_id INTEGER REFERENCES consultations(id) ON DELETE CASCADE,
-            consultation_group_id INTEGER REFERENCES consultation_groups(id) ON DELETE CASCADE, account TEXT NOT NULL DEFAULT 'child' CHECK (account IN ('child', 'parent_carer', 'practitioner')),
+            consultation_group_id INTEGER REFERENCES consultation_groups(id) ON DELETE CASCADE, account TEXT NOT NULL DEFAULT 'child' CHECK (account IN ('child', 'parent_carer', 'practitioner')), scan_every_ms INTEGER,
             CHECK ((child_id IS NULL) <> (consultation_id IS NULL)),
             CHECK (consultation_group_id IS NULL OR consultation_id IS NOT NULL)
         );

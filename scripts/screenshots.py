@@ -100,6 +100,37 @@ def child_pages(page, size):
     worker.close()
 
 
+def picture_pages(page, size):
+    """Ellis's "My day in pictures": his and his mum's accounts side by side, then a board of pictures to sort."""
+    sign_in(page, DEMO_EMAIL)
+    page.get_by_role("link", name="Ellis").click()
+    ellis = re.search(r"/children/(\d+)", page.url).group(1)
+    page.goto(f"/children/{ellis}/accounts")
+    shoot(page, "pictures-accounts", size)
+    page.goto("/children/new")
+    page.get_by_label("Name").fill(
+        {"phone": "Ari", "tablet": "Robin"}[size]
+    )  # Ellis's own sessions stay as they are
+    page.get_by_label("Date of birth").fill("2015-09-12")
+    page.get_by_role("button", name="Add child").click()
+    page.get_by_role("link", name="Start a session").click()
+    page.get_by_label("Questionnaire").select_option("disability")
+    page.get_by_role("button", name="Start").click()
+    page.get_by_role("link", name="Let's start").click()
+    page.get_by_text("A grown-up").click()
+    page.get_by_text("For the practitioner: how did the child show this?").click()
+    page.get_by_label("Eye gaze").check()
+    shoot(page, "pictures-shown-by", size)
+    session = re.search(r"/day/(\d+)/", page.url).group(1)
+    page.goto(f"/day/{session}/any-day/sort_lessons")
+    page.get_by_role("button", name="Lessons").click()
+    page.locator("#mat-good").click()
+    page.get_by_role("button", name="Playtime").click()
+    page.locator("#mat-not_sure").click()
+    page.get_by_role("button", name="Lunch").click()
+    shoot(page, "pictures-board", size)
+
+
 def consultation_pages(page, size):
     sign_in(page, LEAD_EMAIL)
     page.get_by_role("link", name=re.compile("Year 5 and 6")).first.click()
@@ -143,6 +174,7 @@ def main():
             for size, viewport in SIZES.items():
                 for pages in (
                     child_pages,
+                    picture_pages,
                     practitioner_pages,
                     consultation_pages,
                     manager_pages,

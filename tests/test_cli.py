@@ -13,9 +13,12 @@ def test_questionnaires_check_prints_a_line_per_questionnaire(app):
     result = app.test_cli_runner().invoke(args=["questionnaires", "check"])
     assert result.exit_code == 0
     lines = result.output.strip().splitlines()
-    assert [line.split()[0] for line in lines] == ["baby", "preschool", "primary", "teenager"]
+    assert [line.split()[0] for line in lines] == ["baby", "preschool", "primary", "teenager", "disability"]
     assert "parts" in lines[2] and "questions" in lines[2] and "v1" in lines[2]
     assert "44-64 pages in a session, about 6-9 minutes" in lines[2]  # primary: see test_length.py
+    assert (
+        "ages 3-17" in lines[4] and "about 4-5 minutes" in lines[4]
+    )  # a picture at a time, without JavaScript
 
 
 def test_a_broken_questionnaire_stops_the_check_with_its_name(app, tmp_path):

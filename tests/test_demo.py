@@ -81,16 +81,17 @@ def age_in_months(date_of_birth: str) -> int:
     return (today.year - born.year) * 12 + today.month - born.month - (today.day < born.day)
 
 
-def test_sam_taylor_has_three_children_who_are_plainly_demo_people(demo_db):
+def test_sam_taylor_has_four_children_who_are_plainly_demo_people(demo_db):
     children = {
         child["display_name"]: child for child in store.children.children_of(demo_db, sam(demo_db)["id"])
     }
     assert sam(demo_db)["name"] == "Sam Taylor"
-    assert set(children) == {"Amara", "Leo", "Jess"}
+    assert set(children) == {"Amara", "Leo", "Jess", "Ellis"}
     assert all(child["case_reference"].startswith("DEMO-") for child in children.values())
     assert 7 <= age_in_months(children["Amara"]["date_of_birth"]) <= 9
     assert age_in_months(children["Leo"]["date_of_birth"]) // 12 == 7
     assert age_in_months(children["Jess"]["date_of_birth"]) // 12 == 14
+    assert age_in_months(children["Ellis"]["date_of_birth"]) // 12 == 10
 
 
 def test_sessions_are_spread_over_the_last_nine_months(demo_db):
@@ -216,16 +217,29 @@ def test_flask_demo_sets_up_an_empty_database_once_and_says_how_to_sign_in(tmp_p
     with app.app_context():  # as `flask` itself provides; the test runner does not
         first = app.test_cli_runner().invoke(args=["demo"])
         second = app.test_cli_runner().invoke(args=["demo"])
-    assert first.exit_code == 0 and DEMO_PASSWORD in first.output and "three demo children" in first.output
+    assert first.exit_code == 0 and DEMO_PASSWORD in first.output and "four demo children" in first.output
     assert LEAD_EMAIL in first.output and ADMIN_EMAIL in first.output and MANAGER_EMAIL in first.output
-    assert second.exit_code == 0 and "three demo children" not in second.output
+    assert second.exit_code == 0 and "four demo children" not in second.output
     db = connect(tmp_path / "fresh.sqlite3")
     try:
         assert (
-            db["children"].count == 19 and db["users"].count == 6
+            db["children"].count == 20 and db["users"].count == 6
         )  # Sam Taylor, Priya Shah (lead), Alex (admin), Morgan (manager), Nadia Okafor and Tom Evans
     finally:
         db.conn.close()
+
+
+def test_ellis_answers_my_day_in_pictures_with_his_mums_account_beside_his(demo_db):
+    sessions = sessions_of(demo_db, "Ellis")
+    assert [session["questionnaire_id"] for session, _ in sessions] == ["disability"] * 3
+    assert [session["account"] for session, _ in sessions] == ["child", "parent_carer", "child"]
+    latest, mums = sessions[-1][0], sessions[1][0]
+    assert latest["scan_every_ms"] == 2000  # he uses a switch
+    answers = store.sessions.answers_of(demo_db, latest["id"])
+    assert answers[("sort_playtime", "once")].shown_by == ("behaviour", "vocalised")
+    assert answers[("who_wakes_you", "school")].shown_by == ("eye_gaze", "vocalised")
+    told = store.sessions.answers_of(demo_db, mums["id"])[("sort_playtime", "once")]
+    assert told.value == "good" and told.shown_by == ()  # a parent's account is not the child showing
 
 
 def test_leos_mum_gives_her_own_account_of_the_same_weeks(demo_db):

@@ -15,6 +15,7 @@ from dayinmylife import store
 from dayinmylife.answering import grants
 from dayinmylife.answering.question_cards import question_cards
 from dayinmylife.answering.question_forms import QuestionForm, answer_from, answer_problem, question_form
+from dayinmylife.answering.sorting_board import board_answers, board_steps
 from dayinmylife.notify.outbox import deliver_soon
 from dayinmylife.questionnaire import flow
 from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND, Answer, Questionnaire
@@ -160,9 +161,9 @@ def _known_step(visit: Visit, day_slug: str, question_id: str) -> flow.Step:
 def _saved_form_data(step: flow.Step, saved: Answer | None) -> dict:
     if saved is None or saved.skipped:
         return {}
-    data = {"answer": saved.value, "source": saved.source}
+    data = {"answer": saved.value, "source": saved.source, "shown_by": list(saved.shown_by)}
     if step.question.free_text and saved.value in NOT_A_REAL_ANSWER:
-        data = {"not_an_answer": saved.value, "source": saved.source}
+        data = {"not_an_answer": saved.value, "source": saved.source, "shown_by": list(saved.shown_by)}
     return data
 
 
@@ -171,40 +172,57 @@ def question(session_id: int, day_slug: str, question_id: str):
     """Ask one question; save the answer (or the skip) and move on only when the child presses a button."""
     visit = _visit(session_id)
     step = _known_step(visit, day_slug, question_id)
-    record_source = visit.questionnaire.record_source and not step.is_weekend_question
+    extras = (visit.questionnaire.record_source and not step.is_weekend_question, _records_shown_by(visit))
     if request.method == "GET":
-        form = question_form(
-            step.question, record_source, data=_saved_form_data(step, visit.answers.get(step.key))
-        )
-        return _question_page(visit, step, form)
-    form = question_form(step.question, record_source, formdata=request.form)
-    given, problem = _answer_given(form, step)
-    if problem is None and not _saved(visit, step, *given):
+        saved = _saved_form_data(step, visit.answers.get(step.key))
+        return _question_page(visit, step, question_form(step.question, *extras, data=saved))
+    form = question_form(step.question, *extras, formdata=request.form)
+    sorted_whole = step.question.board and request.form.get("board") == step.question.board.id
+    given, problem = _board_given(form, visit, step) if sorted_whole else _answer_given(form, step)
+    if problem is None and not all(_saved(visit, *answer) for answer in given):
         problem = NOT_SAVED  # the form comes back as the child filled it in: nothing they chose is lost
     if visit.access == grants.SAVE_ONLY:  # the practitioner's sign-in ended as this answer was sent
         return grants.give_device_back()
     if problem is not None:
         return _question_page(visit, step, form, problem), 503 if problem is NOT_SAVED else 400
-    return _move_on(visit, step)
+    return _move_on(visit, given[-1][0])
 
 
-def _answer_given(form: QuestionForm, step: flow.Step) -> tuple[tuple, str | None]:
-    """The (value, source) the form gives, where None is a skip; or the problem with what was sent."""
+def _records_shown_by(visit: Visit) -> bool:
+    """Whether the practitioner sitting with the child says how the child showed each answer."""
+    return visit.questionnaire.record_shown_by and visit.session["account"] == "child"
+
+
+def _answer_given(form: QuestionForm, step: flow.Step) -> tuple[list[tuple], str | None]:
+    """The (step, value, source, shown by) the form gives, where None is a skip; or the problem with it."""
     if request.form.get("action") == "skip":  # CSRFProtect has already checked the token
-        return (None, None), None
+        return [(step, None, None, _shown_by(form))], None
     if not form.validate_on_submit():
         messages = [error for errors in form.errors.values() for error in errors]
         if messages:
-            return (), messages[0]
+            return [], messages[0]
     value = answer_from(form, step.question)
     problem = answer_problem(form, step.question, value)
     source = form.source.data if "source" in form and value not in NOT_A_REAL_ANSWER else None
-    return (value, source), problem
+    return [(step, value, source, _shown_by(form))], problem
 
 
-def _saved(visit: Visit, step: flow.Step, value, source) -> bool:
+def _board_given(form: QuestionForm, visit: Visit, step: flow.Step) -> tuple[list[tuple], str | None]:
+    """Every picture of a board sorted on one page: each its own answer (left unsorted: skipped)."""
+    if "shown_by" in form and not form.shown_by.validate(form):
+        return [], form.shown_by.errors[0]
+    skipped = request.form.get("action") == "skip"
+    placed, problem = board_answers({} if skipped else request.form, board_steps(visit.steps, step))
+    return [(item, value, None, _shown_by(form)) for item, value in placed.items()], problem
+
+
+def _shown_by(form: QuestionForm) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(form.shown_by.data or ())) if "shown_by" in form else ()
+
+
+def _saved(visit: Visit, step: flow.Step, value, source, shown_by=()) -> bool:
     """Save the answer (None: skipped); False when the database could not take it just now."""
-    visit.answers[step.key] = Answer(value, skipped=value is None, source=source)
+    visit.answers[step.key] = Answer(value, skipped=value is None, source=source, shown_by=shown_by)
     no_longer_asked = set(visit.answers) - {asked.key for asked in visit.steps}
     try:
         raised = store.sessions.save_answer(
@@ -216,6 +234,7 @@ def _saved(visit: Visit, step: flow.Step, value, source) -> bool:
             source,
             no_longer_asked,
             step.question.alerting(value),
+            shown_by=shown_by,
         )
     except sqlite3.OperationalError:  # locked too long, read-only, disk full
         current_app.logger.exception("An answer could not be saved")
@@ -253,7 +272,17 @@ def _question_page(visit: Visit, step: flow.Step, form: QuestionForm, problem=No
         back_url=back_url,
         part_number=visit.questionnaire.parts.index(step.part) + 1,
         cards=question_cards(visit.questionnaire, step.question),
+        board=_board(visit, step),
     )
+
+
+def _board(visit: Visit, step: flow.Step) -> list[tuple[flow.Step, str | None]]:
+    """A sorting board's pictures with where each was put, for the page to sort them all at once where JavaScript
+    runs; none where the child scans with a switch (one picture a page, as without JavaScript)."""
+    if not step.question.board or visit.session["scan_every_ms"]:
+        return []
+    answers = visit.answers
+    return [(item, getattr(answers.get(item.key), "value", None)) for item in board_steps(visit.steps, step)]
 
 
 @bp.get("/<int:session_id>/review")

@@ -13,6 +13,7 @@ from wtforms.validators import Length, Optional
 from dayinmylife.questionnaire.answer_rules import mixes_no_answer_with_answers
 from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED
 from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, OWN_WORDS_MAX_LENGTH, Question
+from dayinmylife.vocabulary import SHOWN_BY_NAMES
 
 
 class QuestionForm(FlaskForm):
@@ -21,6 +22,11 @@ class QuestionForm(FlaskForm):
     source = RadioField(
         _l("How do you know?"),
         choices=[SelectChoice("observed", _l("I saw it")), SelectChoice("reported", _l("I was told"))],
+        validators=[Optional()],
+    )
+    shown_by = SelectMultipleField(
+        _l("How did the child show this?"),
+        choices=[SelectChoice(value, label) for value, label in SHOWN_BY_NAMES.items()],
         validators=[Optional()],
     )
 
@@ -62,23 +68,29 @@ FIELD_BUILDERS = {
     "time_of_day": _pick_one,
     "pick_many": _pick_many,
     "own_words": _own_words,
+    "sorting": _pick_one,
 }
 
 
-_QUESTION_FORMS: dict[tuple[int, bool], tuple[Question, type[QuestionForm]]] = {}
+_QUESTION_FORMS: dict[tuple[int, bool, bool], tuple[Question, type[QuestionForm]]] = {}
 
 
-def question_form(question: Question, record_source: bool, formdata=None, data=None) -> QuestionForm:
-    """Build the form for one question: its answer field, a "not a real answer" choice for free text."""
+def question_form(
+    question: Question, record_source: bool, record_shown_by: bool = False, formdata=None, data=None
+) -> QuestionForm:
+    """Build the form for one question: its answer field, a "not a real answer" choice for free text; and where
+    asked, "observed or reported?" (babies) and "how did the child show this?" (the practitioner beside them)."""
     # The class is made once per question: making it is most of the cost of a question page's form. The
     # question is kept with it, so that its id() is never reused by another.
-    key = (id(question), record_source)
+    key = (id(question), record_source, record_shown_by)
     if key not in _QUESTION_FORMS:
-        _QUESTION_FORMS[key] = (question, _question_form_class(question, record_source))
+        _QUESTION_FORMS[key] = (question, _question_form_class(question, record_source, record_shown_by))
     return _QUESTION_FORMS[key][1](formdata=formdata, data=data)
 
 
-def _question_form_class(question: Question, record_source: bool) -> type[QuestionForm]:
+def _question_form_class(
+    question: Question, record_source: bool, record_shown_by: bool
+) -> type[QuestionForm]:
     class Form(QuestionForm):
         pass
 
@@ -91,6 +103,8 @@ def _question_form_class(question: Question, record_source: bool) -> type[Questi
         )
     if not record_source:
         Form.source = None  # WTForms drops a field set to None
+    if not record_shown_by:
+        Form.shown_by = None
     return Form
 
 

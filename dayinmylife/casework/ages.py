@@ -25,11 +25,13 @@ def age_in_words(date_of_birth: str, today: date | None = None) -> str:
 
 
 def suggested_questionnaire(questionnaires: dict, age: int) -> str:
-    """The questionnaire whose age band covers this age (the oldest band past its end)."""
-    for questionnaire in sorted(questionnaires.values(), key=lambda q: q.age_from):
+    """The questionnaire whose age band covers this age (the oldest band past its end); never one the
+    practitioner alone chooses (the version for disabled children)."""
+    by_age = [questionnaire for questionnaire in questionnaires.values() if questionnaire.chosen_by_age]
+    for questionnaire in sorted(by_age, key=lambda q: q.age_from):
         if questionnaire.age_from <= age <= questionnaire.age_to:
             return questionnaire.id
-    return max(questionnaires.values(), key=lambda q: q.age_to).id
+    return max(by_age, key=lambda q: q.age_to).id
 
 
 def questionnaire_for_child(child: dict):

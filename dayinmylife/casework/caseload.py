@@ -153,7 +153,13 @@ def start_session(child_id: int):
         questionnaire = questionnaires[form.questionnaire.data]
         account = form.account.data or "child"
         session_id = store.sessions.start_session(
-            get_db(), child_id, questionnaire, current_user.id, language=form.language.data, account=account
+            get_db(),
+            child_id,
+            questionnaire,
+            current_user.id,
+            language=form.language.data,
+            account=account,
+            scan_every_ms=int(form.scan_every.data) if form.scan_every.data and account == "child" else None,
         )
         audit.record(get_db(), "session_started", child_id=child_id, session_id=session_id)
         if questionnaire.answered_by == "child" and account == "child":

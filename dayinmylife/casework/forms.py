@@ -15,7 +15,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from dayinmylife import clock
-from dayinmylife.vocabulary import ACCOUNT_NAMES, DEFAULT_LANGUAGE
+from dayinmylife.vocabulary import ACCOUNT_NAMES, DEFAULT_LANGUAGE, SCAN_PACES
 from dayinmylife.web.fields import FriendlyDateField, language_choices
 
 
@@ -71,6 +71,17 @@ class StartSessionForm(FlaskForm):
         choices=[SelectChoice(value, label) for value, label in ACCOUNT_NAMES.items()],
         default="child",
         validators=[Optional()],  # not sent: the child's own account
+    )
+    scan_every = SelectField(
+        _l("Switch scanning"),
+        description=_l(
+            "For a child who uses one switch (sending Space or Enter): each page highlights its choices in turn at"
+            " this pace, and the switch chooses. Nothing else moves by itself, and there is no time limit."
+        ),
+        choices=[SelectChoice("", _l("Off"))]
+        + [SelectChoice(str(pace), label) for pace, label in SCAN_PACES.items()],
+        default="",
+        validators=[Optional()],
     )
 
 

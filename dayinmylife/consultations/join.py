@@ -2,8 +2,8 @@
 own question pages (my_day), anonymously. Nothing about the pupil or their device is stored.
 
 Limits count per browser session or per consultation, never per address: a whole school shares one public
-address. At most store.consultations.JOINS_A_MINUTE pupils start answering one consultation in a minute, counted in the
-database so that every worker process keeps to it.
+address. At most as many pupils as a consultation takes answers (store.consultations.joins_a_minute) start answering
+it in a minute, counted in the database so that every worker process keeps to it.
 """
 
 from flask import Blueprint, redirect, render_template, request, url_for

@@ -38,7 +38,7 @@ class DemoScriptError(ValueError):
 
 
 def seed(db: Database, questionnaires: dict[str, Questionnaire]) -> None:
-    """Add Sam Taylor, a social worker, and three demo children whose sessions span nine months; two more
+    """Add Sam Taylor, a social worker, and four demo children whose sessions span nine months; two more
     practitioners of Sam's team with a year of caseloads, and its manager; a consultation lead with a school's
     consultation; and an administrator."""
     for child in (*CHILDREN, *(c for p in PRACTITIONERS for c, _outcomes in p.children)):
@@ -81,7 +81,13 @@ def seed_child(
         day = _weekday(today - timedelta(days=visit.days_ago))
         started = datetime.combine(day, time(child.session_hour), UTC)
         session_id = store.sessions.start_session(
-            db, child_id, questionnaire, practitioner, started_at=_iso(started), account=visit.account
+            db,
+            child_id,
+            questionnaire,
+            practitioner,
+            started_at=_iso(started),
+            account=visit.account,
+            scan_every_ms=visit.scan_every_ms,
         )
         if play(db, session_id, questionnaire, visit, _iso(started)):
             store.sessions.finish_session(db, session_id, finished_at=_iso(started + timedelta(minutes=35)))
@@ -179,8 +185,9 @@ def play(
         value = _scripted_answer(questionnaire, step, visit)
         source = _source(questionnaire, step, visit, value)
         alerting = step.question.alerting(value)
+        shown_by = visit.shown_otherwise.get(step.question.id, visit.shown) if value is not None else ()
         store.sessions.save_answer(
-            db, session_id, step.question.id, step.day, value, source, (), alerting, at
+            db, session_id, step.question.id, step.day, value, source, (), alerting, at, shown_by
         )
         answered[step.key] = value
     if visit.stops_before:
@@ -218,6 +225,7 @@ def check_script(questionnaire: Questionnaire, child: DemoChild) -> None:
         _check_answers(questionnaire, visit.answers, where)
         _check_answers(questionnaire, visit.weekend, f"{where}, weekend", weekend=True)
         _check_answers(questionnaire, dict.fromkeys(visit.observed), f"{where}, observed")
+        _check_answers(questionnaire, dict.fromkeys(visit.shown_otherwise), f"{where}, shown")
         if visit.stops_before:
             _check_answers(questionnaire, {visit.stops_before: None}, f"{where}, stops before")
 

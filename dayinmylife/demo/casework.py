@@ -23,6 +23,9 @@ class ScriptedSession:
     stops_before: str | None = None  # the session is left in progress at this question
     account: str = "child"  # whose account: child | parent_carer | practitioner
     own_words: bool = True  # False: every question for the child's own words is skipped
+    shown: tuple = ()  # how the child showed most answers, as the practitioner noted (record_shown_by)
+    shown_otherwise: dict = field(default_factory=dict)  # question id -> how the child showed that one
+    scan_every_ms: int | None = None  # the session's switch scanning pace
 
 
 # The scripts, a line or so per part of the day in the order asked. Each session starts from the one before
@@ -207,6 +210,27 @@ AMARA_3 = {
 }
 AMARA_3_WEEKEND = {**AMARA_2_WEEKEND, "what_i_have_for_tea": ["jar_or_pouch", "snacks"], "bedtime": "20:30"}
 
+# Ellis, 10: cerebral palsy, no speech; answers by eye gaze and sounds, and with a switch on the tablet. School
+# is going well; washing and playtime are hard, and Mum's account sees playtime and bath time more kindly.
+ELLIS_1 = {
+    "who_wakes_you": "grown_up", "had_breakfast": "yes", "clean_clothes": "sometimes",
+    "feeling_at_school": "happy", "sort_lessons": "good", "sort_school_lunch": "not_sure",
+    "sort_playtime": "not_good", "sort_helpers": "good", "tea_food": "snack", "grown_up_plays": "sometimes",
+    "bath_or_shower": "sometimes", "feeling_at_night": "sad", "grown_up_at_night": "yes",
+    "sort_food_at_home": "good", "sort_washing": "not_good", "sort_playing": "good", "sort_hugs": "good",
+    "sort_bedtime": "not_sure", "safe_at_home": "yes",
+}
+ELLIS_1_WEEKEND = {"tea_food": "cooked_at_home", "grown_up_plays": "every_day"}
+ELLIS_2 = {
+    **ELLIS_1, "clean_clothes": "every_day", "sort_playtime": "not_sure", "feeling_at_night": "okay",
+    "sort_washing": "not_sure", "sort_bedtime": "good",
+}
+ELLIS_MUM_2 = {**ELLIS_2, "sort_playtime": "good", "bath_or_shower": "every_day", "sort_washing": "good"}
+ELLIS_SHOWN = ("eye_gaze", "vocalised")
+ELLIS_SHOWN_OTHERWISE = {
+    "sort_playtime": ("behaviour", "vocalised"), "sort_washing": ("behaviour",), "sort_hugs": ("pointed", "vocalised"),
+}
+
 # Questions no script mentions: a steady background chosen for these families, never at random.
 DEFAULTS = {
     "primary": {
@@ -223,6 +247,7 @@ DEFAULTS = {
         "where_sleep": "shared_room", "safe_at_home_night": "often",
     },
     "baby": {"time_strapped_in": "just_the_journey", "who_stays_in_the_bath": "adult_all_the_time"},
+    "disability": {},
 }
 
 
@@ -250,6 +275,15 @@ CHILDREN = (
     DemoChild("Jess", "DEMO-0098", 14 * 365 + 200, "teenager", 16, (
         ScriptedSession(250, JESS_1, JESS_1_WEEKEND), ScriptedSession(130, JESS_2, JESS_2_WEEKEND),
         ScriptedSession(4, JESS_3, JESS_2_WEEKEND, stops_before="feel_pressured"),
+    )),
+    DemoChild("Ellis", "DEMO-0163", 10 * 365 + 40, "disability", 11, (
+        ScriptedSession(
+            150, ELLIS_1, ELLIS_1_WEEKEND, shown=ELLIS_SHOWN, shown_otherwise=ELLIS_SHOWN_OTHERWISE, scan_every_ms=2000
+        ),
+        ScriptedSession(12, ELLIS_MUM_2, ELLIS_1_WEEKEND, account="parent_carer"),
+        ScriptedSession(
+            11, ELLIS_2, ELLIS_1_WEEKEND, shown=ELLIS_SHOWN, shown_otherwise=ELLIS_SHOWN_OTHERWISE, scan_every_ms=2000
+        ),
     )),
 )
 # fmt: on

@@ -47,6 +47,18 @@ SIGNIFICANT_EVENTS = {
         (80, "Started a college taster course", "School careers lead",
          "Goes in three mornings a week; says it is the only time she eats breakfast (the breakfast club)."),
     ),
+    "Ellis": (
+        (230, "Wheelchair too small for a year; new one not ordered", "Occupational therapist",
+         "Sits slumped and in pain at school; cannot reach his switch without help."),
+        (175, "Missed hospital appointment for his hips", "Hospital consultant",
+         "His pain was not reviewed; rearranged for three months' time."),
+        (120, "Missed hospital appointment for his hips", "Hospital consultant",
+         "Still waiting for a review; school see him wince when he is moved."),
+        (70, "Short breaks agreed: one weekend a month", "Short breaks team",
+         "Mum gets a rest; Ellis went swimming and smiled all the next day, his teacher says."),
+        (25, "New wheelchair delivered and fitted", "Wheelchair service",
+         "Sits up to use his switch and his eye-gaze board; joins in more at school."),
+    ),
 }  # fmt: skip
 
 

@@ -27,6 +27,12 @@ YES_NO = (
     Option("not_sure", N_("Not sure"), "person-shrugging"),
 )
 
+SORTING = (
+    Option("good", N_("Good"), "thumbs-up"),
+    Option("not_sure", N_("Not sure"), "person-shrugging"),
+    Option("not_good", N_("Not good"), "thumbs-down"),
+)
+
 HOW_OFTEN = {
     "child": (
         Option("every_day", N_("Every day"), "check-mark-button"),

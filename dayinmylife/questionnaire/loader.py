@@ -13,6 +13,7 @@ from dayinmylife.questionnaire import builtins
 from dayinmylife.questionnaire.conditions import named_questions
 from dayinmylife.questionnaire.model import (
     NOT_A_REAL_ANSWER,
+    Board,
     CareLink,
     Option,
     Part,
@@ -23,7 +24,7 @@ from dayinmylife.questionnaire.model import (
 
 QUESTIONNAIRES_DIR = Path(__file__).resolve().parents[2] / "questionnaires"
 PICTURES_DIR = Path(__file__).resolve().parents[2] / "static" / "pictures"
-BANDS = ("baby", "preschool", "primary", "teenager")
+BANDS = ("baby", "preschool", "primary", "teenager", "disability")
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser is eight times faster
 
 
@@ -99,12 +100,48 @@ def _build(data: dict) -> Questionnaire:
         intro=data["intro"],
         parts=tuple(_build_part(part) for part in data["parts"]),
         adult_weekend_question=data["days"].get("adult_weekend_question"),
+        chosen_by_age=data.get("chosen_by_age", True),
+        record_shown_by=data.get("record_shown_by", False),
+        large_targets=data.get("large_targets", False),
     )
 
 
 def _build_part(data: dict) -> Part:
-    questions = tuple(_build_question(question, data["id"]) for question in data["questions"])
+    questions = tuple(
+        question
+        for each in data["questions"]
+        for question in (
+            _board_questions(each, data["id"])
+            if each["type"] == "sorting"
+            else [_build_question(each, data["id"])]
+        )
+    )
     return Part(id=data["id"], title=data["title"], picture=data["picture"], questions=questions)
+
+
+def _board_questions(data: dict, part_id: str) -> list[Question]:
+    """A sorting board is one question a picture, each stored as an ordinary answer: good, not sure, not good."""
+    board = Board(
+        data["id"], data["prompt"], tuple(item["id"] for item in data["items"]), data.get("adult_prompt")
+    )
+    return [
+        Question(
+            id=item["id"],
+            type="sorting",
+            prompt=item["prompt"],
+            adult_prompt=item.get("adult_prompt"),
+            days=data["days"],
+            options=builtins.SORTING,
+            ask_if=data.get("ask_if"),
+            care=tuple(_build_care(link) for link in item.get("care", [])),
+            alert=tuple(item.get("alert", {}).get("urgent", ())),
+            part_id=part_id,
+            board=board,
+            label=item["label"],
+            picture=item["picture"],
+        )
+        for item in data["items"]
+    ]
 
 
 def _build_question(data: dict, part_id: str) -> Question:
@@ -139,6 +176,8 @@ def _options(data: dict) -> tuple[Option, ...]:
         return builtins.HOW_OFTEN[data["scale"]]
     if kind == "feelings":
         return builtins.FACES[data.get("faces", 5)]
+    if kind == "sorting":
+        return builtins.SORTING
     if kind == "time_of_day":
         return builtins.time_options(data["from"], data["to"], data.get("step", 60))
     return ()
@@ -161,10 +200,14 @@ def _cross_check(path: Path, questionnaire: Questionnaire, pictures: Path) -> No
     if questionnaire.answered_by == "child":
         _check_adult_wording(path, questionnaire)
     seen: set[str] = set()
+    boards: set[int] = set()
     for part in questionnaire.parts:
         _check_unique(path, part.id, seen, None)
         _check_picture(path, part.picture, pictures, None)
         for question in part.questions:
+            if question.board and id(question.board) not in boards:
+                boards.add(id(question.board))
+                _check_unique(path, question.board.id, seen, question.board.id)
             _check_unique(path, question.id, seen, question.id)
             _check_question(path, question, seen, questionnaire, pictures)
 
@@ -175,6 +218,8 @@ def _check_adult_wording(path: Path, questionnaire: Questionnaire) -> None:
     if not questionnaire.adult_weekend_question:
         raise QuestionnaireError(path, "days needs an adult_weekend_question: a parent's account asks it too")
     for question in questionnaire.questions:
+        if question.board and not question.board.adult_prompt:
+            raise QuestionnaireError(path, "needs an adult_prompt for its board", question.board.id)
         if not question.adult_prompt:
             raise QuestionnaireError(
                 path, "needs an adult_prompt, the question for a parent or carer", question.id
@@ -207,6 +252,8 @@ def _check_question(path: Path, question: Question, earlier: set[str], questionn
         _check_clocks(path, question, question.clock_range[1])
     for option in question.options:
         _check_picture(path, option.picture, pictures, question.id)
+    if question.picture:
+        _check_picture(path, question.picture, pictures, question.id)
     for named, named_values in named_questions(question.ask_if):
         _check_condition(path, question, named, named_values, earlier, questionnaire)
     for link in question.care:

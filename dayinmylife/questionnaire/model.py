@@ -14,7 +14,18 @@ DONT_KNOW = "dont_know"
 RATHER_NOT_SAY = "rather_not_say"
 NOT_A_REAL_ANSWER = (DONT_KNOW, RATHER_NOT_SAY)
 
-QUESTION_TYPES = ("pick_one", "pick_many", "feelings", "how_often", "yes_no", "time_of_day", "own_words")
+QUESTION_TYPES = (
+    "pick_one",
+    "pick_many",
+    "feelings",
+    "how_often",
+    "yes_no",
+    "time_of_day",
+    "own_words",
+    "sorting",
+)
+# How a child showed an answer, as the practitioner sitting with them records it (`record_shown_by`).
+SHOWN_BY = ("pointed", "eye_gaze", "sign", "vocalised", "behaviour", "words")
 AREAS_OF_CARE = (
     "basic_care",
     "ensuring_safety",
@@ -34,6 +45,7 @@ class Answer:
     skipped: bool = False
     source: str | None = None  # observed | reported, where the questionnaire records it
     language: str | None = None  # the session's language: the one own words were written in
+    shown_by: tuple[str, ...] = ()  # how the child showed it (SHOWN_BY), where the practitioner recorded it
 
     @property
     def values(self) -> tuple:
@@ -58,6 +70,16 @@ class ReportGroup:
     value: str
     label: str
     answers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Board:
+    """A sorting board: pictures the child puts on "good", "not sure" or "not good", one question each."""
+
+    id: str  # names the board in the file; never stored
+    prompt: str
+    items: tuple[str, ...]  # its questions' ids, in order
+    adult_prompt: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +112,9 @@ class Question:
     report_together: tuple[ReportGroup, ...] = ()
     part_id: str = ""
     clock_range: tuple[str, str] | None = None  # time_of_day: the first and last clock as written
+    board: Board | None = None  # sorting: the board this picture is sorted on
+    label: str | None = None  # sorting: the picture's word
+    picture: str | None = None  # sorting: the picture sorted
 
     @property
     def multiple(self) -> bool:
@@ -149,6 +174,9 @@ class Questionnaire:
     wording: str = (
         "child"  # "adult": the same questions worded for an adult's account (questionnaire/wording.py)
     )
+    chosen_by_age: bool = True  # False: only ever chosen by the practitioner (the disability version)
+    record_shown_by: bool = False  # the practitioner records how the child showed each answer
+    large_targets: bool = False  # every choice and button at least 88 px, for hands that move with difficulty
     questions_by_id: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):

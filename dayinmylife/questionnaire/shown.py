@@ -21,6 +21,7 @@ class ShownAnswer:
     skipped: bool = False
     source: str | None = None
     language: str | None = None  # the language own words were written in
+    shown_by: tuple[str, ...] = ()  # how the child showed it (model.SHOWN_BY)
 
     @property
     def is_own_words(self) -> bool:
@@ -32,12 +33,16 @@ def shown(question: Question, answer: Answer | None) -> ShownAnswer | None:
     if answer is None:
         return None
     if answer.skipped:
-        return ShownAnswer(skipped=True, source=answer.source)
+        return ShownAnswer(skipped=True, source=answer.source, shown_by=answer.shown_by)
     values = answer.values
     chosen = [_option(question, value) for value in values]
     if question.free_text and chosen[0] is None:
-        return ShownAnswer(words=answer.value, source=answer.source, language=answer.language)
-    return ShownAnswer(options=tuple(option for option in chosen if option), source=answer.source)
+        return ShownAnswer(
+            words=answer.value, source=answer.source, language=answer.language, shown_by=answer.shown_by
+        )
+    return ShownAnswer(
+        options=tuple(option for option in chosen if option), source=answer.source, shown_by=answer.shown_by
+    )
 
 
 def _option(question: Question, value) -> Option | None:

@@ -44,6 +44,9 @@ def _question(question: Question) -> Question:
         prompt=question.adult_prompt or question.prompt,
         hint=question.adult_hint or question.hint,
         options=tuple(_option(option) for option in question.options),
+        board=replace(question.board, prompt=question.board.adult_prompt or question.board.prompt)
+        if question.board
+        else None,
     )
 
 

@@ -115,14 +115,21 @@ FULL, BUSY = "full", "busy"  # why a pupil could not start answering
 UNANSWERED_KEPT = timedelta(hours=24)  # how long a response with no answer waits for one
 
 
-JOINS_A_MINUTE = 120  # pupils who may start answering one consultation in any minute
+JOINS_A_MINUTE = 120  # at least this many pupils may start answering one consultation in any minute
+
+
+def joins_a_minute(consultation: dict) -> int:
+    """How many pupils may start one consultation's answers in any minute: as many as it takes answers (a whole
+    school joins at 9:00), at least JOINS_A_MINUTE. A script flooding it is held to that, and its empty responses
+    are deleted after a day."""
+    return max(JOINS_A_MINUTE, consultation["max_responses"])
 
 
 def start_consultation_response(
     db: Database, consultation: dict, questionnaire, group_id: int | None, language: str
 ) -> int | str:
     """Start a pupil's anonymous response, or say why not: FULL (its answered responses reach the cap) or
-    BUSY (JOINS_A_MINUTE started in the last minute; recorded for the lead). Responses left with no answer
+    BUSY (joins_a_minute started in the last minute; recorded for the lead). Responses left with no answer
     for a day are deleted first; only responses with an answer count towards the cap."""
     moment = clock.now()
     with write_transaction(db):
@@ -136,7 +143,7 @@ def start_consultation_response(
             "SELECT COUNT(*) FROM sessions WHERE consultation_id = ? AND started_at > ?",
             (consultation["id"], _at(moment - timedelta(minutes=1))),
         ).fetchone()[0]
-        if joined >= JOINS_A_MINUTE:
+        if joined >= joins_a_minute(consultation):
             # One row a minute at most, however hard a script knocks: the lead learns when, the table stays small.
             db.execute(
                 """

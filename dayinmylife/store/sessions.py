@@ -76,13 +76,15 @@ def start_session(
     language: str = "en",
     started_at: str | None = None,
     account: str = "child",
+    scan_every_ms: int | None = None,
 ) -> int:
+    """Start a session; `scan_every_ms`: the pace of switch scanning on its pages, where the child uses a switch."""
     with write_transaction(db):
         cursor = db.execute(
             """
-            INSERT INTO sessions
-                (child_id, questionnaire_id, questionnaire_version, language, started_by, started_at, account)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO sessions (child_id, questionnaire_id, questionnaire_version, language, started_by,
+                                  started_at, account, scan_every_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """,
             (
                 child_id,
@@ -92,6 +94,7 @@ def start_session(
                 user_id,
                 started_at or clock.now_iso(),
                 account,
+                scan_every_ms,
             ),
         )
     return cursor.lastrowid
@@ -175,7 +178,7 @@ def answer_link_by_id(db: Database, link_id: int) -> dict | None:
 
 
 _ANSWER_ROWS = """
-    SELECT answers.session_id, question_id, day, value, skipped, source, sessions.language
+    SELECT answers.session_id, question_id, day, value, skipped, source, sessions.language, shown_by
     FROM answers JOIN sessions ON sessions.id = answers.session_id
 """
 
@@ -184,13 +187,16 @@ def _answers_by_session(db: Database, where: str, params: tuple) -> dict[int, di
     """Read answers: session id -> (question id, day) -> Answer, decoding each stored text once."""
     found: dict[int, dict[tuple[str, str], Answer]] = {}
     texts: dict[str, str] = {}  # the same few answers recur in every session
-    for session_id, question_id, day, text, skipped, source, language in db.execute(
+    for session_id, question_id, day, text, skipped, source, language, shown_by in db.execute(
         f"{_ANSWER_ROWS} WHERE {where}", params
     ).fetchall():
         value = None if text is None else texts.get(text) or json.loads(text)
         if isinstance(value, str):
             texts[text] = value  # strings only: a decoded list must not be shared between answers
-        found.setdefault(session_id, {})[(question_id, day)] = Answer(value, bool(skipped), source, language)
+        shown = tuple(shown_by.split(",")) if shown_by else ()
+        found.setdefault(session_id, {})[(question_id, day)] = Answer(
+            value, bool(skipped), source, language, shown
+        )
     return found
 
 
@@ -208,6 +214,7 @@ def save_answer(
     no_longer_asked: Iterable[tuple[str, str]] = (),
     alerting: Iterable[str] = (),
     at: str | None = None,
+    shown_by: Iterable[str] = (),
 ) -> list[int]:
     """Store an answer (value None means skipped); saving the same question and day again replaces it.
 
@@ -215,18 +222,18 @@ def save_answer(
     marked, and every other answer of the session is marked asked again. `alerting`: the answers given that
     raise an alert, recorded in the same transaction (once each; never for an anonymous consultation's) with an
     e-mail to each person told about it (store/outbox.py); the new alerts' ids are returned. `at`: when it was
-    given, if not now (the demo's stories).
+    given, if not now (the demo's stories). `shown_by`: how the child showed it, where the practitioner said.
     """
     at = at or clock.now_iso()
     not_asked = json.dumps([f"{question} {day}" for question, day in no_longer_asked])
     with write_transaction(db):
         db.execute(
             """
-            INSERT INTO answers (session_id, question_id, day, value, skipped, source, saved_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO answers (session_id, question_id, day, value, skipped, source, shown_by, saved_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (session_id, question_id, day) DO UPDATE SET
                 value = excluded.value, skipped = excluded.skipped, source = excluded.source,
-                saved_at = excluded.saved_at
+                shown_by = excluded.shown_by, saved_at = excluded.saved_at
             """,
             (
                 session_id,
@@ -235,6 +242,7 @@ def save_answer(
                 json.dumps(value, ensure_ascii=False) if value is not None else None,
                 int(value is None),
                 source,
+                ",".join(shown_by) or None,
                 at,
             ),
         )

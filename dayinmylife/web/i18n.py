@@ -82,13 +82,13 @@ def account_name(account: str | None, questionnaire_id: str | None = None) -> st
     return str(ACCOUNT_NAMES.get(account, account))
 
 
-def questionnaire_text(text: str) -> str:
+def questionnaire_text(text: str, name: str | None = None) -> str:
     """A questionnaire's text in the page's language; `{name}` (in the words for an adult's account) is the child
-    whose session the page shows."""
+    named, else the child whose session the page shows."""
     translated = gettext(text)
     if "{name}" not in translated:
         return translated
-    return translated.replace("{name}", child_name())
+    return translated.replace("{name}", name or child_name())
 
 
 def child_name() -> str:

@@ -44,8 +44,12 @@ def every_question(questionnaire: Questionnaire) -> tuple[str, ...]:
 
 
 def own(questionnaire: Questionnaire, question: Question) -> tuple[str, ...]:
+    """A question's answers' pictures; for a picture sorted on a board, every picture of its board too."""
     shared = set(every_question(questionnaire))
-    return tuple(sorted({option.picture for option in question.options} - shared))
+    pictures = {option.picture for option in question.options}
+    if question.board:
+        pictures |= {questionnaire.questions_by_id[item].picture for item in question.board.items}
+    return tuple(sorted(pictures - shared))
 
 
 def use_question_sprites(questionnaire: Questionnaire, question: Question) -> None:

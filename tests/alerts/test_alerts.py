@@ -81,6 +81,20 @@ def test_a_child_saying_they_are_not_safe_at_home_tells_their_worker_and_manager
     assert len(store.alerts.alerts_of_child(db, people["Leo"])) == 1
 
 
+def test_an_alert_from_a_parents_account_reads_as_that_parent_was_asked_naming_each_child(
+    app, db, sam, people
+):
+    mia = store.children.create_child(db, people["Sam"], "Mia", "2017-02-01", "C-2")
+    for child in (people["Leo"], mia):
+        session = start(sam, child, account="parent_carer")
+        answer(sam.client, f"/day/{session}/any-day/safe_at_home", answer="no", action="continue")
+    caseload = words(sam.client.get("/"))
+    assert "“Does Leo feel safe at home?” — No" in caseload
+    assert "“Does Mia feel safe at home?” — No" in caseload
+    assert "Do you feel safe at home?" not in caseload
+    assert "“Does Mia feel safe at home?” — No" in words(sam.client.get(f"/children/{mia}"))
+
+
 def test_the_practitioner_says_what_was_done_and_the_alert_leaves_the_caseload(app, db, sam, people):
     session = start(sam, people["Leo"])
     answer(sam.client, f"/day/{session}/any-day/safe_at_home", answer="no", action="continue")

@@ -118,7 +118,8 @@ def sign_in(page, email="sam@example.org", password=PASSWORD):
     page.goto("/sign-in")
     page.get_by_label("E-mail address").fill(email)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
+    with page.expect_navigation():  # the page after signing in has arrived before the test reads it
+        page.get_by_role("button", name="Sign in").click()
 
 
 def accessibility_violations(page) -> list[str]:

@@ -286,13 +286,14 @@ def test_responses_left_with_no_answer_for_a_day_are_deleted_when_someone_joins(
     assert empty_old not in remaining and {answered_old, empty_new} <= remaining
 
 
-def test_at_most_120_pupils_a_minute_join_a_consultation_and_the_lead_sees_when_that_held_them_up(
+def test_a_whole_school_joins_in_one_minute_and_no_more_than_the_consultation_takes(
     app, client, db, practitioners, consultation
 ):
+    assert consultation["max_responses"] == 2000
     started(db, consultation, 61, count=5)  # over a minute ago: not counted
-    started(db, consultation, 10, count=119)
+    started(db, consultation, 10, count=1999)
     first = app.test_client()
-    join_as_pupil(first, db, consultation)  # the 120th this minute
+    join_as_pupil(first, db, consultation)  # the 2,000th this minute
     second = app.test_client()
     type_code(second, consultation["join_code"])
     response = start(second, group_ids(db, consultation["id"])["5 Oak"])
@@ -308,6 +309,12 @@ def test_at_most_120_pupils_a_minute_join_a_consultation_and_the_lead_sees_when_
     practitioners.sign_in("priya@school.example")
     page = client.get(f"/consultations/{consultation['id']}").text
     assert "Joining was held up 1 time because too many pupils joined in one minute" in page
+
+
+def test_a_small_consultation_still_lets_120_pupils_a_minute_join(db, consultation):
+    store.consultations.change_consultation(db, consultation["id"], {"max_responses": 30})
+    small = store.consultations.consultation_by_id(db, consultation["id"])
+    assert store.consultations.joins_a_minute(small) == 120
 
 
 @pytest.mark.parametrize("url", ["/join/", "/join/start", "/join/someone-else"])

@@ -100,9 +100,9 @@ def refusal(path) -> str:
     return str(caught.value)
 
 
-def test_the_four_real_questionnaires_load():
+def test_the_five_real_questionnaires_load():
     questionnaires = load_all()
-    assert sorted(questionnaires) == ["baby", "preschool", "primary", "teenager"]
+    assert sorted(questionnaires) == ["baby", "disability", "preschool", "primary", "teenager"]
     assert all(questionnaire.questions for questionnaire in questionnaires.values())
 
 
@@ -417,8 +417,10 @@ def test_the_questionnaires_tell_the_childs_worker_about_answers_that_cannot_wai
     assert alerts[("teenager", "safe_at_home_night")] == ("never",)
     assert alerts[("teenager", "feel_pressured")] == ("yes",)
     assert alerts[("baby", "who_stays_in_the_bath")] == ("left_alone",)
+    assert alerts[("disability", "safe_at_home")] == alerts[("disability", "grown_up_at_night")] == ("no",)
     assert {questionnaire for questionnaire, _question in alerts} == {
         "baby",
+        "disability",
         "preschool",
         "primary",
         "teenager",

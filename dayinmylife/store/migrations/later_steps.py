@@ -345,3 +345,15 @@ def m031_single_sign_on(db):
         CREATE UNIQUE INDEX users_by_oidc_subject ON users(oidc_issuer, oidc_subject) WHERE oidc_subject IS NOT NULL
         """,
     )
+
+
+def m032_switch_scanning_and_how_shown(db):
+    """How the child showed an answer (pointed, eye gaze, sign, vocalised, behaviour, words: comma-separated), as
+    the practitioner sitting with them records it; and the pace of switch scanning a session's pages use."""
+    run_script(
+        db,
+        """
+        ALTER TABLE answers ADD COLUMN shown_by TEXT;
+        ALTER TABLE sessions ADD COLUMN scan_every_ms INTEGER
+        """,
+    )
