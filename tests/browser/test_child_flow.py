@@ -108,7 +108,8 @@ def test_a_preschool_child_answers_by_clicking_pictures(page):
             card.locator(".pic").click()
             chosen.append(card.inner_text().strip())
             assert card.locator("input").is_checked()
-        page.get_by_role("button", name="Continue").click()
+        with page.expect_navigation():  # the next page has arrived before the loop reads it
+            page.get_by_role("button", name="Continue").click()
     assert "/review" in page.url
     screenshot(page, "preschool-review-tablet")
     with page.expect_navigation():

@@ -69,9 +69,11 @@ def test_a_pupil_joins_with_the_code_chooses_a_group_and_finishes(browser, live_
         cards = page.locator(".cards:not(.cards--small) .card")
         if number % 3 == 0 and cards.count():
             cards.first.click()
-            page.get_by_role("button", name="Continue").click()
+            with page.expect_navigation():  # the next page has arrived before the loop reads it
+                page.get_by_role("button", name="Continue").click()
         else:
-            page.get_by_role("button", name="Skip this one").click()
+            with page.expect_navigation():
+                page.get_by_role("button", name="Skip this one").click()
     assert "/review" in page.url
     page.get_by_role("button", name="That's my day – finish").click()
     expect(page.get_by_role("heading", name="Thank you!")).to_be_visible()  # waits for it
@@ -129,7 +131,8 @@ def answer_until_own_words(page, words: str) -> int:
             page.get_by_role("button", name="Continue").click()
             return session_id
         page.locator(".cards:not(.cards--small) .card").first.click()
-        page.get_by_role("button", name="Continue").click()
+        with page.expect_navigation():  # the next question has arrived before the loop looks at it
+            page.get_by_role("button", name="Continue").click()
     raise AssertionError("no question for the pupil's own words near the start")
 
 
