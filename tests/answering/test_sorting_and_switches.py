@@ -2,6 +2,9 @@
 sorting board sent at once where it runs, the practitioner's "how did the child show this?", and switch scanning's
 pace set when the session starts."""
 
+import io
+
+import pypdf
 import pytest
 
 from dayinmylife import store
@@ -129,6 +132,15 @@ def test_how_the_child_showed_it_is_on_the_session_page(client, db, practitioner
     practitioners.sign_in()
     page = practitioners.client.get(f"/sessions/{session_id}").text
     assert "Shown by: Sign or symbol" in page
+
+
+def test_the_record_for_the_case_file_says_how_the_child_showed_it(client, db, practitioners, session_id):
+    post(client, f"/day/{session_id}/school-day/who_wakes_you", answer="grown_up", shown_by="eye_gaze")
+    store.sessions.finish_session(db, session_id)
+    practitioners.sign_in()
+    record = practitioners.client.get(f"/sessions/{session_id}/record.pdf")
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(record.data)).pages)
+    assert "Shown by: Eye gaze" in " ".join(text.split())
 
 
 def test_a_parents_account_is_not_asked_how_the_child_showed_it(practitioners, child_id):
