@@ -71,10 +71,10 @@ def consultations_of(db: Database, lead_id: int) -> list[dict]:
     """A lead's consultations, newest first, with how many pupils have answered each (as the overview counts)."""
     return all_rows(
         db,
-        f"""
+        """
         SELECT consultations.*,
-               (SELECT COUNT(*) FROM sessions WHERE sessions.consultation_id = consultations.id AND {ANSWERED})
-               AS response_count
+               (SELECT COALESCE(SUM(pupils), 0) FROM consultation_responses_counted AS counted
+                WHERE counted.consultation_id = consultations.id) AS response_count
         FROM consultations WHERE created_by = ?
         ORDER BY opens_on DESC, consultations.id DESC
         """,
@@ -129,7 +129,8 @@ def start_consultation_response(
     with write_transaction(db):
         _delete_unanswered(db, moment - UNANSWERED_KEPT, consultation["id"])
         answered = db.execute(
-            f"SELECT COUNT(*) FROM sessions WHERE consultation_id = ? AND {ANSWERED}", (consultation["id"],)
+            "SELECT COALESCE(SUM(pupils), 0) FROM consultation_responses_counted WHERE consultation_id = ?",
+            (consultation["id"],),
         ).fetchone()[0]
         if answered >= consultation["max_responses"]:
             return FULL
@@ -220,16 +221,15 @@ def consultation_limit_hits(db: Database, consultation_id: int) -> dict:
 
 
 def consultation_response_counts(db: Database, consultation_id: int) -> dict[int | None, int]:
-    """Pupils who gave at least one answer, per group (None: the consultation has no groups)."""
+    """Pupils who gave at least one answer, per group (None: the consultation has no groups).
+
+    Read from consultation_responses_counted, which triggers keep in step with every answer (migration m033).
+    """
     rows = db.execute(
-        f"""
-        SELECT consultation_group_id, COUNT(*) FROM sessions
-        WHERE consultation_id = ? AND {ANSWERED}
-        GROUP BY consultation_group_id
-        """,
+        "SELECT group_key, pupils FROM consultation_responses_counted WHERE consultation_id = ? AND pupils > 0",
         (consultation_id,),
     ).fetchall()
-    return {row[0]: row[1] for row in rows}
+    return {row[0] or None: row[1] for row in rows}
 
 
 CountRows = list[tuple[str, str, str | None, dict[int | None, int]]]
