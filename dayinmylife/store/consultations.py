@@ -221,10 +221,8 @@ def consultation_limit_hits(db: Database, consultation_id: int) -> dict:
 
 
 def consultation_response_counts(db: Database, consultation_id: int) -> dict[int | None, int]:
-    """Pupils who gave at least one answer, per group (None: the consultation has no groups).
-
-    Read from consultation_responses_counted, which triggers keep in step with every answer (migration m033).
-    """
+    """Pupils who gave at least one answer, per group (None: the consultation has no groups), as triggers
+    count them with every answer saved (migration m033)."""
     rows = db.execute(
         "SELECT group_key, pupils FROM consultation_responses_counted WHERE consultation_id = ? AND pupils > 0",
         (consultation_id,),
@@ -358,12 +356,9 @@ def consultation_responses(db: Database, consultation_id: int, ids: Sequence[int
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         rows = db.execute(
-            """
-            SELECT sessions.id, sessions.consultation_group_id, answers.question_id, answers.day, answers.value,
-                   answers.skipped
+            """SELECT sessions.id, sessions.consultation_group_id, question_id, day, value, skipped
             FROM sessions JOIN answers ON answers.session_id = sessions.id
-            WHERE sessions.id IN (SELECT value FROM json_each(?)) AND sessions.consultation_id = ? AND answers.asked
-            """,
+            WHERE sessions.id IN (SELECT value FROM json_each(?)) AND consultation_id = ? AND answers.asked""",
             (json.dumps(list(chunk)), consultation_id),
         )
         found: dict[int, tuple[int | None, dict]] = {}
@@ -371,8 +366,9 @@ def consultation_responses(db: Database, consultation_id: int, ids: Sequence[int
         for session_id, group_id, question_id, day, stored, skipped in rows:
             if stored not in values:
                 values[stored] = json.loads(stored)
-            answer = Answer(values[stored], bool(skipped))
-            found.setdefault(session_id, (group_id, {}))[1][(question_id, day)] = answer
+            found.setdefault(session_id, (group_id, {}))[1][(question_id, day)] = Answer(
+                values[stored], bool(skipped)
+            )
         yield from (found[session_id] for session_id in chunk if session_id in found)
 
 
