@@ -90,6 +90,13 @@ CREATE TABLE consultation_limit_hits (
             hit_at TEXT NOT NULL
         );
 
+CREATE TABLE consultation_responses_counted (
+            consultation_id INTEGER NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
+            group_key INTEGER NOT NULL,
+            pupils INTEGER NOT NULL,
+            PRIMARY KEY (consultation_id, group_key)
+        ) WITHOUT ROWID;
+
 CREATE TABLE consultation_tallies (
             consultation_id INTEGER NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
             question_id TEXT NOT NULL,
@@ -304,6 +311,26 @@ CREATE TRIGGER child_practitioners_delete_report AFTER DELETE ON child_practitio
 CREATE TRIGGER child_practitioners_insert_report AFTER INSERT ON child_practitioners BEGIN INSERT INTO report_versions (scope, version) VALUES ('all', 1) ON CONFLICT (scope) DO UPDATE SET version = version + 1; END;
 
 CREATE TRIGGER child_practitioners_update_report AFTER UPDATE ON child_practitioners BEGIN INSERT INTO report_versions (scope, version) VALUES ('all', 1) ON CONFLICT (scope) DO UPDATE SET version = version + 1; END;
+
+CREATE TRIGGER consultation_response_first_answer AFTER INSERT ON answers
+        WHEN NOT EXISTS (
+            SELECT 1 FROM answers WHERE session_id = NEW.session_id AND (question_id, day) != (NEW.question_id, NEW.day)
+        )
+        BEGIN
+            INSERT INTO consultation_responses_counted (consultation_id, group_key, pupils)
+            SELECT consultation_id, COALESCE(consultation_group_id, 0), 1
+            FROM sessions WHERE id = NEW.session_id AND consultation_id IS NOT NULL
+            ON CONFLICT (consultation_id, group_key) DO UPDATE SET pupils = pupils + 1;
+        END;
+
+CREATE TRIGGER consultation_response_last_answer AFTER DELETE ON answers
+        WHEN NOT EXISTS (SELECT 1 FROM answers WHERE session_id = OLD.session_id)
+        BEGIN
+            UPDATE consultation_responses_counted SET pupils = pupils - 1
+            WHERE (consultation_id, group_key) = (
+                SELECT consultation_id, COALESCE(consultation_group_id, 0) FROM sessions WHERE id = OLD.session_id
+            );
+        END;
 
 CREATE TRIGGER consultation_tally_answer_added AFTER INSERT ON answers BEGIN 
         INSERT INTO consultation_tallies (consultation_id, question_id, day, value, group_key, pupils)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import secrets
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -19,7 +20,15 @@ from dayinmylife.consultations.results import Group, Results, share
 from dayinmylife.consultations.suppression import HIDDEN, SMALL, WHOLE, Cell
 from dayinmylife.questionnaire import flow
 from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED, YES_NO
-from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND, Answer, Questionnaire
+from dayinmylife.questionnaire.model import (
+    NOT_A_REAL_ANSWER,
+    ONCE,
+    SCHOOL,
+    WEEKEND,
+    Answer,
+    Question,
+    Questionnaire,
+)
 from dayinmylife.vocabulary import DAY_NAMES
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -108,32 +117,34 @@ def group_labels(groups: tuple[Group, ...], minimum: int) -> dict[int | None, st
     return {group.id: group.name if group.reported else str(OTHER_GROUPS) for group in groups}
 
 
-def response_numbers(count: int) -> list[int]:
-    """Random six-digit numbers, one per response, that say nothing about who answered or when."""
-    return sorted(secrets.SystemRandom().sample(range(100000, 1000000), count))
+def response_numbers(count: int) -> array:
+    """Random six-digit numbers, one per response, in increasing order, that say nothing about who answered
+    or when."""
+    return array("i", sorted(secrets.SystemRandom().sample(range(100000, 1000000), count)))
 
 
 def answer_rows(
     questionnaire: Questionnaire,
-    responses: Iterable[tuple[int | None, dict[tuple[str, str], Answer]]],
+    response_ids: array,
+    read: Callable[[array], Iterable[tuple[int | None, dict[tuple[str, str], Answer]]]],
     labels: dict[int | None, str] | None,
     writers: dict[str, int],
-) -> list[list]:
-    """One row per pupil's response, in random order, numbered at random, with no time or date.
+) -> Iterator[list]:
+    """One row per pupil's response, in random order, numbered at random, with no time or date, made as they
+    are written: the ids are shuffled (in place) and `read` gives each response in that order.
 
     The group column only where group_labels gives one; a question's own words only where enough wrote some.
     """
     columns = _answer_columns(questionnaire, writers)
     header = [_("Response")] + ([_("Group (only where reported)")] if labels is not None else [])
-    header += [f"{_(question.prompt)} ({DAY_NAMES[day]})" for question, day in columns]
-    body = [
-        ([labels.get(group_id, "")] if labels is not None else [])
-        + _answer_row(questionnaire, columns, answers)
-        for group_id, answers in responses
-    ]
-    secrets.SystemRandom().shuffle(body)
-    numbers = response_numbers(len(body))
-    return [header] + [[number, *row] for number, row in zip(numbers, body, strict=True)]
+    yield header + [f"{_(question.prompt)} ({DAY_NAMES[day]})" for question, day in columns]
+    secrets.SystemRandom().shuffle(response_ids)
+    numbers = response_numbers(len(response_ids))
+    label_of = _AnswerLabels()
+    # A response deleted since its id was read is left out: one number goes unused.
+    for number, (group_id, answers) in zip(numbers, read(response_ids), strict=False):
+        group = [labels.get(group_id, "")] if labels is not None else []
+        yield [number, *group, *_answer_row(questionnaire, columns, answers, label_of)]
 
 
 def _answer_columns(questionnaire: Questionnaire, writers: dict[str, int]) -> list[tuple]:
@@ -155,27 +166,43 @@ def _answer_columns(questionnaire: Questionnaire, writers: dict[str, int]) -> li
     return columns
 
 
-def _answer_row(questionnaire, columns, answers) -> list:
+def _answer_row(questionnaire, columns, answers, label_of) -> list:
     asked = {step.key for step in flow.steps(questionnaire, {key: a.value for key, a in answers.items()})}
     row = []
     for question, day in columns:
         key = (question.id, day)
         answer = answers.get(key) if key in asked else None
-        row.append(_answer_text(question, answer))
+        row.append(_answer_text(question, answer, label_of))
     return row
 
 
-def _answer_text(question, answer: Answer | None) -> str:
+class _AnswerLabels:
+    """The words of each answer in the reader's language, translated once an export, not once a cell (the
+    questionnaire's words only: a pupil's own words are never kept here)."""
+
+    def __init__(self):
+        self.skipped = _("(skipped)")
+        self.translated: dict[tuple[str, str], str] = {}
+
+    def __call__(self, question: Question, value: str) -> str | None:
+        if (question.id, value) not in self.translated:
+            option = question.option(value) or next((o for o in ALWAYS_OFFERED if o.value == value), None)
+            if option is None:
+                return None
+            self.translated[(question.id, value)] = _(option.label)
+        return self.translated[(question.id, value)]
+
+
+def _answer_text(question, answer: Answer | None, label_of: _AnswerLabels) -> str:
     if answer is None:
         return ""
     if answer.skipped:
-        return _("(skipped)")
-    values = answer.values
+        return label_of.skipped
     labels = []
-    for value in values:
-        option = question.option(value) or next((o for o in ALWAYS_OFFERED if o.value == value), None)
-        if option is not None:
-            labels.append(_(option.label))
+    for value in answer.values:
+        label = label_of(question, value)
+        if label is not None:
+            labels.append(label)
         elif question.free_text and value not in NOT_A_REAL_ANSWER:
             labels.append(value)
     return "; ".join(labels)

@@ -1,9 +1,10 @@
 """A consultation's results for its lead: counts per answer with small numbers suppressed, pupils' own words,
 and the exports. The lead sees the group's answers, never one pupil's."""
 
+import functools
 import json
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, render_template, request, stream_with_context
 
 from dayinmylife import audit, store
 from dayinmylife.access import consultation_or_404, lead_required
@@ -104,7 +105,7 @@ def _csv(rows, consultation: dict, what: str) -> Response:
     audit.record(get_db(), "consultation_exported", consultation=consultation["id"], what=what)
     filename = f"consultation-{consultation['id']}-{what}.csv"
     return Response(
-        as_csv(rows),
+        stream_with_context(as_csv(rows)),  # written as it is read: a national consultation's rows never held
         mimetype="text/csv",
         headers={"Content-Disposition": f"attachment; filename={filename}", "Cache-Control": "no-store"},
     )
@@ -131,6 +132,8 @@ def answers_csv(consultation_id: int):
     writers = store.consultations.consultation_own_words_writers(
         get_db(), consultation_id, _own_words_questions(questionnaire)
     )
-    responses = store.consultations.consultation_responses(get_db(), consultation_id)
-    rows = answer_rows(questionnaire, responses, group_labels(groups, minimum), writers)
+    db = get_db()
+    ids = store.consultations.consultation_response_ids(db, consultation_id)
+    read = functools.partial(store.consultations.consultation_responses, db, consultation_id)
+    rows = answer_rows(questionnaire, ids, read, group_labels(groups, minimum), writers)
     return _csv(rows, consultation, "anonymous-answers")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, timedelta
 
 from sqlite_utils import Database
@@ -70,10 +71,10 @@ def consultations_of(db: Database, lead_id: int) -> list[dict]:
     """A lead's consultations, newest first, with how many pupils have answered each (as the overview counts)."""
     return all_rows(
         db,
-        f"""
+        """
         SELECT consultations.*,
-               (SELECT COUNT(*) FROM sessions WHERE sessions.consultation_id = consultations.id AND {ANSWERED})
-               AS response_count
+               (SELECT COALESCE(SUM(pupils), 0) FROM consultation_responses_counted AS counted
+                WHERE counted.consultation_id = consultations.id) AS response_count
         FROM consultations WHERE created_by = ?
         ORDER BY opens_on DESC, consultations.id DESC
         """,
@@ -135,7 +136,8 @@ def start_consultation_response(
     with write_transaction(db):
         _delete_unanswered(db, moment - UNANSWERED_KEPT, consultation["id"])
         answered = db.execute(
-            f"SELECT COUNT(*) FROM sessions WHERE consultation_id = ? AND {ANSWERED}", (consultation["id"],)
+            "SELECT COALESCE(SUM(pupils), 0) FROM consultation_responses_counted WHERE consultation_id = ?",
+            (consultation["id"],),
         ).fetchone()[0]
         if answered >= consultation["max_responses"]:
             return FULL
@@ -226,16 +228,13 @@ def consultation_limit_hits(db: Database, consultation_id: int) -> dict:
 
 
 def consultation_response_counts(db: Database, consultation_id: int) -> dict[int | None, int]:
-    """Pupils who gave at least one answer, per group (None: the consultation has no groups)."""
+    """Pupils who gave at least one answer, per group (None: the consultation has no groups), as triggers
+    count them with every answer saved (migration m033)."""
     rows = db.execute(
-        f"""
-        SELECT consultation_group_id, COUNT(*) FROM sessions
-        WHERE consultation_id = ? AND {ANSWERED}
-        GROUP BY consultation_group_id
-        """,
+        "SELECT group_key, pupils FROM consultation_responses_counted WHERE consultation_id = ? AND pupils > 0",
         (consultation_id,),
     ).fetchall()
-    return {row[0]: row[1] for row in rows}
+    return {row[0] or None: row[1] for row in rows}
 
 
 CountRows = list[tuple[str, str, str | None, dict[int | None, int]]]
@@ -348,28 +347,36 @@ def consultation_own_words_writers(
     return {row[0]: row[1] for row in rows}
 
 
-def consultation_responses(db: Database, consultation_id: int) -> Iterator[tuple[int | None, dict]]:
-    """Yield each response that has answers as (group id, answers), one at a time, in no useful order."""
+def consultation_response_ids(db: Database, consultation_id: int) -> array:
+    """The ids of a consultation's responses that have answers, held compactly (8 bytes each)."""
     rows = db.execute(
-        """
-        SELECT sessions.id, sessions.consultation_group_id, answers.question_id, answers.day, answers.value,
-               answers.skipped
-        FROM sessions JOIN answers ON answers.session_id = sessions.id
-        WHERE sessions.consultation_id = ? AND answers.asked
-        ORDER BY sessions.id
-        """,
+        "SELECT id FROM sessions WHERE consultation_id = ? AND EXISTS "
+        "(SELECT 1 FROM answers WHERE answers.session_id = sessions.id AND answers.asked)",
         (consultation_id,),
     )
-    current, group_id, answers = None, None, {}
-    for row in rows:
-        if row[0] != current:
-            if current is not None:
-                yield group_id, answers
-            current, group_id, answers = row[0], row[1], {}
-        value = json.loads(row[4]) if row[4] is not None else None
-        answers[(row[2], row[3])] = Answer(value, bool(row[5]))
-    if current is not None:
-        yield group_id, answers
+    return array("q", (row[0] for row in rows))
+
+
+def consultation_responses(db: Database, consultation_id: int, ids: Sequence[int]) -> Iterator[tuple]:
+    """Yield the responses with these ids as (group id, answers), in the order of the ids, 500 read at a
+    time: however many pupils answered, only those few are held at once."""
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = db.execute(
+            """SELECT sessions.id, sessions.consultation_group_id, question_id, day, value, skipped
+            FROM sessions JOIN answers ON answers.session_id = sessions.id
+            WHERE sessions.id IN (SELECT value FROM json_each(?)) AND consultation_id = ? AND answers.asked""",
+            (json.dumps(list(chunk)), consultation_id),
+        )
+        found: dict[int, tuple[int | None, dict]] = {}
+        values: dict = {None: None}  # each stored answer decoded once a chunk: most pupils give the same few
+        for session_id, group_id, question_id, day, stored, skipped in rows:
+            if stored not in values:
+                values[stored] = json.loads(stored)
+            found.setdefault(session_id, (group_id, {}))[1][(question_id, day)] = Answer(
+                values[stored], bool(skipped)
+            )
+        yield from (found[session_id] for session_id in chunk if session_id in found)
 
 
 def add_consultation_responses(db: Database, consultation_id: int, questionnaire, responses) -> None:

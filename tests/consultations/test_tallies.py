@@ -107,3 +107,55 @@ def test_the_tallies_count_what_was_answered_before_they_existed(tmp_path, quest
         {group_ids(db, consultation_id)["5 Ash"]: 4},
     ) in store.consultations.consultation_answer_counts(db, consultation_id)
     db.conn.close()
+
+
+def fresh_response_counts(db, consultation_id) -> dict:
+    rows = db.execute(
+        """
+        SELECT consultation_group_id, COUNT(*) FROM sessions
+        WHERE consultation_id = ? AND EXISTS (SELECT 1 FROM answers WHERE answers.session_id = sessions.id)
+        GROUP BY 1
+        """,
+        (consultation_id,),
+    )
+    return {row[0]: row[1] for row in rows}
+
+
+def test_the_pupils_who_answered_always_equal_a_fresh_count(db, questionnaires):
+    lead_id = create_lead(db)
+    consultation_id = create_consultation(db, lead_id)
+    consultation = store.consultations.consultation_by_id(db, consultation_id)
+    oak = group_ids(db, consultation_id)["5 Oak"]
+    started = [
+        store.consultations.start_consultation_response(
+            db, consultation, questionnaires["primary"], group, "en"
+        )
+        for group in (oak, oak, None, oak)
+    ]
+    store.sessions.save_answer(db, started[0], "had_breakfast", "school", "yes")
+    store.sessions.save_answer(db, started[0], "had_breakfast", "school", "no")  # changed: still one pupil
+    store.sessions.save_answer(db, started[0], "who_wakes_you", "school", None)  # skipped: still one pupil
+    store.sessions.save_answer(db, started[1], "had_breakfast", "school", "yes")
+    store.sessions.save_answer(db, started[2], "had_breakfast", "school", "yes")  # started[3] never answers
+    counts = store.consultations.consultation_response_counts(db, consultation_id)
+    assert counts == fresh_response_counts(db, consultation_id) == {oak: 2, None: 1}
+    with write_transaction(db):
+        db.execute(
+            "DELETE FROM answers WHERE session_id = ? AND question_id = 'had_breakfast'", (started[0],)
+        )
+        db.execute("DELETE FROM sessions WHERE id = ?", (started[1],))
+    counts = store.consultations.consultation_response_counts(db, consultation_id)
+    assert counts == fresh_response_counts(db, consultation_id) == {oak: 1, None: 1}
+    store.consultations.erase_consultation_responses(db, consultation_id)
+    assert store.consultations.consultation_response_counts(db, consultation_id) == {}
+
+
+def test_the_pupils_who_answered_before_the_count_existed_are_counted(tmp_path, questionnaires):
+    db = connect(tmp_path / "before.sqlite3")
+    migrations.apply(db, stop_before="m033_consultation_responses_counted")
+    consultation_id = create_consultation(db, create_lead(db))
+    ash = group_ids(db, consultation_id)["5 Ash"]
+    pupils_answer(db, questionnaires["primary"], consultation_id, ash, [breakfast("yes")] * 4)
+    migrations.apply(db)
+    assert store.consultations.consultation_response_counts(db, consultation_id) == {ash: 4}
+    db.conn.close()
