@@ -58,6 +58,9 @@ class Pupil(HttpUser):
             FINISHED["pupils"] += 1
         except GaveUp:
             FINISHED["gave_up"] += 1
+        # Stay until the run ends: Locust replaces a pupil who stops while it is still starting the others, and
+        # a whole school joining is this many pupils, not more.
+        gevent.sleep(max(0.0, SETTINGS["stop_at"] - time.time()))
         raise StopUser()
 
     def _think(self):
