@@ -117,9 +117,10 @@ class Pupil(HttpUser):
         pupil = random.getrandbits(48)
         for step in range(SETTINGS["steps"]):
             url = f"/floor/{pupil}/{step}"
-            self._request("GET", url, "question page", 200)
+            page = self._request("GET", url, "question page", 200).text
             self._think()
-            self._request("POST", url, "answer", 302, data={"answer": "yes"})
+            data = {"csrf_token": CSRF.search(page).group(1), "answer": "yes"}
+            self._request("POST", url, "answer", 302, data=data)
             ACKNOWLEDGED.append([pupil, str(step), "floor", time.time()])
 
 
