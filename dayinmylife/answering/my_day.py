@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flask import Blueprint, abort, current_app, make_response, redirect, render_template, request, url_for
 from flask import session as cookie
@@ -42,10 +42,20 @@ class Visit:
     questionnaire: Questionnaire
     answers: dict[tuple[str, str], Answer]
     access: str = grants.ANSWER
+    _steps: list[flow.Step] | None = field(default=None, repr=False)
 
     @property
     def steps(self) -> list[flow.Step]:
-        return flow.steps(self.questionnaire, {key: answer.value for key, answer in self.answers.items()})
+        """What the questionnaire asks for the answers so far: worked out once until an answer changes."""
+        if self._steps is None:
+            answers = {key: answer.value for key, answer in self.answers.items()}
+            self._steps = flow.steps(self.questionnaire, answers)
+        return self._steps
+
+    def answered(self, key: tuple[str, str], answer: Answer) -> None:
+        """Take a new answer (before it is saved): what is asked may change with it."""
+        self.answers[key] = answer
+        self._steps = None
 
     def next_unanswered(self) -> flow.Step | None:
         return flow.first_unanswered(self.steps, set(self.answers))
@@ -222,7 +232,7 @@ def _shown_by(form: QuestionForm) -> tuple[str, ...]:
 
 def _saved(visit: Visit, step: flow.Step, value, source, shown_by=()) -> bool:
     """Save the answer (None: skipped); False when the database could not take it just now."""
-    visit.answers[step.key] = Answer(value, skipped=value is None, source=source, shown_by=shown_by)
+    visit.answered(step.key, Answer(value, skipped=value is None, source=source, shown_by=shown_by))
     no_longer_asked = set(visit.answers) - {asked.key for asked in visit.steps}
     try:
         raised = store.sessions.save_answer(
