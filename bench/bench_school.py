@@ -347,6 +347,9 @@ def _settings(
     retry: bool = False,
     steps: int = 0,
     spawn_seconds: float = 5,
+    loop: bool = False,
+    deadline: float = DEADLINE,
+    think: float = THINK,
 ) -> list[str]:
     settings = folder / f"{mode}-{port}-settings.json"
     settings.write_text(
@@ -355,10 +358,11 @@ def _settings(
                 "host": f"http://127.0.0.1:{port}",
                 "pupils": pupils,
                 "spawn_rate": max(pupils / spawn_seconds, 1),  # everyone in within five seconds, unless told
-                "think": THINK,
+                "think": think,
                 "code": CODE,
-                "deadline": DEADLINE,
+                "deadline": deadline,
                 "mode": mode,
+                "loop": loop,
                 "retry": retry,
                 "steps": steps,
             }
@@ -367,10 +371,9 @@ def _settings(
     return [str(settings), str(folder / f"{mode}-{port}-result.json")]
 
 
-def _pupils(
-    folder: Path, port: int, pupils: int, mode: str, steps: int = 0, spawn_seconds: float = 5
-) -> dict:
-    settings = _settings(folder, port, pupils, mode, steps=steps, spawn_seconds=spawn_seconds)
+def _pupils(folder: Path, port: int, pupils: int, mode: str, steps: int = 0, **settings) -> dict:
+    """Run the simulated pupils to the end (spawn_seconds, loop, deadline: see _settings); their result."""
+    settings = _settings(folder, port, pupils, mode, steps=steps, **settings)
     subprocess.run([*PUPILS_COMMAND, *settings], cwd=ROOT, check=True, timeout=DEADLINE + 60)
     return json.loads(Path(settings[1]).read_text())
 
