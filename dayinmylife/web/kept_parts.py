@@ -12,7 +12,7 @@ name (a questionnaire's `{name}`) are added to it here. Only for parts that show
 session: no answers, no session id, no CSRF token. In debug mode nothing is kept, so an edit shows at once.
 """
 
-from flask import current_app, g, request
+from flask import current_app, g, has_request_context, request
 from flask_babel import get_locale
 from markupsafe import Markup
 
@@ -21,6 +21,8 @@ MOST_PARTS = 20_000  # a few questionnaires × their questions × languages: far
 
 def kept_part(*key, caller) -> Markup:
     """The part inside `{% call kept_part(...) %}`: rendered the first time for its key, then kept."""
+    if not has_request_context():  # a page rendered outside a request (none today): nothing to key it by
+        return Markup(caller())
     whole_key = (*key, str(get_locale()), request.script_root, g.get("sprites_key"), g.get("child_name"))
     kept = current_app.extensions.setdefault("kept_parts", {})
     if whole_key in kept and not current_app.debug:
