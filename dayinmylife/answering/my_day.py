@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from flask import Blueprint, abort, current_app, make_response, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, g, make_response, redirect, render_template, request, url_for
 from flask import session as cookie
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -77,6 +77,7 @@ class Visit:
 def _visit(session_id: int) -> Visit:
     """The session this browser asks for, if it may open it (and this page of it: see grants)."""
     row = store.sessions.session_by_id(get_db(), session_id)
+    g.session_shown = row  # its language is the page's (web/page_language.py): no second query for it
     access = grants.access_to(row) if row is not None else None
     if access is None:
         if not current_user.is_authenticated and grants.locked_session() is None:
@@ -149,6 +150,7 @@ def choose_language(session_id: int):
     language = known(request.form.get("language"))
     if language and not visit.answers:  # own words are marked with the one language of their session
         store.sessions.set_session_language(get_db(), session_id, language)
+        g.pop("session_shown", None)  # its row's language is no longer the session's
         if not current_user.is_authenticated:  # their own device: the rest of their visit speaks it too
             cookie["language"] = language
     return redirect(url_for("my_day.resume", session_id=session_id))
