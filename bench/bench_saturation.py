@@ -17,7 +17,7 @@ Figures, at the level with the most requests a second whose p95 (of every reques
 - the load average before each level: whatever else the machine runs takes from the same cores.
 
 Environment: SATURATION_LEVELS ("2,4,8,16"), SATURATION_SECONDS (20), P95_LIMIT_MS (50); WORKERS, WORKER_CLASS,
-THREADS and LOCUST_NICE as bench_school. About four minutes.
+THREADS and LOCUST_NICE as bench_school. About three minutes.
 """
 
 import os
