@@ -1,12 +1,18 @@
-"""How much server CPU a pupil's question page and answer save cost, measured in-process.
+"""How much server CPU a pupil's question page and answer save cost, against the floor of the same stack.
 
 Wall-clock load runs (bench_school) are noisy on a shared machine; CPU time per request much less so. A temporary
 database holds an open consultation on the primary questionnaire; the app runs in its production
 configuration (CSRF, the Secure session cookie, so the test client speaks https). PUPILS_IN_PROCESS pupils
 join through the test client and answer the whole questionnaire; every question GET and answer POST is timed
-with `time.process_time` (this process's CPU, whatever else the machine runs). The figures are the medians of
-the least disturbed of three rounds. A busy machine still inflates CPU time (shared caches and cores), so
-compare figures taken side by side.
+with `time.process_time` (this process's CPU, whatever else the machine runs).
+
+In the same process and rounds, each pupil is followed by one through bench/floor_app.py: Flask with the same
+signed session cookie, Flask-WTF's CSRF check, Jinja rendering the very pages the app served (captured in the
+warm-up), one row read a page, one upsert a save (BEGIN IMMEDIATE, WAL, synchronous FULL, a kept connection)
+and a redirect. `floor_ratio_get` and `floor_ratio_post` are the floor's CPU ÷ the app's (1.0: the app costs no
+more than the bare stack), the median of three rounds' ratios; the milliseconds are the medians of the least
+disturbed round. A busy machine still inflates CPU time (shared caches and cores), so compare figures taken
+side by side.
 
     .venv/bin/python -m bench.bench_question_page            # the figures
     .venv/bin/python -m bench.bench_question_page --profile  # and a pyinstrument profile of the same flow
@@ -20,6 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import floor_app
 from bench.bench_school import CODE, _consultation  # the same school as the load run
 from dayinmylife import create_app
 
@@ -41,8 +48,9 @@ def _timed(timings: list, call, *args, **kwargs):
     return response
 
 
-def _pupil(client, question_ms: list, answer_ms: list) -> None:
-    """Join with the code and answer every question, timing each question page and each answer save."""
+def _pupil(client, question_ms: list, answer_ms: list, pages: list | None = None) -> None:
+    """Join with the code and answer every question, timing each question page and each answer save (and
+    keeping each question page, if asked)."""
     page = client.get("/join/").text
     client.post("/join/", data={"csrf_token": CSRF.search(page).group(1), "code": CODE})
     page = client.get("/join/start").text
@@ -55,6 +63,8 @@ def _pupil(client, question_ms: list, answer_ms: list) -> None:
         response = _timed(question_ms, client.get, where)
         assert response.status_code == 200, (where, response.status_code)
         page = response.text
+        if pages is not None:
+            pages.append(page)
         data = {"csrf_token": CSRF.search(page).group(1), "action": "continue"}
         choices = CHOICES.findall(page)
         data["answer"] = html.unescape(choices[0][1]) if choices else "I like playtime."
@@ -65,39 +75,80 @@ def _pupil(client, question_ms: list, answer_ms: list) -> None:
         where = response.headers["Location"]
 
 
+def _floor_pupil(client, pupil: int, steps: int, question_ms: list, answer_ms: list) -> None:
+    """The same number of question pages and answer saves through the floor."""
+    for step in range(steps):
+        where = f"/floor/{pupil}/{step}"
+        response = _timed(question_ms, client.get, where)
+        assert response.status_code == 200, (where, response.status_code)
+        data = {"csrf_token": CSRF.search(response.text).group(1), "answer": "yes"}
+        response = _timed(answer_ms, client.post, where, data=data)
+        assert response.status_code == 302, (where, response.status_code)
+
+
 def _client(app):
     client = app.test_client()
     client.environ_base["wsgi.url_scheme"] = "https"  # the session cookie is Secure, as behind TLS
     return client
 
 
-def measure(pupils: int = PUPILS_IN_PROCESS) -> tuple[list, list]:
-    """Play pupils through the questionnaire; return the CPU milliseconds of each question GET and answer POST."""
+def question_pages(database: Path) -> list[str]:
+    """The question pages of one pupil's whole questionnaire as the app serves them (for the floor to render)."""
+    app = create_app({"DATABASE": str(database), "SECRET_KEY": SECRET, "DAYINMYLIFE_ENV": "production"})
+    pages: list = []
+    _pupil(_client(app), [], [], pages)
+    return pages
+
+
+def measure(pupils: int = PUPILS_IN_PROCESS) -> dict[str, list]:
+    """Play pupils through the questionnaire, each followed by one through the floor; return the CPU
+    milliseconds of each question GET and answer POST, the app's and the floor's."""
+    timings: dict[str, list] = {"question": [], "answer": [], "floor_question": [], "floor_answer": []}
     with tempfile.TemporaryDirectory() as folder:
         database = Path(folder) / "question.sqlite3"
         _consultation(database)
         app = create_app({"DATABASE": str(database), "SECRET_KEY": SECRET, "DAYINMYLIFE_ENV": "production"})
-        question_ms: list = []
-        answer_ms: list = []
-        _pupil(_client(app), [], [])  # warm up: templates, caches
-        for _ in range(pupils):
-            _pupil(_client(app), question_ms, answer_ms)
-    return question_ms, answer_ms
+        pages: list = []
+        _pupil(_client(app), [], [], pages)  # warm up: templates, caches; and the pages the floor serves
+        floor = floor_app.create_app(str(Path(folder) / "floor.sqlite3"), pages, SECRET)
+        _floor_pupil(_client(floor), 0, len(pages), [], [])
+        for pupil in range(1, pupils + 1):
+            _pupil(_client(app), timings["question"], timings["answer"])
+            _floor_pupil(
+                _client(floor), pupil, len(pages), timings["floor_question"], timings["floor_answer"]
+            )
+    return timings
 
 
 def run() -> dict:
     rounds = [measure() for _ in range(ROUNDS)]
-    question_ms = min((question for question, _ in rounds), key=statistics.median)
-    answer_ms = min((answer for _, answer in rounds), key=statistics.median)
+    # The least disturbed round (the app's cheapest), its floor measured beside it in the same minutes.
+    quiet = min(rounds, key=lambda timings: statistics.median(timings["question"] + timings["answer"]))
+    median = {name: round(statistics.median(values), 2) for name, values in quiet.items()}
+    p95 = {name: round(_p95(values), 2) for name, values in quiet.items()}
     figures = {
-        "question_page_cpu_ms": round(statistics.median(question_ms), 2),
-        "answer_save_cpu_ms": round(statistics.median(answer_ms), 2),
+        "question_page_cpu_ms": median["question"],
+        "answer_save_cpu_ms": median["answer"],
+        "floor_question_page_cpu_ms": median["floor_question"],
+        "floor_answer_save_cpu_ms": median["floor_answer"],
+        # Each round's floor ÷ app, the median of the rounds: both sides measured in the same minutes.
+        "floor_ratio_get": _ratio(rounds, "question"),
+        "floor_ratio_post": _ratio(rounds, "answer"),
     }
     print(
-        f"   CPU per request, median of {len(question_ms)} (best of {ROUNDS} rounds): question page {figures['question_page_cpu_ms']} ms "
-        f"(p95 {_p95(question_ms):.2f}), answer save {figures['answer_save_cpu_ms']} ms (p95 {_p95(answer_ms):.2f})"
+        f"   CPU per request, median of {len(quiet['question'])} (the quietest of {ROUNDS} rounds), app against "
+        f"floor: question page {median['question']} ms (p95 {p95['question']}) against "
+        f"{median['floor_question']} (p95 {p95['floor_question']}); answer save {median['answer']} ms "
+        f"(p95 {p95['answer']}) against {median['floor_answer']} (p95 {p95['floor_answer']})"
     )
     return figures
+
+
+def _ratio(rounds: list[dict], name: str) -> float:
+    ratios = [
+        statistics.median(timings[f"floor_{name}"]) / statistics.median(timings[name]) for timings in rounds
+    ]
+    return round(statistics.median(ratios), 2)
 
 
 def _p95(values: list) -> float:

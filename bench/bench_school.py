@@ -4,8 +4,9 @@
    questionnaire); PUPILS simulated pupils (Locust, bench/school_pupils.py) join with the code and answer every
    question at a child's pace (THINK seconds a question on average). Afterwards the database is counted:
    every acknowledged answer (a 302 after the POST) must be there.
-2. Floor: the same pupils, think time and number of answers against bench/floor_app.py (one upsert a save)
-   under the same gunicorn settings. floor_ratio = our answer saves per second / the floor's.
+2. Floor: the same pupils, think time and number of answers against bench/floor_app.py (the same stack doing
+   the same work: session cookie, CSRF, the same pages rendered, one row read, one upsert a save) under the same
+   gunicorn settings. floor_ratio = our answer saves per second / the floor's.
 3. Crash: a shorter run (CRASH_PUPILS); gunicorn's master and workers get SIGKILL mid-load and are restarted
    on the same database; pupils retry; every answer acknowledged before the kill must be in the database.
 4. Page weight: headless Chromium with a cold cache downloads one question page (bytes as transferred), then
@@ -149,11 +150,8 @@ def _missing(database: Path, acknowledged: list, before: float | None = None) ->
 
 
 def _floor_run(folder: Path, steps: int) -> dict:
-    database = folder / "floor.sqlite3"
     port = _free_port()
-    server = _gunicorn(
-        "bench.floor_app:create_app()", port, {"FLOOR_DATABASE": str(database)}, ready="/floor/0/0"
-    )
+    server = _gunicorn("bench.floor_app:create_app()", port, floor_environment(folder), ready="/floor/0/0")
     try:
         print(f"   floor: {PUPILS} pupils, {steps} answers each, one upsert a save", flush=True)
         result = _pupils(folder, port, PUPILS, mode="floor", steps=steps)
@@ -162,6 +160,21 @@ def _floor_run(folder: Path, steps: int) -> dict:
     figures = _request_figures(result, "floor_")
     figures["floor_errors"] = result["all_failures"]
     return figures
+
+
+def floor_environment(folder: Path) -> dict:
+    """The floor's settings: its own database, and the app's question pages (captured in-process) to render."""
+    from bench.bench_question_page import question_pages  # it imports this module's school
+
+    school = folder / "pages.sqlite3"
+    _consultation(school)
+    pages = folder / "floor-pages.json"
+    pages.write_text(json.dumps(question_pages(school)))
+    return {
+        "FLOOR_DATABASE": str(folder / f"floor-{time.monotonic_ns()}.sqlite3"),
+        "FLOOR_PAGES": str(pages),
+        "FLOOR_SECRET_KEY": SECRET,
+    }
 
 
 # 3. Crash
@@ -334,6 +347,9 @@ def _settings(
     retry: bool = False,
     steps: int = 0,
     spawn_seconds: float = 5,
+    loop: bool = False,
+    deadline: float = DEADLINE,
+    think: float = THINK,
 ) -> list[str]:
     settings = folder / f"{mode}-{port}-settings.json"
     settings.write_text(
@@ -342,10 +358,11 @@ def _settings(
                 "host": f"http://127.0.0.1:{port}",
                 "pupils": pupils,
                 "spawn_rate": max(pupils / spawn_seconds, 1),  # everyone in within five seconds, unless told
-                "think": THINK,
+                "think": think,
                 "code": CODE,
-                "deadline": DEADLINE,
+                "deadline": deadline,
                 "mode": mode,
+                "loop": loop,
                 "retry": retry,
                 "steps": steps,
             }
@@ -354,10 +371,9 @@ def _settings(
     return [str(settings), str(folder / f"{mode}-{port}-result.json")]
 
 
-def _pupils(
-    folder: Path, port: int, pupils: int, mode: str, steps: int = 0, spawn_seconds: float = 5
-) -> dict:
-    settings = _settings(folder, port, pupils, mode, steps=steps, spawn_seconds=spawn_seconds)
+def _pupils(folder: Path, port: int, pupils: int, mode: str, steps: int = 0, **settings) -> dict:
+    """Run the simulated pupils to the end (spawn_seconds, loop, deadline: see _settings); their result."""
+    settings = _settings(folder, port, pupils, mode, steps=steps, **settings)
     subprocess.run([*PUPILS_COMMAND, *settings], cwd=ROOT, check=True, timeout=DEADLINE + 60)
     return json.loads(Path(settings[1]).read_text())
 

@@ -5,7 +5,8 @@
 settings: host, pupils, spawn_rate, think (mean seconds a question; each wait is uniform 0.5x-1.5x), code,
 deadline (seconds: the run stops then whatever happens), mode ("school": join and answer the whole
 questionnaire; "join": join and open the first question, then leave; "floor": `steps` GET + POST pairs against bench/floor_app.py), retry (keep retrying a request
-that fails, as a pupil presses the button again: used in the crash run).
+that fails, as a pupil presses the button again: used in the crash run), loop (optional: each simulated pupil
+starts again as a new pupil after finishing, until the deadline: a closed loop, for bench_saturation).
 
 Writes the result: per request name its count, failures, p50/p95/p99 ms and requests per second; every
 answer acknowledged (a 302 after the POST) with the time it was acknowledged; how many pupils finished.
@@ -15,6 +16,7 @@ import html
 import json
 import random
 import re
+import statistics
 import sys
 import time
 
@@ -26,6 +28,7 @@ from locust.exception import StopUser
 SETTINGS: dict = {}
 ACKNOWLEDGED: list = []  # [session_id, question_id, day_slug, acknowledged at]
 FINISHED = {"pupils": 0, "gave_up": 0}
+REQUESTS_PER_PUPIL: list = []  # how many requests each finished pupil made, start to end
 QUESTION_URL = re.compile(r"/day/(\d+)/([a-z-]+)/([^/?]+)")
 CSRF = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
 CHOICES = re.compile(r'<input type="(radio|checkbox)" name="answer" value="([^"]+)"')
@@ -50,14 +53,19 @@ class Pupil(HttpUser):
     @task
     def answer_everything(self):
         """Join with the code, answer every question at a child's pace, finish; then leave."""
+        self.cookie = None  # a new pupil each time round (the closed loop's next interview)
+        self.requests = 0
         try:
             if SETTINGS["mode"] == "floor":
                 self._floor()
             else:
                 self._school()
             FINISHED["pupils"] += 1
+            REQUESTS_PER_PUPIL.append(self.requests)
         except GaveUp:
             FINISHED["gave_up"] += 1
+        if SETTINGS.get("loop"):  # saturation: the next interview at once
+            return
         # Stay until the run ends: Locust replaces a pupil who stops while it is still starting the others, and
         # a whole school joining is this many pupils, not more.
         gevent.sleep(max(0.0, SETTINGS["stop_at"] - time.time()))
@@ -69,6 +77,7 @@ class Pupil(HttpUser):
     def _request(self, method, url, name, expect, **kwargs):
         """One request; with retry on, try again (as a pupil presses again) until it works or time runs out."""
         while True:
+            self.requests += 1
             headers = {"Cookie": self.cookie} if self.cookie else {}
             with self.client.request(
                 method, url, name=name, allow_redirects=False, catch_response=True, headers=headers, **kwargs
@@ -120,9 +129,10 @@ class Pupil(HttpUser):
         pupil = random.getrandbits(48)
         for step in range(SETTINGS["steps"]):
             url = f"/floor/{pupil}/{step}"
-            self._request("GET", url, "question page", 200)
+            page = self._request("GET", url, "question page", 200).text
             self._think()
-            self._request("POST", url, "answer", 302, data={"answer": "yes"})
+            data = {"csrf_token": CSRF.search(page).group(1), "answer": "yes"}
+            self._request("POST", url, "answer", 302, data=data)
             ACKNOWLEDGED.append([pupil, str(step), "floor", time.time()])
 
 
@@ -163,12 +173,21 @@ def main(settings_path: str, result_path: str) -> None:
     environment = Environment(user_classes=[Pupil])
     runner = environment.create_local_runner()
     runner.start(SETTINGS["pupils"], spawn_rate=SETTINGS["spawn_rate"])
-    while time.time() < SETTINGS["stop_at"] and FINISHED["pupils"] + FINISHED["gave_up"] < SETTINGS["pupils"]:
+    while time.time() < SETTINGS["stop_at"] and (
+        SETTINGS.get("loop") or FINISHED["pupils"] + FINISHED["gave_up"] < SETTINGS["pupils"]
+    ):
         gevent.sleep(0.25)
     seconds = time.time() - started
     runner.quit()
+    total = environment.stats.total
     result = {
         "requests": _figures(environment.stats, seconds),
+        "all_requests": {
+            "count": total.num_requests,
+            "p50_ms": total.get_response_time_percentile(0.5),
+            "p95_ms": total.get_response_time_percentile(0.95),
+            "rps": round(total.num_requests / seconds, 1) if seconds else 0,
+        },
         "all_failures": environment.stats.total.num_failures,
         "failure_reasons": {
             f"{error.method} {error.name}: {error.error}": error.occurrences
@@ -176,6 +195,7 @@ def main(settings_path: str, result_path: str) -> None:
         },
         "acknowledged": ACKNOWLEDGED,
         "finished": FINISHED["pupils"],
+        "requests_per_pupil": round(statistics.mean(REQUESTS_PER_PUPIL), 1) if REQUESTS_PER_PUPIL else 0,
         "gave_up": FINISHED["gave_up"],
         "seconds": round(seconds, 1),
     }

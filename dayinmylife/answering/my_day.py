@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from flask import Blueprint, abort, current_app, make_response, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, g, make_response, redirect, render_template, request, url_for
 from flask import session as cookie
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -42,10 +42,20 @@ class Visit:
     questionnaire: Questionnaire
     answers: dict[tuple[str, str], Answer]
     access: str = grants.ANSWER
+    _steps: list[flow.Step] | None = field(default=None, repr=False)
 
     @property
     def steps(self) -> list[flow.Step]:
-        return flow.steps(self.questionnaire, {key: answer.value for key, answer in self.answers.items()})
+        """What the questionnaire asks for the answers so far: worked out once until an answer changes."""
+        if self._steps is None:
+            answers = {key: answer.value for key, answer in self.answers.items()}
+            self._steps = flow.steps(self.questionnaire, answers)
+        return self._steps
+
+    def answered(self, key: tuple[str, str], answer: Answer) -> None:
+        """Take a new answer (before it is saved): what is asked may change with it."""
+        self.answers[key] = answer
+        self._steps = None
 
     def next_unanswered(self) -> flow.Step | None:
         return flow.first_unanswered(self.steps, set(self.answers))
@@ -67,6 +77,7 @@ class Visit:
 def _visit(session_id: int) -> Visit:
     """The session this browser asks for, if it may open it (and this page of it: see grants)."""
     row = store.sessions.session_by_id(get_db(), session_id)
+    g.session_shown = row  # its language is the page's (web/page_language.py): no second query for it
     access = grants.access_to(row) if row is not None else None
     if access is None:
         if not current_user.is_authenticated and grants.locked_session() is None:
@@ -139,6 +150,7 @@ def choose_language(session_id: int):
     language = known(request.form.get("language"))
     if language and not visit.answers:  # own words are marked with the one language of their session
         store.sessions.set_session_language(get_db(), session_id, language)
+        g.pop("session_shown", None)  # its row's language is no longer the session's
         if not current_user.is_authenticated:  # their own device: the rest of their visit speaks it too
             cookie["language"] = language
     return redirect(url_for("my_day.resume", session_id=session_id))
@@ -222,7 +234,7 @@ def _shown_by(form: QuestionForm) -> tuple[str, ...]:
 
 def _saved(visit: Visit, step: flow.Step, value, source, shown_by=()) -> bool:
     """Save the answer (None: skipped); False when the database could not take it just now."""
-    visit.answers[step.key] = Answer(value, skipped=value is None, source=source, shown_by=shown_by)
+    visit.answered(step.key, Answer(value, skipped=value is None, source=source, shown_by=shown_by))
     no_longer_asked = set(visit.answers) - {asked.key for asked in visit.steps}
     try:
         raised = store.sessions.save_answer(

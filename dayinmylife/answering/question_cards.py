@@ -42,7 +42,7 @@ def question_cards(questionnaire: Questionnaire, question: Question) -> Question
         questionnaire.version,
         questionnaire.wording,
         question.id,
-        tuple(sorted(g.get("sprites", {}).items())),  # the pictures drawn from this page's sprites
+        g.get("sprites_key"),  # the sprites this page draws its pictures from (web/sprites.py), if any
         str(get_locale()),
         request.script_root,
     )

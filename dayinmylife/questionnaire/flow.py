@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from dayinmylife.questionnaire import builtins
@@ -35,13 +36,14 @@ class Step:
 
 def weekend_question(questionnaire: Questionnaire, part: Part) -> Question:
     """The "is this part different at the weekend?" question asked after a part."""
+    return _weekend_question(part.weekend_question_id, questionnaire.weekend_question, part.id)
+
+
+@lru_cache(maxsize=1024)
+def _weekend_question(question_id: str, prompt: str, part_id: str) -> Question:
+    # Made once (a Question is frozen, so one is as good as another): every page works out the whole flow.
     return Question(
-        id=part.weekend_question_id,
-        type="yes_no",
-        prompt=questionnaire.weekend_question,
-        days=ONCE,
-        options=builtins.YES_NO,
-        part_id=part.id,
+        id=question_id, type="yes_no", prompt=prompt, days=ONCE, options=builtins.YES_NO, part_id=part_id
     )
 
 
@@ -76,6 +78,8 @@ def weekend_differs(questionnaire: Questionnaire, answers: Answers) -> dict[str,
 
 
 def _asked(questionnaire: Questionnaire, question: Question, day: str, answers: Answers) -> bool:
+    if question.ask_if is None:  # most questions: always asked
+        return True
     return holds(
         question.ask_if,
         lambda question_id: answer_for_day(

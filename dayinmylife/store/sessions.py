@@ -254,15 +254,18 @@ def save_answer(
             """,
             (session_id, not_asked),
         )
-        raised = db.execute(
-            """
-            INSERT OR IGNORE INTO alerts (session_id, question_id, day, answer, raised_at)
-            SELECT sessions.id, ?, ?, alerting.value, ? FROM sessions, json_each(?) AS alerting
-            WHERE sessions.id = ? AND sessions.child_id IS NOT NULL
-            RETURNING id, (SELECT child_id FROM sessions WHERE id = session_id)
-            """,
-            (question_id, day, at, json.dumps(list(alerting)), session_id),
-        ).fetchall()
+        alerting = tuple(alerting)
+        raised = []  # most answers raise no alert: then no statement for one
+        if alerting:
+            raised = db.execute(
+                """
+                INSERT OR IGNORE INTO alerts (session_id, question_id, day, answer, raised_at)
+                SELECT sessions.id, ?, ?, alerting.value, ? FROM sessions, json_each(?) AS alerting
+                WHERE sessions.id = ? AND sessions.child_id IS NOT NULL
+                RETURNING id, (SELECT child_id FROM sessions WHERE id = session_id)
+                """,
+                (question_id, day, at, json.dumps(list(alerting)), session_id),
+            ).fetchall()
         for alert_id, child_id in raised:
             queue_alert_mail(db, [alert_id], child_id, at)
     return [alert_id for alert_id, _child_id in raised]

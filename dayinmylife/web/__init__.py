@@ -3,8 +3,17 @@
 
 def register(app) -> None:
     """Add this area's pages and what they share to the app (imported here, when the app is built)."""
-    from dayinmylife.web import errors, guards, i18n, page_language, security, sprites, static_files
+    from dayinmylife.web import (
+        errors,
+        guards,
+        i18n,
+        kept_parts,
+        page_language,
+        security,
+        sprites,
+        static_files,
+    )
 
     i18n.init_app(app, page_language.select_locale)
-    for part in (security, static_files, sprites, guards, errors):
+    for part in (security, static_files, sprites, kept_parts, guards, errors):
         part.init_app(app)

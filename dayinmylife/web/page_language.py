@@ -3,7 +3,7 @@
 A page of a child's session speaks the session's language. Any other page follows the chain: a choice made
 in this browser, then the practitioner's saved preference, then the browser's languages, then English."""
 
-from flask import has_request_context, request
+from flask import g, has_request_context, request
 from flask import session as cookie
 from flask_login import current_user
 
@@ -38,4 +38,9 @@ def _language_of_session_shown() -> str | None:
         session_id = grants.locked_session()  # a locked device shows only the child's session
     else:
         session_id = None
-    return known(store.sessions.session_language(get_db(), session_id)) if session_id is not None else None
+    if session_id is None:
+        return None
+    shown = g.get("session_shown")  # the row this request's page already read (answering/my_day.py)
+    if shown is not None and shown["id"] == session_id:
+        return known(shown["language"])
+    return known(store.sessions.session_language(get_db(), session_id))

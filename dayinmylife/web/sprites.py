@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Response, abort, current_app, g, url_for
+from flask import Response, abort, current_app, g, request, url_for
 
 from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED, YES_NO
 from dayinmylife.questionnaire.model import Question, Questionnaire
@@ -54,14 +54,24 @@ def own(questionnaire: Questionnaire, question: Question) -> tuple[str, ...]:
 
 def use_question_sprites(questionnaire: Questionnaire, question: Question) -> None:
     """Draw this question page's pictures from its questionnaire's sprite and its question's."""
-    g.sprites = {}
+    key = (questionnaire.id, questionnaire.version, question.id, request.script_root)
+    kept = current_app.extensions.setdefault("question_sprites", {})
+    if key not in kept or current_app.debug:  # in debug mode an edited picture gets its new address at once
+        kept[key] = _question_sprites(questionnaire, question)
+    g.sprites, g.sprites_key = kept[key], key
+
+
+def _question_sprites(questionnaire: Questionnaire, question: Question) -> dict[str, str]:
+    """Each picture of a question page, with the address of the sprite that holds it."""
+    sprites = {}
     for which, names in (
         (EVERY_QUESTION, every_question(questionnaire)),
         (question.id, own(questionnaire, question)),
     ):
         if names:
             address = url_for("sprite", questionnaire_id=questionnaire.id, which=which, v=_version(names))
-            g.sprites.update(dict.fromkeys(names, address))
+            sprites.update(dict.fromkeys(names, address))
+    return sprites
 
 
 def sprite(questionnaire_id: str, which: str):

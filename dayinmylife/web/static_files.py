@@ -60,12 +60,21 @@ def picture_tag(name: str, size: int = 64, class_: str = "pic") -> Markup:
     Decorative (alt="", or hidden from screen readers): a picture always stands beside its word.
     """
     sprite = g.get("sprites", {}).get(name) if has_request_context() else None
-    if sprite is not None:
-        return Markup(
-            '<svg class="{}" width="{}" height="{}" aria-hidden="true" focusable="false"><use href="{}#{}"></use></svg>'
-        ).format(class_, size, size, sprite, name)
-    key = (request.script_root if has_request_context() else "", name, size, class_)
     tags = current_app.extensions.setdefault("picture_tags", {})
+    if sprite is not None:
+        key = (
+            sprite,
+            name,
+            size,
+            class_,
+        )  # the sprite's address names its questionnaire, version and pictures
+        if key not in tags:
+            tags[key] = Markup(
+                '<svg class="{}" width="{}" height="{}" aria-hidden="true" focusable="false">'
+                '<use href="{}#{}"></use></svg>'
+            ).format(class_, size, size, sprite, name)
+        return tags[key]
+    key = (request.script_root if has_request_context() else "", name, size, class_)
     if key not in tags or current_app.debug:
         source = url_for("static", filename=f"pictures/{name}.svg")
         tags[key] = Markup('<img class="{}" src="{}" alt="" width="{}" height="{}">').format(
