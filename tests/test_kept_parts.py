@@ -38,3 +38,16 @@ def test_a_parent_s_kept_question_names_their_own_child(client, practitioners, s
         pages[name] = html.unescape(client.get(f"/day/{session_id}/school-day/who_wakes_you").text)
     assert "Leo" in _progress_and_question(pages["Leo"]) and "Maya" not in pages["Leo"]
     assert "Maya" in _progress_and_question(pages["Maya"]) and "Leo" not in pages["Maya"]
+
+
+def test_no_childs_name_is_kept_and_a_name_is_shown_as_text(app, client, practitioners, signed_in, child_of):
+    child = child_of(signed_in, name="<b>Leo</b>")
+    started = practitioners.post(
+        f"/children/{child}/sessions/new", {"questionnaire": "primary", "account": "parent_carer"}
+    )
+    session_id = int(started.location.split("/day/")[1].split("/")[0])
+    page = client.get(f"/day/{session_id}/school-day/who_wakes_you").text
+    assert "Who wakes &lt;b&gt;Leo&lt;/b&gt; up?" in page and "<b>Leo</b>" not in page
+    kept = app.extensions["kept_parts"].values()
+    assert not any("Leo" in part for part in kept)
+    assert any("Who wakes {name} up?" in part for part in kept)
