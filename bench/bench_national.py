@@ -38,8 +38,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.bench_consultation_results import _answers  # one pupil's answers, through the questionnaire's flow
 from dayinmylife import create_app, store
-from dayinmylife.questionnaire import flow
 from dayinmylife.signin.passwords import hash_password
 from dayinmylife.store.db import connect, forget_old_pages
 from dayinmylife.store.migrations import migrate
@@ -109,21 +109,6 @@ def _consultation(app, path) -> tuple[int, int]:
         return consultation_id, groups[0]
     finally:
         db.conn.close()
-
-
-def _answers(rng: random.Random, questionnaire) -> dict:
-    """One pupil's answers, through the questionnaire's own flow (as bench_consultation_results)."""
-    answers: dict = {}
-    while step := flow.first_unanswered(flow.steps(questionnaire, answers), set(answers)):
-        options = [option.value for option in step.question.options] + ["dont_know"]
-        if step.question.free_text:
-            value = rng.choice(["I like playtime.", None, "dont_know"])
-        elif step.question.multiple:
-            value = rng.sample(options[:-1], rng.randint(1, min(3, len(options) - 1)))
-        else:
-            value = rng.choices(options, weights=[8, *range(len(options) - 1, 0, -1)][: len(options)])[0]
-        answers[step.key] = value if rng.random() > 0.02 else None
-    return answers
 
 
 def _response(group_id: int, answers: dict) -> dict:
