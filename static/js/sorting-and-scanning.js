@@ -118,12 +118,17 @@
   function scanning() {
     var timer = null, index = -1, here = null;
 
+    // The page's choices in order; on a page with no answers to choose (the start, "here is your day") its main
+    // button comes first, so that a child does not wait through every "Change" link to reach it.
     function choices() {
-      return all("main a[href], main button, main input:not([type=hidden]), main select").filter(function (node) {
+      var found = all("main a[href], main button, main input:not([type=hidden]), main select").filter(function (node) {
         if (node.closest(".shown-by, [hidden], template")) return false;
         var shown = node.closest("label.card") || node;
         return shown.offsetParent !== null || shown.getClientRects().length > 0;
       });
+      if (found.some(function (node) { return node.matches("input"); })) return found;
+      var main = found.filter(function (node) { return node.matches(".button--go"); });
+      return main.concat(found.filter(function (node) { return main.indexOf(node) < 0; }));
     }
 
     function show(node) {
