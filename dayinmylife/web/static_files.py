@@ -62,12 +62,8 @@ def picture_tag(name: str, size: int = 64, class_: str = "pic") -> Markup:
     sprite = g.get("sprites", {}).get(name) if has_request_context() else None
     tags = current_app.extensions.setdefault("picture_tags", {})
     if sprite is not None:
-        key = (
-            sprite,
-            name,
-            size,
-            class_,
-        )  # the sprite's address names its questionnaire, version and pictures
+        # The sprite's address names its questionnaire, version and pictures.
+        key = (sprite, name, size, class_)
         if key not in tags:
             tags[key] = Markup(
                 '<svg class="{}" width="{}" height="{}" aria-hidden="true" focusable="false">'
