@@ -15,7 +15,7 @@ from dayinmylife import store
 from dayinmylife.answering import grants
 from dayinmylife.answering.question_cards import question_cards
 from dayinmylife.answering.question_forms import QuestionForm, answer_from, answer_problem, question_form
-from dayinmylife.answering.sorting_board import board_answers, board_steps
+from dayinmylife.answering.sorting_board import SORTED, board_answers, board_steps
 from dayinmylife.notify.outbox import deliver_soon
 from dayinmylife.questionnaire import flow
 from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND, Answer, Questionnaire
@@ -173,10 +173,8 @@ def _known_step(visit: Visit, day_slug: str, question_id: str) -> flow.Step:
 def _saved_form_data(step: flow.Step, saved: Answer | None) -> dict:
     if saved is None or saved.skipped:
         return {}
-    data = {"answer": saved.value, "source": saved.source, "shown_by": list(saved.shown_by)}
-    if step.question.free_text and saved.value in NOT_A_REAL_ANSWER:
-        data = {"not_an_answer": saved.value, "source": saved.source, "shown_by": list(saved.shown_by)}
-    return data
+    field = "not_an_answer" if step.question.free_text and saved.value in NOT_A_REAL_ANSWER else "answer"
+    return {field: saved.value, "source": saved.source, "shown_by": list(saved.shown_by)}
 
 
 @bp.route("/<int:session_id>/<day_slug>/<question_id>", methods=["GET", "POST"])
@@ -289,12 +287,15 @@ def _question_page(visit: Visit, step: flow.Step, form: QuestionForm, problem=No
 
 
 def _board(visit: Visit, step: flow.Step) -> list[tuple[flow.Step, str | None]]:
-    """A sorting board's pictures with where each was put, for the page to sort them all at once where JavaScript
-    runs; none where the child scans with a switch (one picture a page, as without JavaScript)."""
+    """A sorting board's pictures with the mat each was put on (None: still in the pile, or answered "I don't know"
+    on its own page), for the page to sort them all at once where JavaScript runs; none where the child scans with
+    a switch (one picture a page, as without JavaScript)."""
     if not step.question.board or visit.session["scan_every_ms"]:
         return []
-    answers = visit.answers
-    return [(item, getattr(answers.get(item.key), "value", None)) for item in board_steps(visit.steps, step)]
+    placed = [
+        (item, getattr(visit.answers.get(item.key), "value", None)) for item in board_steps(visit.steps, step)
+    ]
+    return [(item, value if value in SORTED else None) for item, value in placed]
 
 
 @bp.get("/<int:session_id>/review")
