@@ -122,6 +122,17 @@ EXPECTED = {
     "consultation_reports.results": LEADS,
     "consultation_reports.results_csv": LEADS,
     "consultations.classroom_sheet": LEADS,
+    # The consultation here is one school's, which has no list of schools: test_schools.py downloads one.
+    "consultations.schools_csv": (
+        NOT_FOUND,
+        NOT_FOUND,
+        NOT_FOUND,
+        SIGN_IN,
+        LOCKED,
+        SIGN_IN,
+        NOT_FOUND,
+        NOT_FOUND,
+    ),
     "consultations.new": (OK, NOT_FOUND, OK, SIGN_IN, LOCKED, SIGN_IN, NOT_FOUND, NOT_FOUND),
     "my_day.resume": CHILDS_OWN_PAGE,
     "my_day.question": CHILDS_OWN_PAGE,

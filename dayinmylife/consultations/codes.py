@@ -13,7 +13,9 @@ from dayinmylife.vocabulary import RUNS_CONSULTATIONS
 # Easy to read aloud and to type: no 0 or O, no 1, I or L.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 JOIN_CODE_LENGTH = 6
-MAX_GROUPS = 20
+MAX_GROUPS = 20  # of a school, or of a consultation without schools
+MAX_SCHOOLS = 5000  # of a consultation across schools: a whole country's (the Big Ask: ~2,000)
+MOST_RESPONSES = 1_000_000  # the most answers a consultation may be set to accept
 MAX_GROUP_NAME = 40
 LONGEST_RUN = timedelta(days=366)
 

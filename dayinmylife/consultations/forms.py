@@ -6,7 +6,13 @@ from wtforms import IntegerField, RadioField, StringField, TextAreaField, Valida
 from wtforms.validators import InputRequired, Length, NumberRange
 
 from dayinmylife import clock
-from dayinmylife.consultations.codes import LONGEST_RUN, MAX_GROUP_NAME, MAX_GROUPS
+from dayinmylife.consultations.codes import (
+    LONGEST_RUN,
+    MAX_GROUP_NAME,
+    MAX_GROUPS,
+    MAX_SCHOOLS,
+    MOST_RESPONSES,
+)
 from dayinmylife.web.fields import FriendlyDateField
 
 
@@ -29,7 +35,7 @@ class ConsultationDetailsForm(FlaskForm):
         default=2000,
         validators=[
             InputRequired(_l("Enter the most answers to accept")),
-            NumberRange(1, 20000, _l("Enter a number from 1 to 20000")),
+            NumberRange(1, MOST_RESPONSES, _l("Enter a number from 1 to %(most)d", most=MOST_RESPONSES)),
         ],
     )
 
@@ -60,8 +66,46 @@ class ConsultationForm(ConsultationDetailsForm):
         ],
     )
 
+    schools = TextAreaField(
+        _l("Schools, for a consultation across schools (optional)"),
+        description=_l(
+            "One school a line, its classes after a colon: Hillside Primary: 5A, 5B, 6. "
+            "Each school gets its own code; its pupils choose their class when they join."
+        ),
+    )
+
     def group_names(self) -> list[str]:
         return [line.strip() for line in (self.groups.data or "").splitlines() if line.strip()]
+
+    def school_list(self) -> list[tuple[str, list[str]]]:
+        """Each school's name with its classes' names, as typed (a line without a colon: no classes)."""
+        schools = []
+        for line in (self.schools.data or "").splitlines():
+            name, _colon, classes = line.partition(":")
+            if name.strip():
+                schools.append((name.strip(), [part.strip() for part in classes.split(",") if part.strip()]))
+        return schools
+
+    def validate_schools(self, field):
+        schools = self.school_list()
+        if schools and self.group_names():
+            raise ValidationError(_l("Give groups or schools, not both"))
+        if len(schools) > MAX_SCHOOLS:
+            raise ValidationError(_l("Use %(max)d schools or fewer", max=MAX_SCHOOLS))
+        names = [name for name, _classes in schools] + [
+            name for _name, classes in schools for name in classes
+        ]
+        if any(len(name) > MAX_GROUP_NAME for name in names):
+            raise ValidationError(_l("Keep each name to %(max)d characters", max=MAX_GROUP_NAME))
+        if len({name.casefold() for name, _classes in schools}) != len(schools):
+            raise ValidationError(_l("Give each school a different name"))
+        for name, classes in schools:
+            if len(classes) > MAX_GROUPS:
+                raise ValidationError(
+                    _l("%(school)s: use %(max)d classes or fewer", school=name, max=MAX_GROUPS)
+                )
+            if len({class_name.casefold() for class_name in classes}) != len(classes):
+                raise ValidationError(_l("%(school)s: give each class a different name", school=name))
 
     def validate_groups(self, field):
         names = self.group_names()

@@ -52,13 +52,14 @@ def _count_wrong_try() -> None:
     cookie["wrong_codes"] = {"count": tries["count"] + 1, "last": clock.epoch()}
 
 
-def _open_consultation(typed: str) -> dict | None:
-    """The consultation a code opens today, or None: unknown, closed and not yet open all look the same."""
-    consultation = store.consultations.consultation_by_code(get_db(), normalise_code(typed))
-    if consultation is None or status_on(consultation) != "open":
+def _open_consultation(typed: str) -> tuple[dict, dict | None] | None:
+    """The consultation a code opens today and the school whose code it is, or None: unknown, closed and not
+    yet open all look the same."""
+    opened = store.schools.opened_by_code(get_db(), normalise_code(typed))
+    if opened is None or status_on(opened[0]) != "open":
         _count_wrong_try()
         return None
-    return consultation
+    return opened
 
 
 def _unfinished_response(consultation: dict) -> dict | None:
@@ -80,9 +81,10 @@ def enter_code():
         if _waiting():
             problem, status = TOO_MANY_TRIES, 429
         elif form.validate():
-            consultation = _open_consultation(form.code.data)
-            if consultation is not None:
-                cookie["joining"] = consultation["id"]
+            opened = _open_consultation(form.code.data)
+            if opened is not None:
+                cookie["joining"], school = opened[0]["id"], opened[1]
+                cookie["joining_school"] = school["id"] if school else None
                 return redirect(url_for("join.start"))
             problem, status = NOT_OPEN, 400
         else:
@@ -90,21 +92,30 @@ def enter_code():
     return render_template("join/code.html", form=form, problem=problem), status
 
 
-def _joining() -> dict | None:
-    consultation_id = cookie.get("joining")
+def _joining() -> tuple[dict, dict | None] | None:
+    """The open consultation this browser is joining, and its school if it came with a school's code."""
+    consultation_id, school_id = cookie.get("joining"), cookie.get("joining_school")
     consultation = (
         store.consultations.consultation_by_id(get_db(), consultation_id) if consultation_id else None
     )
-    return consultation if consultation and status_on(consultation) == "open" else None
+    if consultation is None or status_on(consultation) != "open":
+        return None
+    school = store.schools.school(get_db(), consultation_id, school_id) if school_id else None
+    return consultation, school
 
 
 @bp.route("/start", methods=["GET", "POST"])
 def start():
-    """Carry on this browser's answers, or start new ones: choosing a group first if there are groups."""
-    consultation = _joining()
-    if consultation is None:
+    """Carry on this browser's answers, or start new ones: choosing a group (a school's class) first if there
+    are groups."""
+    joining = _joining()
+    if joining is None:
         return redirect(url_for("join.enter_code"))
-    groups = store.consultations.consultation_groups(get_db(), consultation["id"])
+    consultation, school = joining
+    if school is not None:
+        groups = store.schools.classes_of(get_db(), school["id"])
+    else:
+        groups = store.consultations.consultation_groups(get_db(), consultation["id"])
     form = StartForm()
     form.group.choices = [(str(group["id"]), group["name"]) for group in groups]
     unfinished = _unfinished_response(consultation)
@@ -112,13 +123,18 @@ def start():
         if request.form.get("action") == "carry_on" and unfinished:
             grants.let_pupil_answer(consultation["id"], unfinished["id"])
             return redirect(url_for("my_day.resume", session_id=unfinished["id"]))
-        chosen = next((group for group in groups if str(group["id"]) == form.group.data), None)
-        if groups and chosen is None:
+        chosen = next((group for group in groups if str(group["id"]) == form.group.data), school)
+        if groups and chosen is school:
             form.group.errors = [_l("Choose your group, then press the button.")]
         else:
             return _start_response(consultation, chosen)
     return render_template(
-        "join/start.html", form=form, consultation=consultation, groups=groups, unfinished=unfinished
+        "join/start.html",
+        form=form,
+        consultation=consultation,
+        school=school,
+        groups=groups,
+        unfinished=unfinished,
     ), 400 if form.errors else 200
 
 

@@ -9,6 +9,7 @@ from flask import Blueprint, Response, abort, render_template, request, stream_w
 from dayinmylife import audit, store
 from dayinmylife.access import consultation_or_404, lead_required
 from dayinmylife.consultations.exports import answer_rows, as_csv, group_labels, results_rows
+from dayinmylife.consultations.levels import by_school, classes_within, in_school, rows_by_school
 from dayinmylife.consultations.results import (
     build_results,
     enough_pupils,
@@ -27,18 +28,53 @@ COMMENTS_PER_PAGE = 100
 
 
 def _groups(consultation: dict):
+    """Its groups, or its schools, with their pupils."""
     db = get_db()
     return groups_of(
         store.consultations.consultation_groups(db, consultation["id"]),
-        store.consultations.consultation_response_counts(db, consultation["id"]),
+        by_school(
+            store.consultations.consultation_response_counts(db, consultation["id"]),
+            store.schools.school_of_each_class(db, consultation["id"]),
+        ),
         consultation["min_group_size"],
     )
 
 
 def _results(consultation: dict):
+    """The whole consultation's results, its groups (or schools) as columns."""
     questionnaire, groups = questionnaire_of(consultation), _groups(consultation)
     rows = store.consultations.consultation_answer_counts(get_db(), consultation["id"])
-    return build_results(questionnaire, groups, rows, consultation["min_group_size"])
+    school_of = store.schools.school_of_each_class(get_db(), consultation["id"])
+    return build_results(
+        questionnaire, groups, rows_by_school(rows, school_of), consultation["min_group_size"]
+    )
+
+
+def _school_results(consultation: dict, whole, school):
+    """One school's results, its classes as columns, its own numbers as the whole's page says them; None for a
+    school without classes."""
+    db = get_db()
+    classes = store.schools.classes_of(db, school.id)
+    if not classes:
+        return None
+    sizes, rows = in_school(
+        store.consultations.consultation_response_counts(db, consultation["id"]),
+        store.consultations.consultation_answer_counts(db, consultation["id"]),
+        {row["id"] for row in classes},
+    )
+    minimum = consultation["min_group_size"]
+    groups = groups_of(classes, sizes, minimum)
+    own = build_results(questionnaire_of(consultation), groups, rows, minimum, whole.together)
+    return classes_within(whole, school, own)
+
+
+def _labels(consultation: dict, groups) -> dict[int | None, str] | None:
+    """What a response's row says of its group (group_labels); across schools, a class's row says its school."""
+    labels = group_labels(groups, consultation["min_group_size"])
+    school_of = store.schools.school_of_each_class(get_db(), consultation["id"])
+    if labels is None or not school_of:
+        return labels
+    return {**labels, **{group: labels[school] for group, school in school_of.items() if school in labels}}
 
 
 def _chosen_column(results, asked: str | None):
@@ -52,17 +88,23 @@ def _chosen_column(results, asked: str | None):
 @bp.get("/<int:consultation_id>/results")
 @lead_required
 def results(consultation_id: int):
-    """Show counts and percentages per answer, school day beside weekend, for the whole or one group."""
+    """Show counts and percentages per answer, school day beside weekend, for the whole or one group (across
+    schools: one school, or one class of a school)."""
     consultation = consultation_or_404(consultation_id)
     found = _results(consultation)
     group = _chosen_column(found, request.args.get("group"))
+    school = _school_results(consultation, found, group) if group else None
+    chosen_class = _chosen_column(school, request.args.get("class")) if school else None
     return render_template(
         "consultations/results.html",
         consultation=consultation,
         questionnaire=questionnaire_of(consultation),
         results=found,
         group=group,
-        column=group.column if group else WHOLE,
+        school=school,
+        chosen_class=chosen_class,
+        shown=school if chosen_class else found,
+        column=(chosen_class or group).column if group else WHOLE,
         share=share,
         rows_for=rows_for,
         weekend_rows=weekend_rows,
@@ -84,7 +126,7 @@ def comments(consultation_id: int):
     rows = store.consultations.consultation_own_words(
         get_db(), consultation_id, question_ids, COMMENTS_PER_PAGE, (page - 1) * COMMENTS_PER_PAGE, alerting
     )
-    labels = group_labels(_groups(consultation), consultation["min_group_size"]) or {}
+    labels = _labels(consultation, _groups(consultation)) or {}
     words = [{**row, "words": json.loads(row["value"]), "group": labels.get(row["group_id"])} for row in rows]
     return render_template(
         "consultations/comments.html",
@@ -135,5 +177,5 @@ def answers_csv(consultation_id: int):
     db = get_db()
     ids = store.consultations.consultation_response_ids(db, consultation_id)
     read = functools.partial(store.consultations.consultation_responses, db, consultation_id)
-    rows = answer_rows(questionnaire, ids, read, group_labels(groups, minimum), writers)
+    rows = answer_rows(questionnaire, ids, read, _labels(consultation, groups), writers)
     return _csv(rows, consultation, "anonymous-answers")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
-from dataclasses import dataclass
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass, field
 
 from dayinmylife.consultations.recoding import Together, in_force, row_of, rows_of
 from dayinmylife.consultations.suppression import (
@@ -69,6 +69,7 @@ class Results:
     groups: tuple[Group, ...]  # every group that has responses, reported or not
     pupils: Suppressed  # pupils per reported group and in all: the only row, "pupils"
     parts: tuple[PartResult, ...]
+    together: Mapping[str, Together] = field(default_factory=dict)  # answers counted as one, per question
 
     def pupils_in(self, group: Group | None = None):
         """How many pupils answered in a group (or in all), as it may be shown."""
@@ -113,12 +114,19 @@ def groups_of(named: Iterable[dict], sizes: dict[int | None, int], minimum: int)
 
 
 def build_results(
-    questionnaire: Questionnaire, groups: tuple[Group, ...], rows: Iterable[CountRow], minimum: int
+    questionnaire: Questionnaire,
+    groups: tuple[Group, ...],
+    rows: Iterable[CountRow],
+    minimum: int,
+    together: Mapping[str, Together] | None = None,
 ) -> Results:
-    """Count each question's answers per group and day and suppress small numbers in every table."""
+    """Count each question's answers per group and day and suppress small numbers in every table. `together`:
+    the answers counted as one (a school's results count them as the whole consultation's do); by default,
+    those the whole's counts call for."""
     rows = list(rows)
     tallies = _tally(rows)
-    together = in_force(questionnaire, {name: tally.whole() for name, tally in tallies.items()}, minimum)
+    if together is None:
+        together = in_force(questionnaire, {name: tally.whole() for name, tally in tallies.items()}, minimum)
     if together:
         tallies = _tally(rows, together)
     layout = Layout(groups, minimum)
@@ -150,7 +158,7 @@ def build_results(
             if not question.free_text
         )
         parts.append(PartResult(part, weekend_differs, questions))
-    return Results(minimum, groups, suppressed[PUPILS], tuple(parts))
+    return Results(minimum, groups, suppressed[PUPILS], tuple(parts), together)
 
 
 def _links(

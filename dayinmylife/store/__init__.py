@@ -1,7 +1,7 @@
 """Every SQL statement the app runs, as small named functions with bound parameters, one module per area:
-`store.users`, `store.children`, `store.sessions`, `store.casework`, `store.consultations`, `store.teams`,
-`store.findings`, `store.impact`, `store.alerts`, `store.outbox`, `store.chronology`, `store.single_sign_on`,
-`store.audit`."""
+`store.users`, `store.children`, `store.sessions`, `store.casework`, `store.consultations`, `store.schools`,
+`store.teams`, `store.findings`, `store.impact`, `store.alerts`, `store.outbox`, `store.chronology`,
+`store.single_sign_on`, `store.audit`."""
 
 from dayinmylife.store import (
     alerts,
@@ -14,6 +14,7 @@ from dayinmylife.store import (
     findings,
     impact,
     outbox,
+    schools,
     sessions,
     single_sign_on,
     teams,
@@ -31,6 +32,7 @@ __all__ = [
     "findings",
     "impact",
     "outbox",
+    "schools",
     "sessions",
     "single_sign_on",
     "teams",

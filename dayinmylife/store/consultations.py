@@ -13,6 +13,7 @@ from dayinmylife import clock
 from dayinmylife.questionnaire.model import Answer
 from dayinmylife.store.db import forget_old_pages, write_transaction
 from dayinmylife.store.rows import all_rows, first_row
+from dayinmylife.store.schools import School, add_schools, code_is_free
 
 
 def create_consultation(
@@ -21,11 +22,12 @@ def create_consultation(
     details: dict,
     group_names: list[str],
     make_code: Callable[[], str],
+    schools: Sequence[School] = (),
 ) -> int:
-    """Store a consultation and its groups with a join code no other consultation has."""
+    """Store a consultation with its groups, or its schools and their classes, each code unlike any other."""
     with write_transaction(db):
         code = make_code()
-        while db.execute("SELECT 1 FROM consultations WHERE join_code = ?", (code,)).fetchone():
+        while not code_is_free(db, code):
             code = make_code()
         consultation_id = db.execute(
             """
@@ -40,6 +42,7 @@ def create_consultation(
             "INSERT INTO consultation_groups (consultation_id, name, position) VALUES (?, ?, ?)",
             [(consultation_id, name, position) for position, name in enumerate(group_names)],
         )
+        add_schools(db, consultation_id, schools, make_code)
     return consultation_id
 
 
@@ -93,14 +96,11 @@ def consultation_by_id(db: Database, consultation_id: int) -> dict | None:
     return first_row(db, "SELECT * FROM consultations WHERE id = ?", (consultation_id,))
 
 
-def consultation_by_code(db: Database, code: str) -> dict | None:
-    return first_row(db, "SELECT * FROM consultations WHERE join_code = ?", (code,))
-
-
 def consultation_groups(db: Database, consultation_id: int) -> list[dict]:
+    """Its groups, or its schools (their classes: store.schools)."""
     return all_rows(
         db,
-        "SELECT * FROM consultation_groups WHERE consultation_id = ? ORDER BY position",
+        "SELECT * FROM consultation_groups WHERE consultation_id = ? AND school_id IS NULL ORDER BY position",
         (consultation_id,),
     )
 

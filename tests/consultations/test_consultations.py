@@ -78,7 +78,7 @@ def test_a_code_already_taken_is_never_given_twice(db):
         ({"min_group_size": "0"}, "from 3 to 50"),
         ({"min_group_size": "100000"}, "from 3 to 50"),
         ({"min_group_size": "five"}, "Not a valid integer"),
-        ({"max_responses": "0"}, "from 1 to 20000"),
+        ({"max_responses": "0"}, "from 1 to 1000000"),
         ({"groups": "\n".join(f"Class {n}" for n in range(50))}, "20 groups or fewer"),
         ({"groups": "5 Oak\n5 oak"}, "different name"),
         ({"groups": "x" * 41}, "40 characters"),

@@ -10,6 +10,29 @@ from tests.consultations.helpers import breakfast, create_consultation, create_l
 # The database: the rebuilt sessions table and the tallies
 
 
+def consultation_of_an_older_schema(db) -> tuple[int, dict[str, int]]:
+    """A consultation with the groups 5 Oak and 5 Ash, stored with the columns every schema since m003 has; its
+    id and its groups' ids by name."""
+    lead_id = create_lead(db)
+    with write_transaction(db):
+        consultation_id = db.execute(
+            """
+            INSERT INTO consultations (title, questionnaire_id, join_code, opens_on, closes_on, created_by, created_at)
+            VALUES ('Year 5', 'primary', 'ABC234', '2026-03-01', '2026-03-20', ?, '2026-03-01T09:00:00+00:00')
+            """,
+            (lead_id,),
+        ).lastrowid
+        for position, name in enumerate(("5 Oak", "5 Ash")):
+            db.execute(
+                "INSERT INTO consultation_groups (consultation_id, name, position) VALUES (?, ?, ?)",
+                (consultation_id, name, position),
+            )
+    groups = db.execute(
+        "SELECT name, id FROM consultation_groups WHERE consultation_id = ?", (consultation_id,)
+    )
+    return consultation_id, dict(groups.fetchall())
+
+
 def test_making_sessions_ready_for_consultations_keeps_every_answer_of_the_previous_schema(tmp_path):
     path = tmp_path / "old.sqlite3"
     db = connect(path)
@@ -87,15 +110,8 @@ def test_the_tallies_always_equal_a_fresh_count_of_the_answers(db, questionnaire
 def test_the_tallies_count_what_was_answered_before_they_existed(tmp_path, questionnaires):
     db = connect(tmp_path / "before.sqlite3")
     migrations.apply(db, stop_before="m007_consultation_tallies")
-    lead_id = create_lead(db)
-    consultation_id = create_consultation(db, lead_id)
-    pupils_answer(
-        db,
-        questionnaires["primary"],
-        consultation_id,
-        group_ids(db, consultation_id)["5 Ash"],
-        [breakfast("yes")] * 4,
-    )
+    consultation_id, groups = consultation_of_an_older_schema(db)
+    pupils_answer(db, questionnaires["primary"], consultation_id, groups["5 Ash"], [breakfast("yes")] * 4)
     migrations.apply(db)
     assert store.consultations.consultation_answer_counts(
         db, consultation_id
@@ -104,7 +120,7 @@ def test_the_tallies_count_what_was_answered_before_they_existed(tmp_path, quest
         "had_breakfast",
         "school",
         '"yes"',
-        {group_ids(db, consultation_id)["5 Ash"]: 4},
+        {groups["5 Ash"]: 4},
     ) in store.consultations.consultation_answer_counts(db, consultation_id)
     db.conn.close()
 
@@ -153,8 +169,8 @@ def test_the_pupils_who_answered_always_equal_a_fresh_count(db, questionnaires):
 def test_the_pupils_who_answered_before_the_count_existed_are_counted(tmp_path, questionnaires):
     db = connect(tmp_path / "before.sqlite3")
     migrations.apply(db, stop_before="m033_consultation_responses_counted")
-    consultation_id = create_consultation(db, create_lead(db))
-    ash = group_ids(db, consultation_id)["5 Ash"]
+    consultation_id, groups = consultation_of_an_older_schema(db)
+    ash = groups["5 Ash"]
     pupils_answer(db, questionnaires["primary"], consultation_id, ash, [breakfast("yes")] * 4)
     migrations.apply(db)
     assert store.consultations.consultation_response_counts(db, consultation_id) == {ash: 4}

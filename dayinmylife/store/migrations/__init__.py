@@ -1,5 +1,6 @@
-"""Schema changes as named, append-only steps: every function named `mNNN_…` in `first_steps` and `later_steps`,
-applied in number order. Never edit a step that has shipped; add the next one at the end of `later_steps.py`."""
+"""Schema changes as named, append-only steps: every function named `mNNN_…` in `first_steps`, `later_steps` and
+`recent_steps`, applied in number order. Never edit a step that has shipped; add the next one at the end of
+`recent_steps.py`."""
 
 import re
 from pathlib import Path
@@ -7,7 +8,7 @@ from pathlib import Path
 from sqlite_utils import Migrations
 
 from dayinmylife.store.db import connect
-from dayinmylife.store.migrations import first_steps, later_steps
+from dayinmylife.store.migrations import first_steps, later_steps, recent_steps
 
 STEP = re.compile(r"m\d{3}_\w+")
 
@@ -15,7 +16,7 @@ STEP = re.compile(r"m\d{3}_\w+")
 def _steps() -> list:
     found = {
         name: step
-        for module in (first_steps, later_steps)
+        for module in (first_steps, later_steps, recent_steps)
         for name, step in vars(module).items()
         if STEP.fullmatch(name)
     }

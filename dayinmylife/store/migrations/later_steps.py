@@ -1,5 +1,5 @@
-"""Later schema steps: the second step at sign-in, own-phone links, corrections, limits. Add the next step at the
-end, numbered after the last."""
+"""Later schema steps: the second step at sign-in, own-phone links, corrections, limits. Full: the next step goes
+at the end of `recent_steps.py`."""
 
 import json
 
