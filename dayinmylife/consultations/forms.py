@@ -67,7 +67,7 @@ class ConsultationForm(ConsultationDetailsForm):
     )
 
     schools = TextAreaField(
-        _l("Schools, for a consultation across schools (optional)"),
+        _l("Schools and their classes (optional)"),
         description=_l(
             "One school a line, its classes after a colon: Hillside Primary: 5A, 5B, 6. "
             "Each school gets its own code; its pupils choose their class when they join."

@@ -25,6 +25,7 @@ from dayinmylife.store.db import get_db
 bp = Blueprint("consultation_reports", __name__, url_prefix="/consultations")
 
 COMMENTS_PER_PAGE = 100
+MANY_GROUPS = 20  # more groups (a country's schools) are chosen from a list, not shown as buttons
 
 
 def _groups(consultation: dict):
@@ -104,6 +105,8 @@ def results(consultation_id: int):
         school=school,
         chosen_class=chosen_class,
         shown=school if chosen_class else found,
+        levels=store.schools.across_schools(get_db(), consultation_id),
+        MANY_GROUPS=MANY_GROUPS,
         column=(chosen_class or group).column if group else WHOLE,
         share=share,
         rows_for=rows_for,

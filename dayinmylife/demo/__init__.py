@@ -16,6 +16,7 @@ from dayinmylife import clock, store
 from dayinmylife.demo.caseloads import PRACTITIONERS
 from dayinmylife.demo.casework import CHILDREN, DEFAULTS, SKIP, DemoChild, ScriptedSession
 from dayinmylife.demo.consultation import LEAD_EMAIL, LEAD_NAME, seed_consultation
+from dayinmylife.demo.county import seed_county_consultation
 from dayinmylife.demo.events import seed_events
 from dayinmylife.questionnaire import flow
 from dayinmylife.questionnaire.answer_rules import possible_answer
@@ -40,7 +41,7 @@ class DemoScriptError(ValueError):
 def seed(db: Database, questionnaires: dict[str, Questionnaire]) -> None:
     """Add Sam Taylor, a social worker, and four demo children whose sessions span nine months; two more
     practitioners of Sam's team with a year of caseloads, and its manager; a consultation lead with a school's
-    consultation; and an administrator."""
+    consultation and one across three schools; and an administrator."""
     for child in (*CHILDREN, *(c for p in PRACTITIONERS for c, _outcomes in p.children)):
         check_script(questionnaires[child.questionnaire], child)  # first, so a broken one leaves no half demo
     today = clock.today()
@@ -48,9 +49,9 @@ def seed(db: Database, questionnaires: dict[str, Questionnaire]) -> None:
     seeded = {child.name: seed_child(db, questionnaires, sam, child, today) for child in CHILDREN}
     seed_casework(db, sam, seeded["Leo"][1], today)
     seed_events(db, {name: child_id for name, (child_id, _sessions) in seeded.items()}, sam, today)
-    seed_consultation(
-        db, questionnaires, store.users.create_user(db, LEAD_EMAIL, LEAD_NAME, sam_hash, "consultation_lead")
-    )
+    lead = store.users.create_user(db, LEAD_EMAIL, LEAD_NAME, sam_hash, "consultation_lead")
+    seed_consultation(db, questionnaires, lead)
+    seed_county_consultation(db, questionnaires["primary"], lead)
     store.users.create_user(db, ADMIN_EMAIL, "Alex Morgan", sam_hash, "administrator")
     team = store.teams.create_team(db, TEAM)
     store.teams.add_member(db, team, sam, manages=False)

@@ -128,7 +128,7 @@ def seed_consultation(db: Database, questionnaires: dict[str, Questionnaire], le
     }
     rng = random.Random(SEED)
     responses = [
-        _response(rng, questionnaire, name, group_ids[name], opens)
+        response_of(rng, questionnaire, name, group_ids[name], opens)
         for name, pupils in CLASSES
         for _pupil in range(pupils)
     ]
@@ -136,7 +136,7 @@ def seed_consultation(db: Database, questionnaires: dict[str, Questionnaire], le
     return consultation_id
 
 
-def _response(
+def response_of(
     rng: random.Random, questionnaire: Questionnaire, group: str, group_id: int, opens: date
 ) -> dict:
     answers: dict[tuple[str, str], object] = {}

@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 
 from sqlite_utils import Database
 
-
 School = tuple[str, Sequence[str]]  # a school's name and its classes' names (none: pupils join the school)
 
 
