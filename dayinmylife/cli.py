@@ -151,10 +151,13 @@ def demo_command():
         seed(db, all_questionnaires())
         click.echo(
             "Added the demo practitioner, four demo children, two more practitioners of the team with a year of"
-            " caseloads, their team manager, a consultation lead and an administrator."
+            " caseloads, their team manager, a consultation lead with two consultations and an administrator."
         )
     click.echo(f"Sign in as {DEMO_EMAIL} with the password {DEMO_PASSWORD}")
-    click.echo(f"A school consultation's results: sign in as {LEAD_EMAIL} with the same password")
+    click.echo(
+        f"A school consultation's results, and one across three schools: sign in as {LEAD_EMAIL} with the same"
+        " password (a pupil joins the county's at /join with the code HIL 234)"
+    )
     click.echo(
         f"Accounts, the audit log, the partnership's impact report and two-step sign-in for everyone: sign in as"
         f" {ADMIN_EMAIL}, same password"

@@ -138,6 +138,20 @@ def consultation_pages(page, size):
     shoot(page, "consultation-results", size)
     weekend = page.locator("section[aria-labelledby=weekend-different]")  # the headline chart and its table
     weekend.screenshot(path=str(OUT / f"consultation-weekend-{size}.png"))
+    page.get_by_role("link", name="Consultations").click()
+    page.get_by_role("link", name=re.compile("Our county")).first.click()
+    shoot(page, "consultation-schools", size)
+    page.get_by_role("link", name=re.compile("results", re.I)).first.click()
+    page.get_by_role("link", name=re.compile("Hillside Primary")).click()
+    page.get_by_role("link", name=re.compile("5 Ash")).click()
+    shoot(page, "consultation-school-class", size)
+
+
+def school_pupil_pages(page, size):
+    page.goto("/join/")
+    page.get_by_label("Type your code").fill("HIL 234")
+    page.get_by_role("button", name="Go").click()
+    shoot(page, "join-school", size)
 
 
 def manager_pages(page, size):
@@ -177,6 +191,7 @@ def main():
                     picture_pages,
                     practitioner_pages,
                     consultation_pages,
+                    school_pupil_pages,
                     manager_pages,
                     partnership_pages,
                 ):

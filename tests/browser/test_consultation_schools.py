@@ -1,0 +1,61 @@
+"""A consultation across schools in a real browser: a pupil joins with their school's code and chooses from its
+classes; the lead finds each school's code and reads a class's results within its school."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from dayinmylife.demo import DEMO_PASSWORD, seed
+from dayinmylife.demo.consultation import LEAD_EMAIL
+from dayinmylife.store.db import connect
+from tests.browser.conftest import PHONE, TABLET, accessibility_violations, screenshot, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.a11y]
+
+
+@pytest.fixture
+def county(live_app):
+    """The demo, with the lead's open consultation across Hillside Primary, Brook Lane and Little Acorns."""
+    db = connect(live_app.app.config["DATABASE"])
+    seed(db, live_app.app.extensions["questionnaires"])
+    db.conn.close()
+
+
+def test_a_pupil_joins_with_their_school_s_code_and_sees_only_its_classes(browser, live_app, county):
+    page = browser.new_context(viewport=PHONE, base_url=live_app.url).new_page()
+    page.goto("/join/")
+    page.get_by_label("Type your code").fill("hil 234")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Go").click()
+    expect(page.get_by_text("Hillside Primary")).to_be_visible()
+    expect(page.get_by_label("5 Ash")).to_be_visible()
+    expect(page.get_by_label("Year 5")).to_have_count(0)  # Brook Lane's
+    assert accessibility_violations(page) == []
+    screenshot(page, "join-school-phone")
+    page.get_by_label("5 Ash").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Start").click()
+    assert "/day/" in page.url
+
+
+def test_the_lead_sends_each_school_its_code_and_reads_a_class_within_its_school(browser, live_app, county):
+    page = browser.new_context(viewport=TABLET, base_url=live_app.url).new_page()
+    sign_in(page, LEAD_EMAIL, DEMO_PASSWORD)
+    page.goto("/consultations/")
+    page.get_by_role("link", name=re.compile("Our county")).first.click()
+    expect(page.get_by_role("row", name=re.compile("Brook Lane"))).to_contain_text("BRK 234")
+    assert accessibility_violations(page) == []
+    screenshot(page, "consultation-schools-tablet")
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile("codes and sheets")).click()
+    assert "BRK 234" in download.value.path().read_text(encoding="utf-8-sig")
+    page.get_by_role("link", name="See the results").click()
+    page.get_by_role("link", name=re.compile("Hillside Primary")).click()
+    page.get_by_role("link", name=re.compile("5 Ash")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Results: Hillside Primary, 5 Ash")
+    expect(page.get_by_role("link", name=re.compile("5 Ash"))).to_have_attribute("aria-current", "page")
+    assert accessibility_violations(page) == []
+    screenshot(page, "consultation-school-class-tablet")
+    page.get_by_role("link", name=re.compile("Brook Lane")).click()
+    expect(page.get_by_text("fewer than 5 pupils in it answered: Year 6")).to_be_visible()
