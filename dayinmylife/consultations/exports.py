@@ -52,9 +52,10 @@ def as_csv(rows: Iterable[list]) -> Iterator[str]:
         buffer.truncate()
 
 
-def results_rows(results: Results) -> Iterator[list]:
-    """The suppressed results: a row per question, day and answer; the whole, then each reported group."""
-    columns = [(WHOLE, _("Whole consultation"))]
+def results_rows(results: Results, whole: str | None = None) -> Iterator[list]:
+    """The suppressed results: a row per question, day and answer; the whole (a school's, named), then each
+    reported group."""
+    columns = [(WHOLE, whole or _("Whole consultation"))]
     if results.has_groups:
         columns += [(group.column, group.name) for group in results.reported]
     header = [_("Part of the day"), _("Question"), _("Day"), _("Answer")]

@@ -159,9 +159,15 @@ def _csv(rows, consultation: dict, what: str) -> Response:
 @bp.get("/<int:consultation_id>/results.csv")
 @lead_required
 def results_csv(consultation_id: int):
-    """Download the results as shown, small numbers suppressed, as CSV."""
+    """Download the results as shown, small numbers suppressed, as CSV: the whole consultation's, or one school's
+    with its classes (`?group=`)."""
     consultation = consultation_or_404(consultation_id)
-    return _csv(list(results_rows(_results(consultation))), consultation, "results")
+    found = _results(consultation)
+    group = _chosen_column(found, request.args.get("group"))
+    school = _school_results(consultation, found, group) if group else None
+    if school is None:
+        return _csv(list(results_rows(found)), consultation, "results")
+    return _csv(list(results_rows(school, group.name)), consultation, f"results-school-{group.id}")
 
 
 @bp.get("/<int:consultation_id>/anonymous-answers.csv")

@@ -271,3 +271,27 @@ def test_making_room_for_schools_keeps_every_group_response_and_answer(tmp_path,
     assert store.consultations.consultation_answer_counts(db, consultation_id) == counts
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     db.conn.close()
+
+
+def test_a_school_s_results_download_with_its_classes_and_its_numbers_as_the_whole_s(
+    db, lead, practitioners, questionnaires
+):
+    consultation_id, schools = _answered(db, lead, questionnaires)
+    hillside = schools["Hillside Primary"]["id"]
+    address = f"/consultations/{consultation_id}/results.csv"
+    whole = list(csv.reader(io.StringIO(practitioners.client.get(address).text.lstrip("\ufeff"))))
+    school = list(
+        csv.reader(io.StringIO(practitioners.client.get(f"{address}?group={hillside}").text.lstrip("\ufeff")))
+    )
+    assert school[0][4:] == [
+        "Hillside Primary: pupils",
+        "Hillside Primary: per cent",
+        "5A: pupils",
+        "5A: per cent",
+        "5B: pupils",
+        "5B: per cent",
+    ]
+    at = whole[0].index("Hillside Primary: pupils")
+    assert [row[at : at + 2] for row in whole[1:]] == [row[4:6] for row in school[1:]]
+    page = practitioners.client.get(f"/consultations/{consultation_id}/results?group={hillside}").text
+    assert f"results.csv?group={hillside}" in page and "with its classes (CSV)" in page
