@@ -1,13 +1,14 @@
 """A Big Ask on one machine: one consultation of 557,077 responses of the primary questionnaire in 2,000 schools.
 
 The Children's Commissioner's "Big Ask" had 557,077 responses through schools. A temporary database holds one
-consultation on the primary questionnaire with a group for each of 2,000 schools, its responses stored in bulk
+consultation across 2,000 schools (each with `CLASSES` classes, default 4), its responses stored in bulk
 through the store (`store.consultations.add_consultation_responses`, 25,000 responses a transaction): 300
 distinct pupils' answers made by the real questionnaire flow, reused, the schools taken in turn. The lead signs
 in through Flask's test client and asks for, each after a warm-up, the median of several requests:
 
 - `results_557k_ms`: the results page for the whole consultation (server time, suppression included);
 - `school_results_557k_ms`: one school's results, as the app shows them (`results?group=<id>`);
+- `class_results_557k_ms`: one class within its school (`results?group=<school>&class=<class>`);
 - the exports, streamed and read a chunk at a time as a browser would: `results_csv_ms` for the results as
   shown, and the anonymous answers (one row a pupil) for `export_rows_per_s` and `export_peak_mb`;
 - `db_bytes_per_response`: the database file (after a checkpoint) over the responses.
@@ -46,6 +47,7 @@ from dayinmylife.store.migrations import migrate
 
 RESPONSES = int(os.environ.get("RESPONSES", 557_077))
 SCHOOLS = int(os.environ.get("SCHOOLS", 2_000))
+CLASSES = int(os.environ.get("CLASSES", 4))  # in each school
 DISTINCT_PUPILS = 300
 RESPONSES_A_TRANSACTION = 25_000
 REPEATS = 5
@@ -60,7 +62,7 @@ def run() -> dict:
         migrate(path)
         app = create_app({"DATABASE": str(path), "SECRET_KEY": "bench-" * 8, "TESTING": True})
         started = time.perf_counter()
-        consultation_id, school_id = _consultation(app, path)
+        consultation_id, school_id, class_id = _consultation(app, path)
         setup_s = time.perf_counter() - started
         print(f"   {RESPONSES:,} responses in {SCHOOLS:,} schools stored in {setup_s:.0f} s", flush=True)
         figures = {"responses": RESPONSES, "national_setup_s": round(setup_s), **_database_size(path)}
@@ -71,13 +73,17 @@ def run() -> dict:
         url = f"/consultations/{consultation_id}/results"
         figures["results_557k_ms"] = _median_ms(client, url, "whole consultation")
         # One school's page and the results CSV suppress the same whole table: not tried if the whole was over.
-        pages = {"school_results_557k_ms": f"{url}?group={school_id}", "results_csv_ms": f"{url}.csv"}
+        pages = {
+            "school_results_557k_ms": f"{url}?group={school_id}",
+            "class_results_557k_ms": f"{url}?group={school_id}&class={class_id}",
+            "results_csv_ms": f"{url}.csv",
+        }
         for name, address in pages.items():
             figures[name] = _median_ms(client, address, name) if figures["results_557k_ms"] else None
         return figures
 
 
-def _consultation(app, path) -> tuple[int, int]:
+def _consultation(app, path) -> tuple[int, int, int]:
     db = connect(path)
     db.execute("PRAGMA cache_size = -1000000")  # 1 GB: the tallies' rows for 2,000 schools stay in memory
     try:
@@ -93,20 +99,23 @@ def _consultation(app, path) -> tuple[int, int]:
             "min_group_size": 5,
             "max_responses": RESPONSES,
         }
-        schools = [f"School {n:04d}" for n in range(1, SCHOOLS + 1)]
+        classes = [f"Class {n}" for n in range(1, CLASSES + 1)]
+        schools = [(f"School {n:04d}", classes) for n in range(1, SCHOOLS + 1)]
+        codes = (f"{n:06d}" for n in range(1, SCHOOLS + 2))
         consultation_id = store.consultations.create_consultation(
-            db, lead, details, schools, lambda: "BIGASK"
+            db, lead, details, [], codes.__next__, schools
         )
-        groups = [group["id"] for group in store.consultations.consultation_groups(db, consultation_id)]
+        first_school = store.consultations.consultation_groups(db, consultation_id)[0]["id"]
+        groups = list(store.schools.school_of_each_class(db, consultation_id)) or [first_school]
         rng = random.Random(20)
         pupils = [_answers(rng, questionnaire) for _ in range(DISTINCT_PUPILS)]
         for first in range(0, RESPONSES, RESPONSES_A_TRANSACTION):
             batch = range(first, min(first + RESPONSES_A_TRANSACTION, RESPONSES))
-            responses = [_response(groups[n % SCHOOLS], rng.choice(pupils)) for n in batch]
+            responses = [_response(groups[n % len(groups)], rng.choice(pupils)) for n in batch]
             store.consultations.add_consultation_responses(db, consultation_id, questionnaire, responses)
         db.execute("ANALYZE")
         forget_old_pages(db)
-        return consultation_id, groups[0]
+        return consultation_id, first_school, groups[0]
     finally:
         db.conn.close()
 
@@ -134,13 +143,21 @@ def _stop(_signal, _frame):
     raise _OverBudget
 
 
+def _read(client, url: str):
+    """A page or download read to its end and closed, as a browser would (a streamed one ends its context)."""
+    response = client.get(url)
+    response.get_data()
+    response.close()
+    return response
+
+
 def _median_ms(client, url: str, what: str, repeats: int = REPEATS) -> float | None:
     """The median of several requests after a warm-up; None if the warm-up took longer than the budget."""
     signal.signal(signal.SIGALRM, _stop)
     signal.setitimer(signal.ITIMER_REAL, RESULTS_BUDGET_S)
     try:
         started = time.perf_counter()
-        assert client.get(url).status_code == 200  # the first request warms templates and SQLite's cache
+        assert _read(client, url).status_code == 200  # the first request warms templates and SQLite's cache
     except _OverBudget:
         print(f"   {what}: stopped after {time.perf_counter() - started:,.0f} s, over the budget", flush=True)
         return None
@@ -149,7 +166,7 @@ def _median_ms(client, url: str, what: str, repeats: int = REPEATS) -> float | N
     timings = []
     for _ in range(repeats):
         started = time.perf_counter()
-        response = client.get(url)
+        response = _read(client, url)
         timings.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200
     print(f"   {what}: {', '.join(f'{t:,.0f}' for t in sorted(timings))} ms", flush=True)

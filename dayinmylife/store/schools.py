@@ -86,7 +86,7 @@ def classes_of(db: Database, school_id: int) -> list[dict]:
 def school_of_each_class(db: Database, consultation_id: int) -> dict[int, int]:
     """Each class's school, to count a school's pupils and answers from its classes'."""
     rows = db.execute(
-        "SELECT id, school_id FROM consultation_groups WHERE consultation_id = ? AND school_id IS NOT NULL",
+        "SELECT id, school_id FROM consultation_groups WHERE consultation_id = ? AND school_id IS NOT NULL ORDER BY id",
         (consultation_id,),
     ).fetchall()
     return dict(rows)
