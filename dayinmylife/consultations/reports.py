@@ -41,32 +41,30 @@ def _groups(consultation: dict):
     )
 
 
-def _results(consultation: dict):
-    """The whole consultation's results, its groups (or schools) as columns."""
-    questionnaire, groups = questionnaire_of(consultation), _groups(consultation)
-    rows = store.consultations.consultation_answer_counts(get_db(), consultation["id"])
-    school_of = store.schools.school_of_each_class(get_db(), consultation["id"])
-    return build_results(
-        questionnaire, groups, rows_by_school(rows, school_of), consultation["min_group_size"]
+def _levels(consultation: dict, asked: str | None):
+    """The whole consultation's results (its groups or schools as columns); the group asked for, if reported;
+    and, for a school with classes, its own results with its classes as columns and its numbers as the whole's
+    page says them. Every count is read once."""
+    db, consultation_id, minimum = get_db(), consultation["id"], consultation["min_group_size"]
+    sizes = store.consultations.consultation_response_counts(db, consultation_id)
+    rows = store.consultations.consultation_answer_counts(db, consultation_id)
+    school_of = store.schools.school_of_each_class(db, consultation_id)
+    questionnaire = questionnaire_of(consultation)
+    named = store.consultations.consultation_groups(db, consultation_id)
+    whole = build_results(
+        questionnaire,
+        groups_of(named, by_school(sizes, school_of), minimum),
+        rows_by_school(rows, school_of),
+        minimum,
     )
-
-
-def _school_results(consultation: dict, whole, school):
-    """One school's results, its classes as columns, its own numbers as the whole's page says them; None for a
-    school without classes."""
-    db = get_db()
-    classes = store.schools.classes_of(db, school.id)
+    group = _chosen_column(whole, asked)
+    classes = store.schools.classes_of(db, group.id) if group else []
     if not classes:
-        return None
-    sizes, rows = in_school(
-        store.consultations.consultation_response_counts(db, consultation["id"]),
-        store.consultations.consultation_answer_counts(db, consultation["id"]),
-        {row["id"] for row in classes},
-    )
-    minimum = consultation["min_group_size"]
-    groups = groups_of(classes, sizes, minimum)
-    own = build_results(questionnaire_of(consultation), groups, rows, minimum, whole.together)
-    return classes_within(whole, school, own)
+        return whole, group, None
+    class_sizes, class_rows = in_school(sizes, rows, {row["id"] for row in classes})
+    groups = groups_of(classes, class_sizes, minimum)
+    own = build_results(questionnaire, groups, class_rows, minimum, whole.together)
+    return whole, group, classes_within(whole, group, own)
 
 
 def _labels(consultation: dict, groups) -> dict[int | None, str] | None:
@@ -92,9 +90,7 @@ def results(consultation_id: int):
     """Show counts and percentages per answer, school day beside weekend, for the whole or one group (across
     schools: one school, or one class of a school)."""
     consultation = consultation_or_404(consultation_id)
-    found = _results(consultation)
-    group = _chosen_column(found, request.args.get("group"))
-    school = _school_results(consultation, found, group) if group else None
+    found, group, school = _levels(consultation, request.args.get("group"))
     chosen_class = _chosen_column(school, request.args.get("class")) if school else None
     return render_template(
         "consultations/results.html",
@@ -162,9 +158,7 @@ def results_csv(consultation_id: int):
     """Download the results as shown, small numbers suppressed, as CSV: the whole consultation's, or one school's
     with its classes (`?group=`)."""
     consultation = consultation_or_404(consultation_id)
-    found = _results(consultation)
-    group = _chosen_column(found, request.args.get("group"))
-    school = _school_results(consultation, found, group) if group else None
+    found, group, school = _levels(consultation, request.args.get("group"))
     if school is None:
         return _csv(list(results_rows(found)), consultation, "results")
     return _csv(list(results_rows(school, group.name)), consultation, f"results-school-{group.id}")
