@@ -451,6 +451,13 @@ class _Graph:
             if status != SHOWN:
                 self._add_arcs(key)
 
+    @cached_property
+    def hideable(self) -> list[tuple[Key, list[tuple[tuple, tuple, int]]]]:
+        """Every cell that may be hidden, cheapest first, with the arcs hiding it would add: neither a cell's
+        cost nor whether it may be hidden changes as others are hidden, so `_partner` sorts them once."""
+        cells = sorted(self.statuses, key=lambda key: _cost(key, self.values))
+        return [(key, self.arcs_of(key, HIDDEN)) for key in cells if _can_hide(self, key)]
+
     def hidden(self) -> list[Key]:
         return [
             key
@@ -610,22 +617,22 @@ class _Graph:
 
 def _partner(graph: _Graph, key: Key, keep_shown: frozenset[Key] = frozenset()) -> Key | None:
     """Choose one more cell to hide for this one: the cheapest that makes it safe, else the cheapest near."""
-    shown = sorted(
-        (other for other, status in graph.statuses.items() if status == SHOWN and other not in keep_shown),
-        key=lambda other: _cost(other, graph.values),
-    )
-    hideable = [other for other in shown if _can_hide(graph, other)]
     # A new arc makes the cell safe if it leads from somewhere its far end reaches to somewhere that leads back.
     gaps = [
         (graph.reachable(head, key), graph.reachable(tail, key, backwards=True))
         for tail, head, _delta in graph.first_moves(key)
     ]
-    for candidate in hideable:
-        for tail, head, _delta in graph.arcs_of(candidate, HIDDEN):
+    cheapest = near = None
+    for candidate, arcs in graph.hideable:
+        if graph.statuses[candidate] != SHOWN or candidate in keep_shown:
+            continue
+        for tail, head, _delta in arcs:
             if any(tail in reached and head in leading_back for reached, leading_back in gaps):
                 return candidate
-    near = [other for other in hideable if other[0] == key[0] or other[1] == key[1]]
-    return (near or hideable or [None])[0]
+        cheapest = cheapest or candidate
+        if near is None and (candidate[0] == key[0] or candidate[1] == key[1]):
+            near = candidate
+    return near or cheapest
 
 
 def _can_hide(graph: _Graph, key: Key) -> bool:
