@@ -447,6 +447,7 @@ class _Graph:
             key: _first_status(table, key, value, minimum) for key, value in self.values.items()
         }
         self.arcs: dict[tuple, dict[Key, list[tuple[tuple, int]]]] = {}
+        self.into: dict[tuple, dict[Key, list[tuple[tuple, int]]]] = {}  # the same arcs, by their heads
         for key, status in self.statuses.items():
             if status != SHOWN:
                 self._add_arcs(key)
@@ -466,8 +467,9 @@ class _Graph:
         ]
 
     def set(self, key: Key, status: str) -> None:
-        for tail in (("row", key[0]), ("column", key[1])):
-            self.arcs.get(tail, {}).pop(key, None)
+        for vertex in (("row", key[0]), ("column", key[1])):
+            self.arcs.get(vertex, {}).pop(key, None)
+            self.into.get(vertex, {}).pop(key, None)
         self.statuses[key] = status
         if status != SHOWN:
             self._add_arcs(key)
@@ -490,6 +492,7 @@ class _Graph:
     def _add_arcs(self, key: Key) -> None:
         for tail, head, delta in self.arcs_of(key, self.statuses[key]):
             self.arcs.setdefault(tail, {}).setdefault(key, []).append((head, delta))
+            self.into.setdefault(head, {}).setdefault(key, []).append((tail, delta))
 
     def out_of(self, vertex, avoiding: Key | None = None):
         for key, heads in self.arcs.get(vertex, {}).items():
@@ -521,19 +524,19 @@ class _Graph:
     def _path(self, start, goal, avoiding: Key) -> list[tuple[Key, int]] | None:
         came_from: dict[tuple, tuple | None] = {start: None}
         queue = deque([start])
-        while queue:
+        while queue and goal not in came_from:  # the way to the goal is settled when it is first seen
             vertex = queue.popleft()
-            if vertex == goal:
-                moves = []
-                while came_from[vertex] is not None:
-                    vertex, move = came_from[vertex]
-                    moves.append(move)
-                return moves
             for following, via, delta in self.out_of(vertex, avoiding):
                 if following not in came_from:
                     came_from[following] = (vertex, (via, delta))
                     queue.append(following)
-        return None
+        if goal not in came_from:
+            return None
+        moves, vertex = [], goal
+        while came_from[vertex] is not None:
+            vertex, move = came_from[vertex]
+            moves.append(move)
+        return moves
 
     def room(self, key: Key) -> tuple[int, int | None]:
         """How far this hidden count can fall and rise with all the page says: the most that can flow back
@@ -598,20 +601,15 @@ class _Graph:
 
     def reachable(self, start, avoiding: Key, backwards: bool = False) -> set:
         """Vertices reached from start (or, backwards, that reach start) without the given cell."""
-        if backwards:
-            into: dict[tuple, list] = {}
-            for vertex in list(self.arcs):
-                for following, _via, _delta in self.out_of(vertex, avoiding):
-                    into.setdefault(following, []).append(vertex)
-            neighbours = lambda vertex: into.get(vertex, ())  # noqa: E731
-        else:
-            neighbours = lambda vertex: (f for f, _via, _delta in self.out_of(vertex, avoiding))  # noqa: E731
+        arcs = self.into if backwards else self.arcs
         seen, queue = {start}, deque([start])
         while queue:
-            for following in neighbours(queue.popleft()):
-                if following not in seen:
-                    seen.add(following)
-                    queue.append(following)
+            for key, ends in arcs.get(queue.popleft(), {}).items():
+                if key != avoiding:
+                    for end, _delta in ends:
+                        if end not in seen:
+                            seen.add(end)
+                            queue.append(end)
         return seen
 
 
