@@ -665,21 +665,28 @@ def _show_what_is_not_needed(graph: _Graph, kept: set[Key], given_away: set[Key]
     extra = [key for key, status in graph.statuses.items() if status == HIDDEN and key not in kept]
     # A cycle found for a hidden cell proves it safe for as long as every cell on it stays hidden (a cell's
     # arcs depend on itself alone): only the cells whose proof went through a cell shown again are searched.
-    proofs: dict[Key, list[Key]] = {}
+    unproven = {key for key in graph.hidden() if key not in given_away}
+    relying: dict[Key, set[Key]] = {}  # a cell -> the hidden cells whose proof goes through it
+    hidden = set(unproven)
 
     def safe(other: Key) -> bool:
-        proof = proofs.get(other)
-        if proof is not None and all(graph.statuses[cell] != SHOWN for cell in proof):
-            return True
         cycle = graph.cycle_through(other)
         if cycle is not None:
-            proofs[other] = [cell for cell, _delta in cycle]
+            unproven.discard(other)
+            for cell, _delta in cycle:
+                relying.setdefault(cell, set()).add(other)
         return cycle is not None
 
     for key in sorted(extra, key=lambda key: _cost(key, graph.values), reverse=True):
         graph.set(key, SHOWN)
-        if not all(safe(other) for other in graph.hidden() if other not in given_away):
-            graph.set(key, HIDDEN)
+        through = relying.pop(key, set())
+        # The cells whose proof went through it first: if one is no longer safe, it is most likely one of them.
+        doubtful = [other for other in (*through, *unproven - through) if other in hidden and other != key]
+        if all(safe(other) for other in doubtful):
+            hidden.discard(key)
+        else:
+            graph.set(key, HIDDEN)  # the proofs through it hold again
+            relying.setdefault(key, set()).update(through)
 
 
 def _show_the_whole(graph: _Graph, kept: set[Key], given_away: set[Key]) -> None:
