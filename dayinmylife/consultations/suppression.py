@@ -453,11 +453,15 @@ class _Graph:
                 self._add_arcs(key)
 
     @cached_property
-    def hideable(self) -> list[tuple[Key, list[tuple[tuple, tuple, int]]]]:
+    def hideable(self) -> dict[Key, list[tuple[tuple, tuple, int]]]:
         """Every cell that may be hidden, cheapest first, with the arcs hiding it would add: neither a cell's
         cost nor whether it may be hidden changes as others are hidden, so `_partner` sorts them once."""
         cells = sorted(self.statuses, key=lambda key: _cost(key, self.values))
-        return [(key, self.arcs_of(key, HIDDEN)) for key in cells if _can_hide(self, key)]
+        return {key: self.arcs_of(key, HIDDEN) for key in cells if _can_hide(self, key)}
+
+    @cached_property
+    def hideable_rank(self) -> dict[Key, int]:
+        return {key: rank for rank, key in enumerate(self.hideable)}
 
     def hidden(self) -> list[Key]:
         return [
@@ -615,22 +619,32 @@ class _Graph:
 
 def _partner(graph: _Graph, key: Key, keep_shown: frozenset[Key] = frozenset()) -> Key | None:
     """Choose one more cell to hide for this one: the cheapest that makes it safe, else the cheapest near."""
-    # A new arc makes the cell safe if it leads from somewhere its far end reaches to somewhere that leads back.
-    gaps = [
-        (graph.reachable(head, key), graph.reachable(tail, key, backwards=True))
-        for tail, head, _delta in graph.first_moves(key)
-    ]
-    cheapest = near = None
-    for candidate, arcs in graph.hideable:
-        if graph.statuses[candidate] != SHOWN or candidate in keep_shown:
-            continue
-        for tail, head, _delta in arcs:
-            if any(tail in reached and head in leading_back for reached, leading_back in gaps):
+    # A new arc makes the cell safe if it leads from somewhere its far end reaches to somewhere that leads back:
+    # the cells between a line reached and a line leading back, looked up rather than every cell tried.
+    bridges = []
+    for tail, head, _delta in graph.first_moves(key):
+        reached, leading_back = graph.reachable(head, key), graph.reachable(tail, key, backwards=True)
+        for start in reached:
+            for end in leading_back:
+                cell = (start[1], end[1]) if start[0] == "row" else (end[1], start[1])
+                if start[0] != end[0] and _can_add(graph, cell, keep_shown, (start, end)):
+                    bridges.append(cell)
+    if bridges:
+        return min(bridges, key=graph.hideable_rank.__getitem__)
+    cheapest = None
+    for candidate in graph.hideable:
+        if _can_add(graph, candidate, keep_shown):
+            cheapest = cheapest or candidate
+            if candidate[0] == key[0] or candidate[1] == key[1]:
                 return candidate
-        cheapest = cheapest or candidate
-        if near is None and (candidate[0] == key[0] or candidate[1] == key[1]):
-            near = candidate
-    return near or cheapest
+    return cheapest
+
+
+def _can_add(graph: _Graph, cell: Key, keep_shown: frozenset[Key], arc: tuple | None = None) -> bool:
+    """Whether this cell may be hidden now (and then has this arc)."""
+    if graph.statuses.get(cell) != SHOWN or cell in keep_shown or cell not in graph.hideable:
+        return False
+    return arc is None or any((tail, head) == arc for tail, head, _delta in graph.hideable[cell])
 
 
 def _can_hide(graph: _Graph, key: Key) -> bool:
