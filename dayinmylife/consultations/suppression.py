@@ -498,12 +498,6 @@ class _Graph:
             self.arcs.setdefault(tail, {}).setdefault(key, []).append((head, delta))
             self.into.setdefault(head, {}).setdefault(key, []).append((tail, delta))
 
-    def out_of(self, vertex, avoiding: Key | None = None):
-        for key, heads in self.arcs.get(vertex, {}).items():
-            if key != avoiding:
-                for head, delta in heads:
-                    yield head, key, delta
-
     def first_moves(self, key: Key) -> list[tuple[tuple, tuple, int]]:
         """The ways this hidden cell itself can move: (tail, head, delta)."""
         return [
@@ -530,10 +524,11 @@ class _Graph:
         queue = deque([start])
         while queue and goal not in came_from:  # the way to the goal is settled when it is first seen
             vertex = queue.popleft()
-            for following, via, delta in self.out_of(vertex, avoiding):
-                if following not in came_from:
-                    came_from[following] = (vertex, (via, delta))
-                    queue.append(following)
+            for via, heads in self.arcs.get(vertex, {}).items():
+                for following, delta in heads:
+                    if following not in came_from and via != avoiding:
+                        came_from[following] = (vertex, (via, delta))
+                        queue.append(following)
         if goal not in came_from:
             return None
         moves, vertex = [], goal
