@@ -447,9 +447,21 @@ class _Graph:
             key: _first_status(table, key, value, minimum) for key, value in self.values.items()
         }
         self.arcs: dict[tuple, dict[Key, list[tuple[tuple, int]]]] = {}
+        self.into: dict[tuple, dict[Key, list[tuple[tuple, int]]]] = {}  # the same arcs, by their heads
         for key, status in self.statuses.items():
             if status != SHOWN:
                 self._add_arcs(key)
+
+    @cached_property
+    def hideable(self) -> dict[Key, list[tuple[tuple, tuple, int]]]:
+        """Every cell that may be hidden, cheapest first, with the arcs hiding it would add: neither a cell's
+        cost nor whether it may be hidden changes as others are hidden, so `_partner` sorts them once."""
+        cells = sorted(self.statuses, key=lambda key: _cost(key, self.values))
+        return {key: self.arcs_of(key, HIDDEN) for key in cells if _can_hide(self, key)}
+
+    @cached_property
+    def hideable_rank(self) -> dict[Key, int]:
+        return {key: rank for rank, key in enumerate(self.hideable)}
 
     def hidden(self) -> list[Key]:
         return [
@@ -459,8 +471,9 @@ class _Graph:
         ]
 
     def set(self, key: Key, status: str) -> None:
-        for tail in (("row", key[0]), ("column", key[1])):
-            self.arcs.get(tail, {}).pop(key, None)
+        for vertex in (("row", key[0]), ("column", key[1])):
+            self.arcs.get(vertex, {}).pop(key, None)
+            self.into.get(vertex, {}).pop(key, None)
         self.statuses[key] = status
         if status != SHOWN:
             self._add_arcs(key)
@@ -483,12 +496,7 @@ class _Graph:
     def _add_arcs(self, key: Key) -> None:
         for tail, head, delta in self.arcs_of(key, self.statuses[key]):
             self.arcs.setdefault(tail, {}).setdefault(key, []).append((head, delta))
-
-    def out_of(self, vertex, avoiding: Key | None = None):
-        for key, heads in self.arcs.get(vertex, {}).items():
-            if key != avoiding:
-                for head, delta in heads:
-                    yield head, key, delta
+            self.into.setdefault(head, {}).setdefault(key, []).append((tail, delta))
 
     def first_moves(self, key: Key) -> list[tuple[tuple, tuple, int]]:
         """The ways this hidden cell itself can move: (tail, head, delta)."""
@@ -514,19 +522,20 @@ class _Graph:
     def _path(self, start, goal, avoiding: Key) -> list[tuple[Key, int]] | None:
         came_from: dict[tuple, tuple | None] = {start: None}
         queue = deque([start])
-        while queue:
+        while queue and goal not in came_from:  # the way to the goal is settled when it is first seen
             vertex = queue.popleft()
-            if vertex == goal:
-                moves = []
-                while came_from[vertex] is not None:
-                    vertex, move = came_from[vertex]
-                    moves.append(move)
-                return moves
-            for following, via, delta in self.out_of(vertex, avoiding):
-                if following not in came_from:
-                    came_from[following] = (vertex, (via, delta))
-                    queue.append(following)
-        return None
+            for via, heads in self.arcs.get(vertex, {}).items():
+                for following, delta in heads:
+                    if following not in came_from and via != avoiding:
+                        came_from[following] = (vertex, (via, delta))
+                        queue.append(following)
+        if goal not in came_from:
+            return None
+        moves, vertex = [], goal
+        while came_from[vertex] is not None:
+            vertex, move = came_from[vertex]
+            moves.append(move)
+        return moves
 
     def room(self, key: Key) -> tuple[int, int | None]:
         """How far this hidden count can fall and rise with all the page says: the most that can flow back
@@ -591,41 +600,46 @@ class _Graph:
 
     def reachable(self, start, avoiding: Key, backwards: bool = False) -> set:
         """Vertices reached from start (or, backwards, that reach start) without the given cell."""
-        if backwards:
-            into: dict[tuple, list] = {}
-            for vertex in list(self.arcs):
-                for following, _via, _delta in self.out_of(vertex, avoiding):
-                    into.setdefault(following, []).append(vertex)
-            neighbours = lambda vertex: into.get(vertex, ())  # noqa: E731
-        else:
-            neighbours = lambda vertex: (f for f, _via, _delta in self.out_of(vertex, avoiding))  # noqa: E731
+        arcs = self.into if backwards else self.arcs
         seen, queue = {start}, deque([start])
         while queue:
-            for following in neighbours(queue.popleft()):
-                if following not in seen:
-                    seen.add(following)
-                    queue.append(following)
+            for key, ends in arcs.get(queue.popleft(), {}).items():
+                if key != avoiding:
+                    for end, _delta in ends:
+                        if end not in seen:
+                            seen.add(end)
+                            queue.append(end)
         return seen
 
 
 def _partner(graph: _Graph, key: Key, keep_shown: frozenset[Key] = frozenset()) -> Key | None:
     """Choose one more cell to hide for this one: the cheapest that makes it safe, else the cheapest near."""
-    shown = sorted(
-        (other for other, status in graph.statuses.items() if status == SHOWN and other not in keep_shown),
-        key=lambda other: _cost(other, graph.values),
-    )
-    hideable = [other for other in shown if _can_hide(graph, other)]
-    # A new arc makes the cell safe if it leads from somewhere its far end reaches to somewhere that leads back.
-    gaps = [
-        (graph.reachable(head, key), graph.reachable(tail, key, backwards=True))
-        for tail, head, _delta in graph.first_moves(key)
-    ]
-    for candidate in hideable:
-        for tail, head, _delta in graph.arcs_of(candidate, HIDDEN):
-            if any(tail in reached and head in leading_back for reached, leading_back in gaps):
+    # A new arc makes the cell safe if it leads from somewhere its far end reaches to somewhere that leads back:
+    # the cells between a line reached and a line leading back, looked up rather than every cell tried.
+    bridges = []
+    for tail, head, _delta in graph.first_moves(key):
+        reached, leading_back = graph.reachable(head, key), graph.reachable(tail, key, backwards=True)
+        for start in reached:
+            for end in leading_back:
+                cell = (start[1], end[1]) if start[0] == "row" else (end[1], start[1])
+                if start[0] != end[0] and _can_add(graph, cell, keep_shown, (start, end)):
+                    bridges.append(cell)
+    if bridges:
+        return min(bridges, key=graph.hideable_rank.__getitem__)
+    cheapest = None
+    for candidate in graph.hideable:
+        if _can_add(graph, candidate, keep_shown):
+            cheapest = cheapest or candidate
+            if candidate[0] == key[0] or candidate[1] == key[1]:
                 return candidate
-    near = [other for other in hideable if other[0] == key[0] or other[1] == key[1]]
-    return (near or hideable or [None])[0]
+    return cheapest
+
+
+def _can_add(graph: _Graph, cell: Key, keep_shown: frozenset[Key], arc: tuple | None = None) -> bool:
+    """Whether this cell may be hidden now (and then has this arc)."""
+    if graph.statuses.get(cell) != SHOWN or cell in keep_shown or cell not in graph.hideable:
+        return False
+    return arc is None or any((tail, head) == arc for tail, head, _delta in graph.hideable[cell])
 
 
 def _can_hide(graph: _Graph, key: Key) -> bool:
@@ -660,21 +674,28 @@ def _show_what_is_not_needed(graph: _Graph, kept: set[Key], given_away: set[Key]
     extra = [key for key, status in graph.statuses.items() if status == HIDDEN and key not in kept]
     # A cycle found for a hidden cell proves it safe for as long as every cell on it stays hidden (a cell's
     # arcs depend on itself alone): only the cells whose proof went through a cell shown again are searched.
-    proofs: dict[Key, list[Key]] = {}
+    unproven = {key for key in graph.hidden() if key not in given_away}
+    relying: dict[Key, set[Key]] = {}  # a cell -> the hidden cells whose proof goes through it
+    hidden = set(unproven)
 
     def safe(other: Key) -> bool:
-        proof = proofs.get(other)
-        if proof is not None and all(graph.statuses[cell] != SHOWN for cell in proof):
-            return True
         cycle = graph.cycle_through(other)
         if cycle is not None:
-            proofs[other] = [cell for cell, _delta in cycle]
+            unproven.discard(other)
+            for cell, _delta in cycle:
+                relying.setdefault(cell, set()).add(other)
         return cycle is not None
 
     for key in sorted(extra, key=lambda key: _cost(key, graph.values), reverse=True):
         graph.set(key, SHOWN)
-        if not all(safe(other) for other in graph.hidden() if other not in given_away):
-            graph.set(key, HIDDEN)
+        through = relying.pop(key, set())
+        # The cells whose proof went through it first: if one is no longer safe, it is most likely one of them.
+        doubtful = [other for other in (*through, *unproven - through) if other in hidden and other != key]
+        if all(safe(other) for other in doubtful):
+            hidden.discard(key)
+        else:
+            graph.set(key, HIDDEN)  # the proofs through it hold again
+            relying.setdefault(key, set()).update(through)
 
 
 def _show_the_whole(graph: _Graph, kept: set[Key], given_away: set[Key]) -> None:
