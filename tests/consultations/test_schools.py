@@ -295,3 +295,11 @@ def test_a_school_s_results_download_with_its_classes_and_its_numbers_as_the_who
     assert [row[at : at + 2] for row in whole[1:]] == [row[4:6] for row in school[1:]]
     page = practitioners.client.get(f"/consultations/{consultation_id}/results?group={hillside}").text
     assert f"results.csv?group={hillside}" in page and "with its classes (CSV)" in page
+
+
+def test_a_consultation_takes_as_many_schools_as_its_results_page_can_count(db, lead, practitioners):
+    too_many = "\n".join(f"School {n}" for n in range(201))
+    response = practitioners.post("/consultations/new", details(schools=too_many))
+    assert response.status_code == 400 and "Use 200 schools or fewer" in response.text
+    response = practitioners.post("/consultations/new", details(schools=too_many.rsplit("\n", 1)[0]))
+    assert response.status_code == 302
