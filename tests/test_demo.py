@@ -23,6 +23,7 @@ from dayinmylife.demo import (
     seed,
 )
 from dayinmylife.demo.consultation import LEAD_EMAIL, TITLE
+from dayinmylife.demo.county import TITLE as COUNTY
 from dayinmylife.questionnaire import builtins, flow
 from dayinmylife.questionnaire.model import NOT_A_REAL_ANSWER, ONCE, SCHOOL, WEEKEND
 from dayinmylife.store.db import connect
@@ -289,6 +290,24 @@ def test_priya_shah_leads_a_finished_consultation_of_over_a_hundred_pupils(demo_
     assert {"5 Oak", "5 Ash", "6 Elm"} <= set(pupils) and sum(pupils.values()) > 100
     # Small, so its numbers are suppressed:
     assert 0 < pupils["Nurture group"] < consultation["min_group_size"]
+
+
+def test_priya_shah_also_runs_an_open_consultation_across_three_schools_with_easy_codes(demo_db):
+    lead = store.users.user_by_email(demo_db, LEAD_EMAIL)
+    county = next(
+        c for c in store.consultations.consultations_of(demo_db, lead["id"]) if c["title"] == COUNTY
+    )
+    assert county["opens_on"] <= date.today().isoformat() <= county["closes_on"]
+    schools = {s["name"]: s for s in store.schools.schools_with_classes(demo_db, county["id"])}
+    assert {name: school["join_code"] for name, school in schools.items()} == {
+        "Hillside Primary": "HIL234",
+        "Brook Lane": "BRK234",
+        "Little Acorns": "ACN234",
+    }
+    counted = store.consultations.consultation_response_counts(demo_db, county["id"])
+    classes = {c["name"]: c["id"] for c in store.schools.classes_of(demo_db, schools["Brook Lane"]["id"])}
+    assert 0 < counted[classes["Year 6"]] < county["min_group_size"] <= counted[classes["Year 5"]]
+    assert counted[schools["Little Acorns"]["id"]] >= county["min_group_size"]  # a school without classes
 
 
 def test_the_demo_classes_answer_differently_and_weekends_differ_from_school_days(demo_db):
