@@ -59,3 +59,19 @@ def test_the_lead_sends_each_school_its_code_and_reads_a_class_within_its_school
     screenshot(page, "consultation-school-class-tablet")
     page.get_by_role("link", name=re.compile("Brook Lane")).click()
     expect(page.get_by_text("fewer than 5 pupils in it answered: Year 6")).to_be_visible()
+
+
+def test_the_lead_lists_schools_and_their_classes_on_the_new_consultation_page(browser, live_app, county):
+    page = browser.new_context(viewport=PHONE, base_url=live_app.url).new_page()
+    sign_in(page, LEAD_EMAIL, DEMO_PASSWORD)
+    page.goto("/consultations/new")
+    page.get_by_label("Title").fill("Our borough, summer")
+    page.get_by_text("Running it across several schools?").click()
+    page.get_by_label("Schools and their classes (optional)").fill("Oakfield: 4A, 4B\nRiverside: Year 4")
+    assert accessibility_violations(page) == []
+    with page.expect_navigation():
+        page.get_by_role("button", name="Create consultation").click()
+    expect(page.get_by_role("row", name=re.compile("Oakfield"))).to_contain_text("4A, 4B")
+    expect(page.get_by_role("row", name=re.compile("Riverside"))).to_contain_text("Year 4")
+    assert accessibility_violations(page) == []
+    screenshot(page, "consultation-schools-made-phone")
