@@ -436,7 +436,11 @@ def _is_total(key: Key) -> bool:
 
 class _Graph:
     """The residual graph of a table: its vertices the lines, an arc for each way a hidden count could move
-    by one within what the page says of it. Kept up to date as cells are hidden or shown."""
+    by one within what the page says of it. Kept up to date as cells are hidden or shown.
+
+    A table has few rows (answers) and many columns (groups), so searches walk the rows: `between` keeps,
+    for each two rows, the columns through which flow can pass from one to the other.
+    """
 
     def __init__(
         self, table: CountTable, minimum: int, statuses: dict | None = None, limits: Mapping | None = None
@@ -448,9 +452,14 @@ class _Graph:
         }
         self.arcs: dict[tuple, dict[Key, list[tuple[tuple, int]]]] = {}
         self.into: dict[tuple, dict[Key, list[tuple[tuple, int]]]] = {}  # the same arcs, by their heads
+        self.rows = table.rows()
+        self.between: dict[Hashable, dict[Hashable, dict[Hashable, None]]] = {}  # row -> row -> columns
         for key, status in self.statuses.items():
             if status != SHOWN:
                 self._add_arcs(key)
+        for key, status in self.statuses.items():
+            if status != SHOWN:
+                self._join_rows(key)
 
     @cached_property
     def hideable(self) -> dict[Key, list[tuple[tuple, tuple, int]]]:
@@ -477,6 +486,7 @@ class _Graph:
         self.statuses[key] = status
         if status != SHOWN:
             self._add_arcs(key)
+        self._join_rows(key)
 
     def arcs_of(self, key: Key, status: str) -> list[tuple[tuple, tuple, int]]:
         """The arcs a cell would have with this status: (from, to, how it moves)."""
@@ -497,6 +507,20 @@ class _Graph:
         for tail, head, delta in self.arcs_of(key, self.statuses[key]):
             self.arcs.setdefault(tail, {}).setdefault(key, []).append((head, delta))
             self.into.setdefault(head, {}).setdefault(key, []).append((tail, delta))
+
+    def _join_rows(self, key: Key) -> None:
+        """Bring `between` up to date for the cell's column: which rows now pass flow through it."""
+        row, column = key
+        for other in self.rows:
+            if other != row:
+                for tail, head in ((row, other), (other, row)):
+                    columns = self.between.setdefault(tail, {}).setdefault(head, {})
+                    if (tail, column) in self.arcs.get(("row", tail), {}) and (head, column) in self.arcs.get(
+                        ("column", column), {}
+                    ):
+                        columns[column] = None
+                    else:
+                        columns.pop(column, None)
 
     def first_moves(self, key: Key) -> list[tuple[tuple, tuple, int]]:
         """The ways this hidden cell itself can move: (tail, head, delta)."""
@@ -520,22 +544,48 @@ class _Graph:
         return _Graph(self.table, self.minimum, dict(self.statuses)).recoverable(key)
 
     def _path(self, start, goal, avoiding: Key) -> list[tuple[Key, int]] | None:
-        came_from: dict[tuple, tuple | None] = {start: None}
-        queue = deque([start])
-        while queue and goal not in came_from:  # the way to the goal is settled when it is first seen
-            vertex = queue.popleft()
-            for via, heads in self.arcs.get(vertex, {}).items():
-                for following, delta in heads:
-                    if following not in came_from and via != avoiding:
-                        came_from[following] = (vertex, (via, delta))
-                        queue.append(following)
-        if goal not in came_from:
-            return None
-        moves, vertex = [], goal
-        while came_from[vertex] is not None:
-            vertex, move = came_from[vertex]
-            moves.append(move)
-        return moves
+        came_from: dict[Hashable, tuple] = {}
+        for row in self._walk(start, avoiding, came_from):
+            last = (row, goal[1])
+            if goal == ("row", row):
+                moves = []
+            elif goal[0] == "column" and last != avoiding and last in self.arcs.get(("row", row), {}):
+                moves = [(last, self.arcs[("row", row)][last][0][1])]
+            else:
+                continue
+            while row is not None:
+                row, steps = came_from[row]
+                moves.extend(steps)
+            return moves
+        return None
+
+    def _walk(self, start, avoiding: Key, came_from: dict, backwards: bool = False):
+        """The rows reached from a line (or, backwards, that reach it) without the given cell, in the order
+        found; `came_from` gets, for each, the row it was reached from (None: the line) and the moves."""
+        if start[0] == "row":
+            came_from[start[1]] = (None, ())
+        else:
+            for cell, ends in (self.into if backwards else self.arcs).get(start, {}).items():
+                if cell != avoiding:
+                    came_from[cell[0]] = (None, ((cell, ends[0][1]),))
+        queue = deque(came_from)
+        while queue:
+            row = queue.popleft()
+            yield row
+            for other in self.rows:
+                if other not in came_from:
+                    tail, head = (other, row) if backwards else (row, other)
+                    for column in self.between.get(tail, {}).get(head, ()):
+                        # Without the cell avoided, its column is closed to its own row only.
+                        if column != avoiding[1] or avoiding[0] not in (tail, head):
+                            leave, enter = (tail, column), (head, column)
+                            steps = (
+                                (leave, self.arcs[("row", tail)][leave][0][1]),
+                                (enter, self.arcs[("column", column)][enter][0][1]),
+                            )
+                            came_from[other] = (row, steps)
+                            queue.append(other)
+                            break
 
     def room(self, key: Key) -> tuple[int, int | None]:
         """How far this hidden count can fall and rise with all the page says: the most that can flow back
@@ -598,34 +648,34 @@ class _Graph:
             total += step
         return total
 
-    def reachable(self, start, avoiding: Key, backwards: bool = False) -> set:
-        """Vertices reached from start (or, backwards, that reach start) without the given cell."""
+    def reachable(self, start, avoiding: Key, backwards: bool = False) -> tuple[list, set]:
+        """The rows and the columns reached from start (or, backwards, that reach start) without the given
+        cell."""
+        rows = list(self._walk(start, avoiding, {}, backwards))
         arcs = self.into if backwards else self.arcs
-        seen, queue = {start}, deque([start])
-        while queue:
-            for key, ends in arcs.get(queue.popleft(), {}).items():
-                if key != avoiding:
-                    for end, _delta in ends:
-                        if end not in seen:
-                            seen.add(end)
-                            queue.append(end)
-        return seen
+        columns = {start[1]} if start[0] == "column" else set()
+        for row in rows:
+            columns.update(cell[1] for cell in arcs.get(("row", row), {}) if cell != avoiding)
+        return rows, columns
 
 
 def _partner(graph: _Graph, key: Key, keep_shown: frozenset[Key] = frozenset()) -> Key | None:
     """Choose one more cell to hide for this one: the cheapest that makes it safe, else the cheapest near."""
     # A new arc makes the cell safe if it leads from somewhere its far end reaches to somewhere that leads back:
-    # the cells between a line reached and a line leading back, looked up rather than every cell tried.
+    # the cells between a row reached and a column leading back, or a column reached and a row leading back.
     bridges = []
     for tail, head, _delta in graph.first_moves(key):
-        reached, leading_back = graph.reachable(head, key), graph.reachable(tail, key, backwards=True)
-        for start in reached:
-            for end in leading_back:
-                cell = (start[1], end[1]) if start[0] == "row" else (end[1], start[1])
-                if start[0] != end[0] and _can_add(graph, cell, keep_shown, (start, end)):
-                    bridges.append(cell)
-    if bridges:
-        return min(bridges, key=graph.hideable_rank.__getitem__)
+        rows, columns = graph.reachable(head, key)
+        rows_back, columns_back = graph.reachable(tail, key, backwards=True)
+        bridges += [
+            ((row, column), (("row", row), ("column", column))) for row in rows for column in columns_back
+        ]
+        bridges += [
+            ((row, column), (("column", column), ("row", row))) for column in columns for row in rows_back
+        ]
+    found = [cell for cell, arc in bridges if _can_add(graph, cell, keep_shown, arc)]
+    if found:
+        return min(found, key=graph.hideable_rank.__getitem__)
     cheapest = None
     for candidate in graph.hideable:
         if _can_add(graph, candidate, keep_shown):
