@@ -77,14 +77,14 @@ CREATE TABLE children (
         , next_session_on TEXT);
 
 CREATE TABLE "consultation_groups" (
-                    id INTEGER PRIMARY KEY,
-                    consultation_id INTEGER NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
-                    name TEXT NOT NULL,
-                    position INTEGER NOT NULL,
-                    school_id INTEGER REFERENCES consultation_groups(id) ON DELETE CASCADE,
-                    join_code TEXT UNIQUE,
-                    CHECK (school_id IS NULL OR join_code IS NULL)
-                );
+    id INTEGER PRIMARY KEY,
+    consultation_id INTEGER NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    school_id INTEGER REFERENCES consultation_groups(id) ON DELETE CASCADE,
+    join_code TEXT UNIQUE,
+    CHECK (school_id IS NULL OR join_code IS NULL)
+);
 
 CREATE TABLE consultation_limit_hits (
             id INTEGER PRIMARY KEY,
@@ -267,10 +267,10 @@ CREATE INDEX child_corrections_by_child ON child_corrections(child_id)
 CREATE INDEX child_practitioners_by_user ON child_practitioners(user_id);
 
 CREATE INDEX consultation_groups_by_school ON consultation_groups(school_id)
-                ;
+;
 
 CREATE UNIQUE INDEX consultation_groups_named
-                    ON consultation_groups(consultation_id, COALESCE(school_id, 0), name);
+    ON consultation_groups(consultation_id, COALESCE(school_id, 0), name);
 
 CREATE INDEX consultation_limit_hits_by_consultation ON consultation_limit_hits(consultation_id, hit_at);
 

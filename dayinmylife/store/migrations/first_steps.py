@@ -114,19 +114,28 @@ def m003_consultations(db):
     """
     if "consultation_id" in db["sessions"].columns_dict:  # rebuilt, but not recorded before a crash
         return
+
+    def rebuild():
+        _create_consultation_tables(db)
+        _rebuild_sessions_for_consultations(db)
+
+    with_foreign_keys_off(db, "m003_consultations", rebuild)
+
+
+def with_foreign_keys_off(db, step: str, rebuild) -> None:
+    """Run a step that rebuilds a table others refer to ON DELETE CASCADE (dropping it with foreign keys on
+    would delete their rows): SQLite's documented rebuild, foreign keys off around one BEGIN IMMEDIATE
+    transaction, a foreign_key_check before COMMIT."""
     db.execute("PRAGMA foreign_keys = OFF")
     try:
         if db.execute("PRAGMA foreign_keys").fetchone()[0]:  # ignored inside a transaction: never go on
-            raise RuntimeError("m003_consultations needs foreign keys off, outside any transaction")
+            raise RuntimeError(f"{step} needs foreign keys off, outside any transaction")
         db.execute("BEGIN IMMEDIATE")
         try:
-            _create_consultation_tables(db)
-            _rebuild_sessions_for_consultations(db)
+            rebuild()
             problems = db.execute("PRAGMA foreign_key_check").fetchall()
             if problems:
-                raise RuntimeError(
-                    f"m003_consultations would break foreign keys: {[tuple(p) for p in problems]}"
-                )
+                raise RuntimeError(f"{step} would break foreign keys: {[tuple(p) for p in problems]}")
         except BaseException:
             db.conn.rollback()
             raise

@@ -1,6 +1,6 @@
 """Recent schema steps: consultations across schools. Add the next step at the end, numbered after the last."""
 
-from dayinmylife.store.migrations.first_steps import outside_a_transaction, run_script
+from dayinmylife.store.migrations.first_steps import outside_a_transaction, run_script, with_foreign_keys_off
 
 
 @outside_a_transaction
@@ -13,39 +13,24 @@ def m034_schools_and_their_classes(db):
     """
     if "school_id" in db["consultation_groups"].columns_dict:  # rebuilt, but not recorded before a crash
         return
-    db.execute("PRAGMA foreign_keys = OFF")
-    try:
-        if db.execute("PRAGMA foreign_keys").fetchone()[0]:
-            raise RuntimeError("m034 needs foreign keys off, outside any transaction")
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            run_script(
-                db,
-                """
-                CREATE TABLE consultation_groups_new (
-                    id INTEGER PRIMARY KEY,
-                    consultation_id INTEGER NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
-                    name TEXT NOT NULL,
-                    position INTEGER NOT NULL,
-                    school_id INTEGER REFERENCES consultation_groups(id) ON DELETE CASCADE,
-                    join_code TEXT UNIQUE,
-                    CHECK (school_id IS NULL OR join_code IS NULL)
-                );
-                INSERT INTO consultation_groups_new (id, consultation_id, name, position)
-                SELECT id, consultation_id, name, position FROM consultation_groups;
-                DROP TABLE consultation_groups;
-                ALTER TABLE consultation_groups_new RENAME TO consultation_groups;
-                CREATE UNIQUE INDEX consultation_groups_named
-                    ON consultation_groups(consultation_id, COALESCE(school_id, 0), name);
-                CREATE INDEX consultation_groups_by_school ON consultation_groups(school_id)
-                """,
-            )
-            problems = db.execute("PRAGMA foreign_key_check").fetchall()
-            if problems:
-                raise RuntimeError(f"m034 would break foreign keys: {[tuple(p) for p in problems]}")
-        except BaseException:
-            db.conn.rollback()
-            raise
-        db.execute("COMMIT")
-    finally:
-        db.execute("PRAGMA foreign_keys = ON")
+    with_foreign_keys_off(db, "m034_schools_and_their_classes", lambda: run_script(db, SCHOOLS_AND_CLASSES))
+
+
+SCHOOLS_AND_CLASSES = """
+CREATE TABLE consultation_groups_new (
+    id INTEGER PRIMARY KEY,
+    consultation_id INTEGER NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    school_id INTEGER REFERENCES consultation_groups(id) ON DELETE CASCADE,
+    join_code TEXT UNIQUE,
+    CHECK (school_id IS NULL OR join_code IS NULL)
+);
+INSERT INTO consultation_groups_new (id, consultation_id, name, position)
+SELECT id, consultation_id, name, position FROM consultation_groups;
+DROP TABLE consultation_groups;
+ALTER TABLE consultation_groups_new RENAME TO consultation_groups;
+CREATE UNIQUE INDEX consultation_groups_named
+    ON consultation_groups(consultation_id, COALESCE(school_id, 0), name);
+CREATE INDEX consultation_groups_by_school ON consultation_groups(school_id)
+"""
