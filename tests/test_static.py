@@ -112,3 +112,58 @@ def test_pages_are_never_compressed_because_they_carry_a_csrf_token(client):
     response = client.get("/join/", headers={"Accept-Encoding": "gzip, br"})
     assert "Content-Encoding" not in response.headers
     assert response.headers["Cache-Control"] == "no-store"
+
+
+def _child_page_classes() -> set[str]:
+    """Every class a child's pages can carry: their templates' class attributes and what the scripts add."""
+    templates = STATIC.parent / "templates"
+    text = "\n".join(
+        path.read_text() for folder in ("my_day", "join") for path in (templates / folder).glob("*.html")
+    )
+    attributes = re.findall(r'class="([^"]*)"', text) + re.findall(
+        r"{% block \w+_class %}(.*?){% endblock %}", text
+    )
+    scripts = "\n".join(path.read_text() for path in (STATIC / "js").glob("*.js"))
+    return set(re.findall(r"[a-z][\w-]*", " ".join(attributes))) | set(
+        re.findall(r'"([a-z][\w-]*)"', scripts)
+    )
+
+
+def _selectors(prelude: str) -> list[str]:
+    """A selector list's selectors (a comma inside :is() or :not() is not one of its commas)."""
+    selectors, depth, start = [], 0, 0
+    for at, char in enumerate(prelude):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            selectors.append(prelude[start:at])
+            start = at + 1
+    return [*selectors, prelude[start:]]
+
+
+def test_practitioner_css_styles_nothing_only_a_childs_page_shows():
+    """A child answering on their own loads app.css alone (base.html): their pages' rules must be there."""
+    import tinycss2
+
+    child = _child_page_classes()
+    stylesheet = tinycss2.parse_stylesheet((STATIC / "css" / "practitioner.css").read_text(), True, True)
+    rules = [rule for rule in stylesheet if rule.type == "qualified-rule"]
+    for block in (rule for rule in stylesheet if rule.type == "at-rule" and rule.content):
+        rules += [
+            rule
+            for rule in tinycss2.parse_rule_list(block.content, True, True)
+            if rule.type == "qualified-rule"
+        ]
+    for rule in rules:
+        for selector in _selectors(tinycss2.serialize(rule.prelude)):
+            classes = set(re.findall(r"\.([a-zA-Z][\w-]*)", selector))
+            assert classes and not classes <= child, selector.strip()
+
+
+def test_a_child_answering_alone_loads_one_stylesheet_and_signed_in_people_two(client):
+    join = client.get("/join/").text
+    assert re.search(r'/static/css/app\.css\?v=[0-9a-f]{12}"', join) and "practitioner.css" not in join
+    sign_in = client.get("/sign-in").text
+    assert re.search(
+        r'css/app\.css\?v=[0-9a-f]{12}">\s*<link rel="stylesheet" href="/static/css/practitioner\.css',
+        sign_in,
+    )

@@ -19,7 +19,7 @@ STATIC_PREFIX = "/static/"
 # What base.html links, and a record's own; given to WeasyPrint parsed, so a record's page links none. A record's
 # fonts are its own (one whole font for each family and weight: WeasyPrint mixes up the glyphs of the faces a
 # browser gets, split by characters), so app.css is given without its @font-face rules.
-STYLESHEETS = ("css/record-fonts.css", "css/app.css", "css/record-pdf.css")
+STYLESHEETS = ("css/record-fonts.css", "css/app.css", "css/practitioner.css", "css/record-pdf.css")
 FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}")
 _RENDERING = threading.Lock()  # the fonts and pictures read once are shared: one record at a time
 
