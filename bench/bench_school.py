@@ -398,5 +398,18 @@ def _request_figures(result: dict, prefix: str) -> dict:
     return figures
 
 
+def page_weight_only() -> dict:
+    """Only step 4, against a gunicorn of its own on a fresh consultation (seconds, not minutes)."""
+    with tempfile.TemporaryDirectory() as folder:
+        database = Path(folder) / "school.sqlite3"
+        _consultation(database)
+        port = _free_port()
+        server = _gunicorn("dayinmylife:create_app()", port, {"DAYINMYLIFE_DATABASE": str(database)})
+        try:
+            return _page_weight(f"http://127.0.0.1:{port}")
+        finally:
+            _stop(server)
+
+
 if __name__ == "__main__":
-    print(run())
+    print(json.dumps(page_weight_only()) if "--page-weight" in sys.argv else run())

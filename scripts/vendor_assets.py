@@ -9,15 +9,16 @@ or run time.
 What it does: `npm pack`s exact, checksum-pinned package versions into a temporary directory and
 writes only what the app uses: one SVG per picture named in questionnaires/*.yaml (`picture: NAME`)
 or scripts/pictures.txt, three project tiles (nappy, cot, pram) drawn from Material Design Icons
-glyphs, woff2 fonts with fonts.css, licence texts, static/LICENSES.md and a manifest.
+glyphs, woff2 fonts with their @font-face rules (into static/css/app.css), licence texts, static/LICENSES.md and a manifest.
 Running it twice gives byte-identical output. Usage, from the repo root (it needs fontTools, from the
 project's bench extra; `make assets` installs it):
 
     .venv/bin/python scripts/vendor_assets.py
 
-Made lighter on the way, because a question page must download under 40 KB with a cold cache: the Latin
+Made lighter on the way, because a question page must download under 25 KB with a cold cache: the Latin
 fonts are cut to the characters English, Welsh and Polish need and lose their hinting instructions (fontTools'
-subsetter; ~19 KB to ~12 KB a weight, Latin Extended 81 KB to ~6 KB), and the pictures' coordinates keep two
+subsetter; ~19 KB to ~7 KB for what an English page shows, the accented letters in files of their own, fetched
+only where a page shows one), and the pictures' coordinates keep two
 decimals (a 32-unit picture shown at 96 px moves by under 0.02 px).
 """
 
@@ -71,16 +72,42 @@ TILE_BG, TILE_FG, TILE_GLYPH = "#ffe0b2", "#8d6e63", 0.78  # glyph box = 78% of 
 # Family and the subsets we serve: latin-ext carries Welsh ŵ ŷ and Polish ą ę ł ż; Urdu is written in Nastaliq.
 # A browser fetches a subset only for a page that uses its characters (unicode-range), and app.css uses the
 # Urdu family only on Urdu text. Andika, the children's font, comes in one weight: its bold would add 12 KB to a
-# question page's 40 KB budget, so browsers embolden the regular one (font-synthesis) where a page asks for bold.
+# question page's 25 KB budget, so browsers embolden the regular one (font-synthesis) where a page asks for bold.
 FONT_FAMILIES = {
     "andika": ("Andika", ("latin", "latin-ext"), (400,)),
     "atkinson": ("Atkinson Hyperlegible", ("latin", "latin-ext"), (400, 700)),
     "nastaliq": ("Noto Nastaliq Urdu", ("arabic",), (400, 700)),
 }
-# The Latin fonts are cut to these characters. "latin" keeps its own range (Fontsource's); "latin-ext" becomes
-# Latin Extended-A (Polish ą ę ł ś ż, Welsh ŵ ŷ) and Welsh's ẁ ẃ ẅ ỳ, instead of 81 KB of every Latin script.
-CUT_RANGES = {"latin-ext": "U+0100-017F,U+1E80-1E85,U+1EF2-1EF3"}
+# The Latin fonts are cut into two files, each served for its characters (unicode-range), so a page fetches only
+# what it shows. "latin", ~7 KB, is what an English page shows: ASCII, the no-break space, the middle dot, the
+# punctuation a tablet's keyboard types (’ “ ” – — …), the bullet and the back link's ‹ ›. "latin-ext" is the rest
+# of Fontsource's Latin range (Latin-1's accented letters: Welsh â ê, Polish ó; a name like Zoë) merged with Latin
+# Extended-A (Polish ą ę ł ś ż, Welsh ŵ ŷ) and Welsh's ẁ ẃ ẅ ỳ, instead of 81 KB of every Latin script. The
+# typographic spaces and marks U+2000-200F are in neither (the system's font shows them).
+CUT_RANGES = {  # our file: its pieces, each (Fontsource's file, characters)
+    "latin": (
+        ("latin", "U+0000-007F,U+00A0,U+00B7,U+2013-2014,U+2018-2019,U+201C-201D,U+2022,U+2026,U+2039-203A"),
+    ),
+    "latin-ext": (
+        ("latin", "U+00A1-00B6,U+00B8-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,"
+                  "U+0329,U+2010-2012,U+2015-2017,U+201A-201B,U+201E-2021,U+2023-2025,U+2027-2038,U+203B-206F,"
+                  "U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD"),
+        ("latin-ext", "U+0100-017F,U+1E80-1E85,U+1EF2-1EF3"),
+    ),
+}  # fmt: skip
 CUT_FAMILIES = ("andika", "atkinson")  # Noto Nastaliq Urdu is kept whole: its shaping needs every glyph
+# The fonts' @font-face rules are written into the one stylesheet every page loads, between these lines: a
+# separate fonts.css would be one more request for every page.
+APP_CSS = STATIC / "css" / "app.css"
+RECORD_FONTS_CSS = STATIC / "css" / "record-fonts.css"
+RECORD_FONTS_HEADER = (
+    "/* Written by scripts/vendor_assets.py, do not edit. The fonts of a record made as a PDF (casework/pdf.py):\n"
+    "   one whole font for each family and weight, as WeasyPrint needs. OFL-1.1. */\n"
+)
+FONT_FACES_START = (
+    "/* Fonts: written by scripts/vendor_assets.py, do not edit. Subsets by unicode-range, OFL-1.1. */\n"
+)
+FONT_FACES_END = "/* End of the fonts */\n"
 DECIMALS = 2  # picture coordinates
 ATTRIBUTE_RE = re.compile(r'(\s([\w:-]+)=")([^"]*)"')
 FRACTION_RE = re.compile(rf"\.(\d{{{DECIMALS + 1},}})")
@@ -276,47 +303,86 @@ def cut_font(woff2: bytes, unicode_range: str) -> bytes:
         from fontTools.ttLib import TTFont
     except ImportError:
         fail("fontTools not found: run `make assets`, or install the project's bench extra")
-    options = subset.Options(flavor="woff2", hinting=False)
+    options = subset.Options(hinting=False)
     font = TTFont(BytesIO(woff2), recalcTimestamp=False)  # byte-identical on every run
     cutter = subset.Subsetter(options)
     cutter.populate(unicodes=subset.parse_unicodes(unicode_range.replace(",", " ")))
     cutter.subset(font)
-    out = BytesIO()
-    subset.save_font(font, out, options)
+    font.flavor, out = None, BytesIO()
+    font.save(out)
     return out.getvalue()
 
 
-def fonts(tmp: Path) -> tuple[int, int]:
-    css, total, count = (
-        ["/* Generated by scripts/vendor_assets.py: do not edit. Subsets by unicode-range, OFL-1.1. */\n"],
-        0,
-        0,
+def merged_font(pieces: list[bytes]) -> bytes:
+    """One woff2 of pieces of one typeface (a glyph they share, a base letter, is the same in each)."""
+    from fontTools.merge import Merger
+    from fontTools.ttLib import TTFont
+
+    first = TTFont(BytesIO(pieces[0]), recalcTimestamp=False)
+    font = Merger().merge([BytesIO(piece) for piece in pieces]) if len(pieces) > 1 else first
+    font.recalcTimestamp = False  # byte-identical on every run: the merger dates its font now
+    font["head"].created, font["head"].modified = first["head"].created, first["head"].modified
+    font.flavor, out = "woff2", BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def font_face(family: str, weight: int, name: str, data: bytes, unicode_range: str | None) -> str:
+    # Versioned like every other static address (static_files.py), so browsers keep it for a year.
+    address = f"../fonts/{name}?v={hashlib.sha256(data).hexdigest()[:12]}"
+    return (
+        f'@font-face {{\n  font-family: "{family}";\n  font-style: normal;\n  font-weight: {weight};\n'
+        f'  font-display: swap;\n  src: url("{address}") format("woff2");\n'
+        + (f"  unicode-range: {unicode_range};\n" if unicode_range else "")
+        + "}\n"
     )
+
+
+def fonts(tmp: Path) -> tuple[int, int]:
+    faces, record_faces, written = [], [], {}
     for key, (family, subsets, weights) in FONT_FAMILIES.items():
         stem = PACKAGES[key][0].rsplit("@", 1)[0].split("/")[-1]
         wanted = [(subset, weight) for subset in subsets for weight in weights]
-        files = [f"files/{stem}-{subset}-{weight}-normal.woff2" for subset, weight in wanted]
-        unicode, licence, *woff2 = fetch(key, tmp, "unicode.json", "LICENSE", *files)
-        ranges = json.loads(unicode) | (CUT_RANGES if key in CUT_FAMILIES else {})
-        for (subset, weight), data in zip(wanted, woff2, strict=True):
-            if key in CUT_FAMILIES:
-                data = cut_font(data, ranges[subset])
-            total, count = total + write(FONTS / font_file(key, subset, weight), data), count + 1
-            # Versioned like every other static address (static_files.py), so browsers keep it for a year.
-            address = f"{font_file(key, subset, weight)}?v={hashlib.sha256(data).hexdigest()[:12]}"
-            css.append(
-                f'@font-face {{\n  font-family: "{family}";\n  font-style: normal;\n  font-weight: {weight};\n'
-                f'  font-display: swap;\n  src: url("{address}") format("woff2");\n'
-                f"  unicode-range: {ranges[subset]};\n}}\n"
-            )
+        names = [f"files/{stem}-{subset}-{weight}-normal.woff2" for subset, weight in wanted]
+        unicode, licence, *woff2 = fetch(key, tmp, "unicode.json", "LICENSE", *names)
+        sources, ranges = dict(zip(wanted, woff2, strict=True)), json.loads(unicode)
+        for weight in weights:
+            if key not in CUT_FAMILIES:
+                for subset in subsets:
+                    name, data = font_file(key, subset, weight), sources[subset, weight]
+                    written[name] = data
+                    faces.append(font_face(family, weight, name, data, ranges[subset]))
+                    record_faces.append(faces[-1])
+                continue
+            for cut, pieces in CUT_RANGES.items():
+                name, unicode_range = font_file(key, cut, weight), ",".join(chars for _, chars in pieces)
+                written[name] = merged_font(
+                    [cut_font(sources[piece, weight], chars) for piece, chars in pieces]
+                )
+                faces.append(font_face(family, weight, name, written[name], unicode_range))
+            # A record (PDF) is made by WeasyPrint, which mixes up the glyphs of two faces of one family and
+            # weight (split by unicode-range): there each is one whole font.
+            whole = [("latin", ranges["latin"]), CUT_RANGES["latin-ext"][1]]
+            name = font_file(key, "record", weight)
+            written[name] = merged_font([cut_font(sources[piece, weight], chars) for piece, chars in whole])
+            record_faces.append(font_face(family, weight, name, written[name], None))
         write(FONTS / f"OFL-{key}.txt", licence)
-    written = {font_file(key, subset, weight) for key, (_, subsets, weights) in FONT_FAMILIES.items()
-               for subset in subsets for weight in weights}  # fmt: skip
+    for name, data in written.items():
+        write(FONTS / name, data)
     for stale in FONTS.glob("*.woff2"):
         if stale.name not in written:
             stale.unlink()
-    write(FONTS / "fonts.css", "\n".join(css))
-    return count, total
+    write(APP_CSS, with_font_faces(APP_CSS.read_text(encoding="utf-8"), "".join(faces)))
+    write(RECORD_FONTS_CSS, RECORD_FONTS_HEADER + "".join(record_faces))
+    return len(written), sum(len(data) for data in written.values())
+
+
+def with_font_faces(stylesheet: str, font_faces: str) -> str:
+    """The stylesheet with its generated @font-face rules replaced by these."""
+    start, end = stylesheet.find(FONT_FACES_START), stylesheet.find(FONT_FACES_END)
+    if start < 0 or end < start:
+        fail(f"{APP_CSS.relative_to(ROOT)} has lost the lines that mark its fonts: {FONT_FACES_START!r}")
+    return stylesheet[: start + len(FONT_FACES_START)] + font_faces + stylesheet[end:]
 
 
 def licenses_md() -> str:
@@ -330,8 +396,8 @@ script). Re-run it to refresh; do not edit these files by hand.
 | --- | --- | --- | --- |
 | Pictures `static/pictures/*.svg` (see `manifest.json`) | Fluent Emoji Flat by Microsoft (https://github.com/microsoft/fluentui-emoji), npm `{spec["fluent"]}`; coordinates rounded to two decimals by this project | MIT | `pictures/LICENSE-fluent-emoji.txt` |
 | Tiles `nappy.svg`, `cot.svg`, `pram.svg` | Derived from Material Design Icons by Pictogrammers (https://github.com/Templarian/MaterialDesign) `mdi:diaper-outline`, `mdi:crib`, `mdi:baby-carriage`, npm `{spec["mdi"]}`; recoloured, scaled and placed on a rounded tile by this project | Apache-2.0 | `pictures/LICENSE-mdi.txt` |
-| Font Andika 400 (`fonts/andika-*.woff2`) | SIL International, npm `{spec["andika"]}`, Latin and Latin Extended subsets, cut to Latin-1 and Latin Extended-A and unhinted by this project (fontTools) | OFL-1.1 | `fonts/OFL-andika.txt` |
-| Font Atkinson Hyperlegible Next 400, 700 (`fonts/atkinson-*.woff2`, family "Atkinson Hyperlegible") | The Atkinson Hyperlegible Next Project Authors, npm `{spec["atkinson"]}`, Latin and Latin Extended subsets, cut to Latin-1 and Latin Extended-A and unhinted by this project (fontTools) | OFL-1.1 | `fonts/OFL-atkinson.txt` |
+| Font Andika 400 (`fonts/andika-*.woff2`) | SIL International, npm `{spec["andika"]}`, Latin and Latin Extended subsets, cut into ASCII with common punctuation, and the rest of Latin-1 merged with Latin Extended-A (for records made as PDFs, `*-record-*.woff2`: all of them in one font), and unhinted by this project (fontTools) | OFL-1.1 | `fonts/OFL-andika.txt` |
+| Font Atkinson Hyperlegible Next 400, 700 (`fonts/atkinson-*.woff2`, family "Atkinson Hyperlegible") | The Atkinson Hyperlegible Next Project Authors, npm `{spec["atkinson"]}`, Latin and Latin Extended subsets, cut into ASCII with common punctuation, and the rest of Latin-1 merged with Latin Extended-A (for records made as PDFs, `*-record-*.woff2`: all of them in one font), and unhinted by this project (fontTools) | OFL-1.1 | `fonts/OFL-atkinson.txt` |
 | Font Noto Nastaliq Urdu 400, 700 (`fonts/nastaliq-arabic-*.woff2`), used for Urdu text only | The Noto Project Authors, npm `{spec["nastaliq"]}`, Arabic-script subset | OFL-1.1 | `fonts/OFL-nastaliq.txt` |
 
 The Apache-2.0 text is taken verbatim from npm `{spec["spdx"]}` (CC0-1.0).

@@ -40,3 +40,19 @@ def test_a_sprite_of_no_questionnaire_or_question_is_not_found(client):
 def test_every_weekend_question_and_yes_no_answer_needs_no_sprite_of_its_own(client, session_id):  # noqa: F811
     page = client.get(f"/day/{session_id}/any-day/waking_up.weekend_different").text
     assert len(set(re.findall(r'<use href="([^"#]+)#', page))) == 1
+
+
+def test_a_question_page_s_icon_is_its_questionnaire_s_sprite_showing_the_sunrise(client, session_id):  # noqa: F811
+    """The browser fetches a page's icon too: the sprite the page has already loaded costs no request."""
+    page = client.get(f"/day/{session_id}/school-day/who_wakes_you").text
+    icon = re.search(r'<link rel="icon" href="([^"]+)"', page).group(1)
+    assert re.search(rf'<use href="{re.escape(icon)}#sunrise"', page)
+    assert (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><use href="#sunrise"/>'
+        in client.get(icon).text
+    )
+
+
+def test_other_pages_keep_the_sunrise_as_their_icon(client):
+    page = client.get("/join/").text
+    assert re.search(r'<link rel="icon" href="/static/pictures/sunrise\.svg\?v=[0-9a-f]{12}"', page)

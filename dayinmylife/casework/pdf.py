@@ -4,6 +4,7 @@ browser prints: every page headed with the child and numbered "page N of M" (sta
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from functools import cache
 from pathlib import Path
@@ -15,8 +16,11 @@ from dayinmylife import clock
 
 BASE_URL = "http://record.invalid/"  # a record's links to /static/… resolve here, then to files on disk
 STATIC_PREFIX = "/static/"
-# What base.html links, and a record's own; given to WeasyPrint parsed, so a record's page links none.
-STYLESHEETS = ("fonts/fonts.css", "css/app.css", "css/record-pdf.css")
+# What base.html links, and a record's own; given to WeasyPrint parsed, so a record's page links none. A record's
+# fonts are its own (one whole font for each family and weight: WeasyPrint mixes up the glyphs of the faces a
+# browser gets, split by characters), so app.css is given without its @font-face rules.
+STYLESHEETS = ("css/record-fonts.css", "css/app.css", "css/practitioner.css", "css/record-pdf.css")
+FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}")
 _RENDERING = threading.Lock()  # the fonts and pictures read once are shared: one record at a time
 
 
@@ -72,9 +76,14 @@ def _shared(static: Path) -> tuple:
 
     logging.getLogger("weasyprint").addFilter(_decorative_pictures)
     fetcher, fonts = _static_files_fetcher(static), FontConfiguration()
-    stylesheets = [
-        CSS(filename=static / name, url_fetcher=fetcher, font_config=fonts) for name in STYLESHEETS
-    ]
+    stylesheets = []
+    for name in STYLESHEETS:
+        text = (static / name).read_text(encoding="utf-8")
+        if name != "css/record-fonts.css":
+            text = FONT_FACE.sub("", text)
+        stylesheets.append(
+            CSS(string=text, base_url=(static / name).as_uri(), url_fetcher=fetcher, font_config=fonts)
+        )
     return fetcher, fonts, stylesheets, {}
 
 

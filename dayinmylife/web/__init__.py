@@ -4,6 +4,7 @@
 def register(app) -> None:
     """Add this area's pages and what they share to the app (imported here, when the app is built)."""
     from dayinmylife.web import (
+        compact_html,
         errors,
         guards,
         i18n,
@@ -15,5 +16,5 @@ def register(app) -> None:
     )
 
     i18n.init_app(app, page_language.select_locale)
-    for part in (security, static_files, sprites, kept_parts, guards, errors):
+    for part in (security, static_files, sprites, kept_parts, compact_html, guards, errors):
         part.init_app(app)

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Response, abort, current_app, g, request, url_for
+from flask import Response, abort, current_app, g, has_request_context, request, url_for
 
 from dayinmylife.questionnaire.builtins import ALWAYS_OFFERED, YES_NO
 from dayinmylife.questionnaire.model import Question, Questionnaire
@@ -22,9 +22,10 @@ from dayinmylife.questionnaires import all_questionnaires
 from dayinmylife.web.static_files import ONE_YEAR, compressed_for, static_version
 
 EVERY_QUESTION = "every-question"
+ICON = "sunrise"  # the app's icon, and one of the pictures every question page shows
 # What every question page shows besides its parts and its answers (and "is the weekend different?", yes or no).
 CHROME = (
-    "sunrise",
+    ICON,
     "raising-hands",
     "pencil",
     "stop-sign",
@@ -86,7 +87,8 @@ def sprite(questionnaire_id: str, which: str):
     else:
         abort(404)
     folder = str(Path(current_app.static_folder) / "pictures")
-    body, encoding = compressed_for(_sprite(folder, names).encode(), "image/svg+xml")
+    shown = ICON if which == EVERY_QUESTION else None
+    body, encoding = compressed_for(_sprite(folder, names, shown).encode(), "image/svg+xml")
     response = Response(body, mimetype="image/svg+xml")
     response.headers["Cache-Control"] = f"public, max-age={ONE_YEAR}, immutable"
     response.headers["Vary"] = "Accept-Encoding"
@@ -100,10 +102,21 @@ def _version(names: tuple[str, ...]) -> str:
     return hashlib.sha256(versions.encode()).hexdigest()[:12]
 
 
+def page_icon() -> str | None:
+    """The address of a question page's icon: its questionnaire's sprite, which the page loads anyway and which
+    shows the app's sunrise when drawn whole; None on other pages (base.html links the sunrise's own file)."""
+    return g.get("sprites", {}).get(ICON) if has_request_context() else None
+
+
 @lru_cache(maxsize=512)
-def _sprite(folder: str, names: tuple[str, ...]) -> str:
+def _sprite(folder: str, names: tuple[str, ...], shown: str | None = None) -> str:
     symbols = "".join(_symbol(Path(folder) / f"{name}.svg", name) for name in names)
-    return f'<svg xmlns="http://www.w3.org/2000/svg">{symbols}</svg>'
+    if shown is None:
+        return f'<svg xmlns="http://www.w3.org/2000/svg">{symbols}</svg>'
+    # Drawn whole (as the page's icon) it shows one of its pictures; drawn by <use>, each symbol as before.
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><use href="#{shown}"/>{symbols}</svg>'
+    )
 
 
 def _symbol(path: Path, name: str) -> str:
@@ -120,3 +133,4 @@ def _symbol(path: Path, name: str) -> str:
 
 def init_app(app) -> None:
     app.add_url_rule("/pictures/<questionnaire_id>/<which>.svg", "sprite", sprite)
+    app.add_template_global(page_icon)

@@ -65,9 +65,10 @@ def picture_tag(name: str, size: int = 64, class_: str = "pic") -> Markup:
         # The sprite's address names its questionnaire, version and pictures.
         key = (sprite, name, size, class_)
         if key not in tags:
+            # As short as it can be, as a page has twenty (issue 20): no focusable="false", which only Internet
+            # Explorer needed (an svg without a tabindex takes no focus elsewhere), and <use/> closes itself.
             tags[key] = Markup(
-                '<svg class="{}" width="{}" height="{}" aria-hidden="true" focusable="false">'
-                '<use href="{}#{}"></use></svg>'
+                '<svg class="{}" width="{}" height="{}" aria-hidden="true"><use href="{}#{}"/></svg>'
             ).format(class_, size, size, sprite, name)
         return tags[key]
     key = (request.script_root if has_request_context() else "", name, size, class_)

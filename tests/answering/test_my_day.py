@@ -308,7 +308,7 @@ def test_here_is_your_day_leaves_out_parts_not_reached_yet(client, session_id):
 def test_never_is_one_plain_no_not_a_green_cross(client, session_id):
     page = client.get(f"/day/{session_id}/school-day/clean_clothes").text
     never_card = page.split('name="answer" value="never"')[1].split("</label>")[0]
-    assert '#cross-mark"></use>' in never_card  # a red cross: colour and mark both say "no"
+    assert '#cross-mark"/>' in never_card  # a red cross: colour and mark both say "no"
     assert "cross-mark-button" not in page  # the green square said "good" while its cross said "bad"
 
 

@@ -54,6 +54,19 @@ def test_a_sessions_record_downloads_as_a_pdf_headed_on_every_page(client, db, r
     assert "record_downloaded" in events
 
 
+def test_a_record_shows_welsh_and_polish_names_and_words_as_written(client, db, questionnaires, signed_in):
+    """The letters of a name or a child's own words come from the fonts' accented parts (scripts/vendor_assets.py):
+    a record keeps each one, in the child's font as in the practitioner's, bold or not."""
+    child = store.children.create_child(db, signed_in, "Łucja Siân Zoë Ŵyn", "2019-03-14", "C-0043")
+    session = store.sessions.start_session(
+        db, child, questionnaires["primary"], signed_in, started_at="2026-11-13T10:00:00+00:00"
+    )
+    store.sessions.save_answer(db, session, "better_day", "once", "Gęś i ŵy, café")
+    store.sessions.finish_session(db, session)
+    text = "".join(pdf_pages(client.get(f"/sessions/{session}/record.pdf")))
+    assert "Łucja Siân Zoë Ŵyn" in text and "Gęś i ŵy, café" in text
+
+
 def test_the_session_record_page_offers_the_pdf(client, recorded):
     assert f"/sessions/{recorded}/record.pdf" in client.get(f"/sessions/{recorded}/print").text
 
@@ -63,7 +76,7 @@ def test_a_record_reads_only_the_apps_static_files():
         static_file(f"{BASE_URL}static/css/app.css?v=1", STATIC.resolve())
         == (STATIC / "css/app.css").resolve()
     )
-    assert static_file((STATIC / "fonts/fonts.css").resolve().as_uri(), STATIC.resolve()) is not None
+    assert static_file((STATIC / "fonts/andika-400.woff2").resolve().as_uri(), STATIC.resolve()) is not None
     for elsewhere in (
         f"{BASE_URL}static/../dayinmylife/config.py",
         "file:///etc/passwd",
