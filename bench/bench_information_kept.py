@@ -82,10 +82,10 @@ def demo_consultation() -> dict:
         consultation = dict(db.execute("SELECT * FROM consultations WHERE title = ?", (TITLE,)).fetchone())
         groups = groups_of(
             store.consultations.consultation_groups(db, consultation["id"]),
-            store.consultations.consultation_response_counts(db, consultation["id"]),
+            store.tallies.consultation_response_counts(db, consultation["id"]),
             consultation["min_group_size"],
         )
-        rows = store.consultations.consultation_answer_counts(db, consultation["id"])
+        rows = store.tallies.consultation_answer_counts(db, consultation["id"])
         results = build_results(
             questionnaires[consultation["questionnaire_id"]], groups, rows, consultation["min_group_size"]
         )

@@ -51,14 +51,14 @@ def check_questionnaires():
 def create_user(email, name, password, role):
     """Create a practitioner who can sign in with EMAIL."""
     with _refusals_as_errors():
-        user_rules.create_account(_database(), email, name, password, role)
+        user_rules.create_account(existing_database(), email, name, password, role)
     click.echo(f"Created {role} {name} <{email}>.")
 
 
 @user_cli.command("list")
 def list_users():
     """List every account: e-mail, role, whether it can sign in, name."""
-    for account in store.users.all_accounts(_database()):
+    for account in store.users.all_accounts(existing_database()):
         status = "active" if account["active"] else "disabled"
         click.echo(f"{account['email']}\t{account['role']}\t{status}\t{account['name']}")
 
@@ -67,7 +67,7 @@ def list_users():
 @click.argument("email")
 def disable_user(email):
     """Stop EMAIL signing in, and sign them out everywhere."""
-    db = _database()
+    db = existing_database()
     with _refusals_as_errors():
         user_rules.disable(db, _account(db, email), by=None)
     click.echo(f"Disabled {email}: signed out everywhere, cannot sign in.")
@@ -77,7 +77,7 @@ def disable_user(email):
 @click.argument("email")
 def enable_user(email):
     """Let a disabled EMAIL sign in again."""
-    db = _database()
+    db = existing_database()
     user_rules.enable(db, _account(db, email))
     click.echo(f"Enabled {email}: can sign in again.")
 
@@ -87,7 +87,7 @@ def enable_user(email):
 @click.password_option("--password", prompt="New password", help="Asked for (twice, hidden) if not given.")
 def reset_user_password(email, password):
     """Set a new password for EMAIL and sign them out everywhere."""
-    db = _database()
+    db = existing_database()
     with _refusals_as_errors():
         user_rules.reset_password(db, _account(db, email), password)
     click.echo(f"New password set for {email}; signed out everywhere. Pass it on in person or by phone.")
@@ -98,13 +98,13 @@ def reset_user_password(email, password):
 @click.argument("role", type=click.Choice(list(ROLES)))
 def change_user_role(email, role):
     """Give EMAIL another ROLE, and sign them out everywhere."""
-    db = _database()
+    db = existing_database()
     with _refusals_as_errors():
         user_rules.change_role(db, _account(db, email), role, by=None)
     click.echo(f"{email} is now {role}; signed out everywhere.")
 
 
-def _database():
+def existing_database():
     """The app's database, or one clear line saying there is none yet (never an empty file made here)."""
     path = current_app.config["DATABASE"]
     if not Path(path).is_file() or "users" not in (db := connect(path)).table_names():
@@ -174,7 +174,7 @@ def retention_command(apply):
     """List (or with --apply, delete) children with no activity for longer than the retention period, the
     responses of consultations closed longer ago than theirs, and consultation responses with no answer after
     a day."""
-    db = _database()
+    db = existing_database()
     _children_past_retention(db, apply)
     _consultations_past_retention(db, apply)
     unanswered = store.consultations.unanswered_consultation_responses(db)

@@ -99,6 +99,16 @@ CREATE TABLE consultation_responses_counted (
             PRIMARY KEY (consultation_id, group_key)
         ) WITHOUT ROWID;
 
+CREATE TABLE consultation_results_kept (
+            consultation_id INTEGER NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
+            column_key INTEGER NOT NULL,
+            counted_at TEXT NOT NULL,
+            final INTEGER NOT NULL,
+            shown TEXT NOT NULL,
+            PRIMARY KEY (consultation_id, column_key)
+        ) WITHOUT ROWID
+        ;
+
 CREATE TABLE consultation_tallies (
             consultation_id INTEGER NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
             question_id TEXT NOT NULL,

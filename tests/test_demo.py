@@ -285,7 +285,7 @@ def test_priya_shah_leads_a_finished_consultation_of_over_a_hundred_pupils(demo_
     assert consultation["questionnaire_id"] == "primary"
     assert consultation["closes_on"] < date.today().isoformat()
     names = {g["id"]: g["name"] for g in store.consultations.consultation_groups(demo_db, consultation["id"])}
-    counted = store.consultations.consultation_response_counts(demo_db, consultation["id"])
+    counted = store.tallies.consultation_response_counts(demo_db, consultation["id"])
     pupils = {names[group_id]: count for group_id, count in counted.items()}
     assert {"5 Oak", "5 Ash", "6 Elm"} <= set(pupils) and sum(pupils.values()) > 100
     # Small, so its numbers are suppressed:
@@ -304,7 +304,7 @@ def test_priya_shah_also_runs_an_open_consultation_across_three_schools_with_eas
         "Brook Lane": "BRK234",
         "Little Acorns": "ACN234",
     }
-    counted = store.consultations.consultation_response_counts(demo_db, county["id"])
+    counted = store.tallies.consultation_response_counts(demo_db, county["id"])
     classes = {c["name"]: c["id"] for c in store.schools.classes_of(demo_db, schools["Brook Lane"]["id"])}
     assert 0 < counted[classes["Year 6"]] < county["min_group_size"] <= counted[classes["Year 5"]]
     assert counted[schools["Little Acorns"]["id"]] >= county["min_group_size"]  # a school without classes
@@ -315,7 +315,7 @@ def test_the_demo_classes_answer_differently_and_weekends_differ_from_school_day
     groups = {
         g["name"]: g["id"] for g in store.consultations.consultation_groups(demo_db, consultation["id"])
     }
-    rows = store.consultations.consultation_answer_counts(demo_db, consultation["id"])
+    rows = store.tallies.consultation_answer_counts(demo_db, consultation["id"])
     counts = {(question, day, value): per_group for question, day, value, per_group in rows}
     no_breakfast = counts[("had_breakfast", "school", '"no"')]
     assert no_breakfast.get(groups["5 Ash"], 0) > no_breakfast.get(groups["5 Oak"], 0)
@@ -466,10 +466,10 @@ def test_the_demo_results_lead_with_the_weekend_of_every_part_of_the_day_for_the
     consultation = demo_consultation(demo_db)
     groups = groups_of(
         store.consultations.consultation_groups(demo_db, consultation["id"]),
-        store.consultations.consultation_response_counts(demo_db, consultation["id"]),
+        store.tallies.consultation_response_counts(demo_db, consultation["id"]),
         consultation["min_group_size"],
     )
-    rows = store.consultations.consultation_answer_counts(demo_db, consultation["id"])
+    rows = store.tallies.consultation_answer_counts(demo_db, consultation["id"])
     results = build_results(questionnaires["primary"], groups, rows, consultation["min_group_size"])
     weekend = [part.weekend_differs.table for part in results.parts if part.weekend_differs]
     assert len(weekend) == 8

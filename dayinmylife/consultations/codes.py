@@ -14,7 +14,7 @@ from dayinmylife.vocabulary import RUNS_CONSULTATIONS
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 JOIN_CODE_LENGTH = 6
 MAX_GROUPS = 20  # of a school, or of a consultation without schools
-MAX_SCHOOLS = 200  # a large council's: its results page is a few seconds (docs/performance.md); a country's 2,000 is not
+MAX_SCHOOLS = 2_500  # a country's (the Big Ask: 2,000): over COUNTED_AHEAD_OVER, results are counted ahead
 MOST_RESPONSES = 1_000_000  # the most answers a consultation may be set to accept
 MAX_GROUP_NAME = 40
 LONGEST_RUN = timedelta(days=366)

@@ -1,5 +1,5 @@
 """Results at each level of a consultation across schools: the whole consultation with its schools as groups,
-then one school with its classes as groups. Pure Python: counts in, tables out.
+then one school with its classes as groups (counted per school: counting.py). Pure Python: tables in, tables out.
 
 A pupil's response is counted in their class (or their school, where it has no classes); a school's counts
 are its classes' added up. A school's numbers are on two pages, its column on the whole consultation's and
@@ -15,33 +15,10 @@ school's page with the whole's at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from dayinmylife.consultations.results import CountRow, DayResult, Group, PartResult, Results
+from dayinmylife.consultations.results import DayResult, Group, PartResult, Results
 from dayinmylife.consultations.suppression import NOT_REPORTED, WHOLE, Suppressed, alternative
-
-
-def by_school(counts: Mapping[int | None, int], school_of: Mapping[int, int]) -> dict[int | None, int]:
-    """Pupils counted per school: each class's added to its school's (other groups as they are)."""
-    added: dict[int | None, int] = {}
-    for group, pupils in counts.items():
-        school = school_of.get(group, group)
-        added[school] = added.get(school, 0) + pupils
-    return added
-
-
-def rows_by_school(rows: Iterable[CountRow], school_of: Mapping[int, int]) -> list[CountRow]:
-    """Answers counted per school."""
-    return [(*row[:3], by_school(row[3], school_of)) for row in rows]
-
-
-def in_school(
-    sizes: Mapping[int | None, int], rows: Iterable[CountRow], classes: set[int]
-) -> tuple[dict[int | None, int], list[CountRow]]:
-    """Pupils and answers of one school's classes only."""
-    kept = [(*row[:3], {group: n for group, n in row[3].items() if group in classes}) for row in rows]
-    return {group: n for group, n in sizes.items() if group in classes}, [row for row in kept if row[3]]
 
 
 def classes_within(whole: Results, school: Group, own: Results) -> Results:

@@ -8,8 +8,9 @@ from flask import Blueprint, Response, abort, render_template, request, stream_w
 
 from dayinmylife import audit, store
 from dayinmylife.access import consultation_or_404, lead_required
+from dayinmylife.consultations import counting, kept
 from dayinmylife.consultations.exports import answer_rows, as_csv, group_labels, results_rows
-from dayinmylife.consultations.levels import by_school, classes_within, in_school, rows_by_school
+from dayinmylife.consultations.levels import classes_within
 from dayinmylife.consultations.results import (
     build_results,
     enough_pupils,
@@ -33,38 +34,44 @@ def _groups(consultation: dict):
     db = get_db()
     return groups_of(
         store.consultations.consultation_groups(db, consultation["id"]),
-        by_school(
-            store.consultations.consultation_response_counts(db, consultation["id"]),
+        counting.by_school(
+            store.tallies.consultation_response_counts(db, consultation["id"]),
             store.schools.school_of_each_class(db, consultation["id"]),
         ),
         consultation["min_group_size"],
     )
 
 
-def _levels(consultation: dict, asked: str | None):
+def _levels(consultation: dict, asked: str | None, every_column: bool = False):
     """The whole consultation's results (its groups or schools as columns); the group asked for, if reported;
-    and, for a school with classes, its own results with its classes as columns and its numbers as the whole's
-    page says them. Every count is read once."""
+    for a school with classes, its own results with its classes as columns and its numbers as the whole's
+    page says them; and when they were counted, for a consultation counted ahead (all None: not counted yet;
+    only the columns a page shows are read, or `every_column`)."""
     db, consultation_id, minimum = get_db(), consultation["id"], consultation["min_group_size"]
-    sizes = store.consultations.consultation_response_counts(db, consultation_id)
-    rows = store.consultations.consultation_answer_counts(db, consultation_id)
-    school_of = store.schools.school_of_each_class(db, consultation_id)
-    questionnaire = questionnaire_of(consultation)
-    named = store.consultations.consultation_groups(db, consultation_id)
-    whole = build_results(
-        questionnaire,
-        groups_of(named, by_school(sizes, school_of), minimum),
-        rows_by_school(rows, school_of),
-        minimum,
-    )
-    group = _chosen_column(whole, asked)
+    questionnaire, counted = questionnaire_of(consultation), None
+    if kept.counted_ahead(store.kept_results.school_count(db, consultation_id)):
+        whole, counted = _kept(consultation_id, questionnaire, None if every_column else ())
+        group = whole and _chosen_column(whole, asked)
+        if group and not every_column:
+            whole, counted = _kept(consultation_id, questionnaire, (group.id,))
+    else:
+        whole = counting.whole_results(db, consultation)
+        group = _chosen_column(whole, asked)
     classes = store.schools.classes_of(db, group.id) if group else []
     if not classes:
-        return whole, group, None
-    class_sizes, class_rows = in_school(sizes, rows, {row["id"] for row in classes})
-    groups = groups_of(classes, class_sizes, minimum)
-    own = build_results(questionnaire, groups, class_rows, minimum, whole.together)
-    return whole, group, classes_within(whole, group, own)
+        return whole, group, None, counted
+    sizes, rows = store.tallies.class_counts(db, consultation_id, group.id)
+    own = build_results(questionnaire, groups_of(classes, sizes, minimum), rows, minimum, whole.together)
+    return whole, group, classes_within(whole, group, own), counted
+
+
+def _kept(consultation_id: int, questionnaire, columns: tuple[int, ...] | None):
+    """Results as last counted, with these groups' columns (None: all), and when; (None, None) if never."""
+    found = store.kept_results.kept(get_db(), consultation_id, columns)
+    if found is None:
+        return None, None
+    counted, rows = found
+    return kept.results_of(questionnaire, rows), counted
 
 
 def _labels(consultation: dict, groups) -> dict[int | None, str] | None:
@@ -90,19 +97,21 @@ def results(consultation_id: int):
     """Show counts and percentages per answer, school day beside weekend, for the whole or one group (across
     schools: one school, or one class of a school)."""
     consultation = consultation_or_404(consultation_id)
-    found, group, school = _levels(consultation, request.args.get("group"))
+    found, group, school, counted = _levels(consultation, request.args.get("group"))
     chosen_class = _chosen_column(school, request.args.get("class")) if school else None
     return render_template(
         "consultations/results.html",
         consultation=consultation,
         questionnaire=questionnaire_of(consultation),
         results=found,
+        counted=counted,
         group=group,
         school=school,
         chosen_class=chosen_class,
         shown=school if chosen_class else found,
         levels=store.schools.across_schools(get_db(), consultation_id),
         MANY_GROUPS=MANY_GROUPS,
+        COUNTED_AHEAD_OVER=kept.COUNTED_AHEAD_OVER,
         column=(chosen_class or group).column if group else WHOLE,
         share=share,
         rows_for=rows_for,
@@ -158,7 +167,9 @@ def results_csv(consultation_id: int):
     """Download the results as shown, small numbers suppressed, as CSV: the whole consultation's, or one school's
     with its classes (`?group=`)."""
     consultation = consultation_or_404(consultation_id)
-    found, group, school = _levels(consultation, request.args.get("group"))
+    found, group, school, _counted = _levels(consultation, request.args.get("group"), every_column=True)
+    if found is None:
+        abort(404)  # not counted yet: the results page says so
     if school is None:
         return _csv(list(results_rows(found)), consultation, "results")
     return _csv(list(results_rows(school, group.name)), consultation, f"results-school-{group.id}")

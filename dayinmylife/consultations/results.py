@@ -124,11 +124,10 @@ def build_results(
     the answers counted as one (a school's results count them as the whole consultation's do); by default,
     those the whole's counts call for."""
     rows = list(rows)
-    tallies = _tally(rows)
-    if together is None:
-        together = in_force(questionnaire, {name: tally.whole() for name, tally in tallies.items()}, minimum)
-    if together:
-        tallies = _tally(rows, together)
+    if together is None:  # what the whole's counts call for: counted once, all groups as one
+        whole = _tally((*row[:3], {None: sum(row[3].values())}) for row in rows)
+        together = in_force(questionnaire, {name: tally.whole() for name, tally in whole.items()}, minimum)
+    tallies = _tally(rows, together)
     layout = Layout(groups, minimum)
     tables: dict[Hashable, CountTable] = {PUPILS: layout.pupils_table}
     for part in questionnaire.parts:
@@ -143,22 +142,33 @@ def build_results(
                     tables[(question.id, day)] = layout.table(question, tally, together.get(question.id, ()))
     links = _links(questionnaire, tables, layout, together)
     suppressed = suppress_linked(tables, links, minimum, fixed=[PUPILS])
+    return arranged(questionnaire, minimum, groups, suppressed, together)
+
+
+def arranged(
+    questionnaire: Questionnaire,
+    minimum: int,
+    groups: tuple[Group, ...],
+    tables: Mapping[Hashable, Suppressed],
+    together: Mapping[str, Together],
+) -> Results:
+    """Results from their tables (PUPILS, and (question id, day) for each), in the questionnaire's order."""
     parts = []
     for part in questionnaire.parts:
         gate_id = part.weekend_question_id
-        weekend_differs = DayResult(ONCE, suppressed[(gate_id, ONCE)]) if part.asks_about_weekend else None
+        weekend_differs = DayResult(ONCE, tables[(gate_id, ONCE)]) if part.asks_about_weekend else None
         questions = tuple(
             QuestionResult(
                 part,
                 question,
                 rows_of(question, together.get(question.id, ())),
-                tuple(DayResult(day, suppressed[(question.id, day)]) for day in question.day_kinds),
+                tuple(DayResult(day, tables[(question.id, day)]) for day in question.day_kinds),
             )
             for question in part.questions
             if not question.free_text
         )
         parts.append(PartResult(part, weekend_differs, questions))
-    return Results(minimum, groups, suppressed[PUPILS], tuple(parts), together)
+    return Results(minimum, groups, tables[PUPILS], tuple(parts), together)
 
 
 def _links(
@@ -250,15 +260,15 @@ def _tally(
         if stored is None:
             continue  # skipped: not an answer
         value = json.loads(stored)
+        given = value if isinstance(value, list) else [value]
+        rows_counted = dict.fromkeys(
+            row_of(answer, (together or {}).get(question_id, ())) for answer in given
+        )
         tally = tallies[(question_id, day)]
         for group_id, pupils in per_group.items():
             if not pupils:
                 continue
             tally.answered[group_id] += pupils
-            given = value if isinstance(value, list) else [value]
-            rows_counted = dict.fromkeys(
-                row_of(answer, (together or {}).get(question_id, ())) for answer in given
-            )
             for answer in rows_counted:  # a pupil once a row
                 tally.answers[(answer, group_id)] += pupils
     return tallies

@@ -81,7 +81,7 @@ def overview(consultation_id: int):
     consultation = consultation_or_404(consultation_id)
     groups = store.consultations.consultation_groups(get_db(), consultation_id)
     schools = store.schools.schools_with_classes(get_db(), consultation_id)
-    answered = store.consultations.consultation_response_counts(get_db(), consultation_id)
+    answered = store.tallies.consultation_response_counts(get_db(), consultation_id)
     return render_template(
         "consultations/overview.html",
         consultation=consultation,

@@ -1,7 +1,7 @@
 """Every SQL statement the app runs, as small named functions with bound parameters, one module per area:
 `store.users`, `store.children`, `store.sessions`, `store.casework`, `store.consultations`, `store.schools`,
-`store.teams`, `store.findings`, `store.impact`, `store.alerts`, `store.outbox`, `store.chronology`,
-`store.single_sign_on`, `store.audit`."""
+`store.tallies`, `store.kept_results`, `store.teams`, `store.findings`, `store.impact`, `store.alerts`,
+`store.outbox`, `store.chronology`, `store.single_sign_on`, `store.audit`."""
 
 from dayinmylife.store import (
     alerts,
@@ -13,10 +13,12 @@ from dayinmylife.store import (
     db,
     findings,
     impact,
+    kept_results,
     outbox,
     schools,
     sessions,
     single_sign_on,
+    tallies,
     teams,
     users,
 )
@@ -31,10 +33,12 @@ __all__ = [
     "db",
     "findings",
     "impact",
+    "kept_results",
     "outbox",
     "schools",
     "sessions",
     "single_sign_on",
+    "tallies",
     "teams",
     "users",
 ]

@@ -210,11 +210,12 @@ def consultations_with_responses_closed_by(db: Database, day: str) -> list[dict]
 
 
 def erase_consultation_responses(db: Database, consultation_id: int) -> None:
-    """Delete a consultation's responses, their answers (through the foreign keys) and its tallies; the
-    consultation, its groups and its audit trail stay."""
+    """Delete a consultation's responses, their answers (through the foreign keys), its tallies and results kept;
+    the consultation, its groups and its audit trail stay."""
     with write_transaction(db):
         db.execute("DELETE FROM sessions WHERE consultation_id = ?", (consultation_id,))
-        db.execute("DELETE FROM consultation_tallies WHERE consultation_id = ?", (consultation_id,))
+        for counts in ("consultation_tallies", "consultation_results_kept"):
+            db.execute(f"DELETE FROM {counts} WHERE consultation_id = ?", (consultation_id,))  # noqa: S608
     forget_old_pages(db)
 
 
@@ -224,60 +225,6 @@ def consultation_limit_hits(db: Database, consultation_id: int) -> dict:
         db,
         "SELECT COUNT(*) AS times, MAX(hit_at) AS last FROM consultation_limit_hits WHERE consultation_id = ?",
         (consultation_id,),
-    )
-
-
-def consultation_response_counts(db: Database, consultation_id: int) -> dict[int | None, int]:
-    """Pupils who gave at least one answer, per group (None: the consultation has no groups), as triggers
-    count them with every answer saved (migration m033)."""
-    rows = db.execute(
-        "SELECT group_key, pupils FROM consultation_responses_counted WHERE consultation_id = ? AND pupils > 0",
-        (consultation_id,),
-    ).fetchall()
-    return {row[0] or None: row[1] for row in rows}
-
-
-CountRows = list[tuple[str, str, str | None, dict[int | None, int]]]
-
-
-def consultation_answer_counts(db: Database, consultation_id: int) -> CountRows:
-    """A consultation's answers counted per question, day and stored value (None: skipped), per group.
-
-    Read from consultation_tallies, which triggers keep in step with every answer saved (migration m007).
-    """
-    rows = db.execute(
-        """
-        SELECT question_id, day, value, group_key, pupils FROM consultation_tallies
-        WHERE consultation_id = ? AND pupils > 0
-        """,
-        (consultation_id,),
-    ).fetchall()
-    return _counts_by_group(rows)
-
-
-def consultation_answer_recount(db: Database, consultation_id: int) -> CountRows:
-    """Count a consultation's answers afresh from every answer (slow: what the tallies must always equal)."""
-    rows = db.execute(
-        """
-        SELECT answers.question_id, answers.day, COALESCE(answers.value, ''),
-               COALESCE(sessions.consultation_group_id, 0), COUNT(*)
-        FROM sessions JOIN answers ON answers.session_id = sessions.id
-        WHERE sessions.consultation_id = ? AND answers.asked
-        GROUP BY 1, 2, 3, 4
-        """,
-        (consultation_id,),
-    ).fetchall()
-    return _counts_by_group(rows)
-
-
-def _counts_by_group(rows) -> CountRows:
-    counts: dict[tuple[str, str, str | None], dict[int | None, int]] = {}
-    for question_id, day, value, group_key, pupils in rows:
-        per_group = counts.setdefault((question_id, day, value or None), {})
-        per_group[group_key or None] = pupils
-    return sorted(
-        ((question_id, day, value, per_group) for (question_id, day, value), per_group in counts.items()),
-        key=lambda row: (row[0], row[1], row[2] or ""),
     )
 
 

@@ -223,7 +223,7 @@ def test_retention_deletes_a_consultations_answers_a_year_after_it_closes(
     assert "Deleted the answers of 1 consultation" in applied.output
     left = db.execute("SELECT consultation_id, COUNT(*) FROM sessions GROUP BY consultation_id").fetchall()
     assert [tuple(row) for row in left] == [(kept, 5)]
-    assert store.consultations.consultation_answer_counts(db, expired) == []
+    assert store.tallies.consultation_answer_counts(db, expired) == []
     assert not db.execute(
         "SELECT 1 FROM consultation_tallies WHERE consultation_id = ?", (expired,)
     ).fetchone()

@@ -334,21 +334,21 @@ def test_an_answer_no_longer_asked_after_a_change_stops_counting_and_comes_back_
     answer(pupil, f"{day}/breakfast_food", answer=["toast", "fruit"])
 
     def counted():
-        return {row[0] for row in store.consultations.consultation_answer_counts(db, consultation["id"])}
+        return {row[0] for row in store.tallies.consultation_answer_counts(db, consultation["id"])}
 
     answer(pupil, f"{day}/had_breakfast?change=1", answer="no")  # no breakfast: what it was is not asked
     assert counted() == {"had_breakfast"}
-    assert store.consultations.consultation_answer_counts(
+    assert store.tallies.consultation_answer_counts(
         db, consultation["id"]
-    ) == store.consultations.consultation_answer_recount(db, consultation["id"])
+    ) == store.tallies.consultation_answer_recount(db, consultation["id"])
     kept = store.sessions.answers_of(db, session_id)[("breakfast_food", "school")]
     assert kept.value == ["toast", "fruit"]
 
     answer(pupil, f"{day}/had_breakfast?change=1", answer="yes")
     assert counted() == {"had_breakfast", "breakfast_food"}
-    assert store.consultations.consultation_answer_counts(
+    assert store.tallies.consultation_answer_counts(
         db, consultation["id"]
-    ) == store.consultations.consultation_answer_recount(db, consultation["id"])
+    ) == store.tallies.consultation_answer_recount(db, consultation["id"])
 
 
 def test_the_list_of_consultations_counts_only_pupils_who_answered(db, consultation):

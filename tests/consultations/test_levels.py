@@ -6,7 +6,8 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dayinmylife.consultations.levels import by_school, classes_within, in_school, rows_by_school
+from dayinmylife.consultations.counting import by_school, rows_by_school
+from dayinmylife.consultations.levels import classes_within
 from dayinmylife.consultations.results import build_results, groups_of
 from dayinmylife.consultations.suppression import NOT_REPORTED, WHOLE, alternative
 from dayinmylife.questionnaire.loader import QUESTIONNAIRES_DIR, load_questionnaire
@@ -16,15 +17,17 @@ MINIMUM = 5
 PRIMARY = load_questionnaire(QUESTIONNAIRES_DIR / "primary.yaml")
 
 
-def test_counts_add_up_per_school_and_one_school_keeps_its_own_classes():
+def test_counts_add_up_per_school():
     sizes = {11: 4, 12: 6, 21: 9, 3: 5}
     rows = [("had_breakfast", "school", '"yes"', {11: 3, 12: 6, 21: 2, 3: 5})]
     assert by_school(sizes, SCHOOL_OF) == {1: 10, 2: 9, 3: 5}
     assert rows_by_school(rows, SCHOOL_OF) == [("had_breakfast", "school", '"yes"', {1: 9, 2: 2, 3: 5})]
-    assert in_school(sizes, rows, {11, 12}) == (
-        {11: 4, 12: 6},
-        [("had_breakfast", "school", '"yes"', {11: 3, 12: 6})],
-    )
+
+
+def _in_school(sizes, rows, classes: set[int]):
+    """Pupils and answers of one school's classes only (as store.tallies.class_counts reads them)."""
+    kept = [(*row[:3], {group: n for group, n in row[3].items() if group in classes}) for row in rows]
+    return {group: n for group, n in sizes.items() if group in classes}, [row for row in kept if row[3]]
 
 
 def _tables(results):
@@ -65,7 +68,7 @@ def test_a_school_s_page_says_its_numbers_as_the_whole_s_and_keeps_every_hidden_
         if school.id == 3:
             continue
         own_classes = {group for group, of in SCHOOL_OF.items() if of == school.id}
-        class_sizes, class_rows = in_school(sizes, rows, own_classes)
+        class_sizes, class_rows = _in_school(sizes, rows, own_classes)
         named = [{"id": group, "name": f"Class {group}"} for group in sorted(own_classes)]
         own = build_results(
             primary, groups_of(named, class_sizes, MINIMUM), class_rows, MINIMUM, whole.together

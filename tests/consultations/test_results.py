@@ -142,7 +142,7 @@ def breakfast_results(db, lead, primary, answers: list[dict], part="breakfast"):
     """A part of the results of a consultation without groups, these pupils having answered."""
     consultation = create_consultation(db, lead, groups=())
     pupils_answer(db, primary, consultation, None, answers)
-    rows = store.consultations.consultation_answer_counts(db, consultation)
+    rows = store.tallies.consultation_answer_counts(db, consultation)
     results = build_results(primary, groups_of([], {None: len(answers)}, 5), rows, 5)
     return next(p for p in results.parts if p.part.id == part)
 

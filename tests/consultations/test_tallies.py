@@ -97,13 +97,13 @@ def test_the_tallies_always_equal_a_fresh_count_of_the_answers(db, questionnaire
     store.sessions.save_answer(db, second, "breakfast_food", "school", ["toast", "fruit"])
     store.sessions.save_answer(db, first, "had_breakfast", "school", "no")  # changed
     store.sessions.save_answer(db, first, "who_wakes_you", "school", None)  # skipped
-    assert store.consultations.consultation_answer_counts(
+    assert store.tallies.consultation_answer_counts(
         db, consultation_id
-    ) == store.consultations.consultation_answer_recount(db, consultation_id)
+    ) == store.tallies.consultation_answer_recount(db, consultation_id)
     with write_transaction(db):
         db.execute("DELETE FROM sessions WHERE id = ?", (second,))
-    counts = store.consultations.consultation_answer_counts(db, consultation_id)
-    assert counts == store.consultations.consultation_answer_recount(db, consultation_id)
+    counts = store.tallies.consultation_answer_counts(db, consultation_id)
+    assert counts == store.tallies.consultation_answer_recount(db, consultation_id)
     assert ("had_breakfast", "school", '"no"', {oak: 1}) in counts and len(counts) == 2
 
 
@@ -113,15 +113,15 @@ def test_the_tallies_count_what_was_answered_before_they_existed(tmp_path, quest
     consultation_id, groups = consultation_of_an_older_schema(db)
     pupils_answer(db, questionnaires["primary"], consultation_id, groups["5 Ash"], [breakfast("yes")] * 4)
     migrations.apply(db)
-    assert store.consultations.consultation_answer_counts(
+    assert store.tallies.consultation_answer_counts(
         db, consultation_id
-    ) == store.consultations.consultation_answer_recount(db, consultation_id)
+    ) == store.tallies.consultation_answer_recount(db, consultation_id)
     assert (
         "had_breakfast",
         "school",
         '"yes"',
         {groups["5 Ash"]: 4},
-    ) in store.consultations.consultation_answer_counts(db, consultation_id)
+    ) in store.tallies.consultation_answer_counts(db, consultation_id)
     db.conn.close()
 
 
@@ -153,17 +153,17 @@ def test_the_pupils_who_answered_always_equal_a_fresh_count(db, questionnaires):
     store.sessions.save_answer(db, started[0], "who_wakes_you", "school", None)  # skipped: still one pupil
     store.sessions.save_answer(db, started[1], "had_breakfast", "school", "yes")
     store.sessions.save_answer(db, started[2], "had_breakfast", "school", "yes")  # started[3] never answers
-    counts = store.consultations.consultation_response_counts(db, consultation_id)
+    counts = store.tallies.consultation_response_counts(db, consultation_id)
     assert counts == fresh_response_counts(db, consultation_id) == {oak: 2, None: 1}
     with write_transaction(db):
         db.execute(
             "DELETE FROM answers WHERE session_id = ? AND question_id = 'had_breakfast'", (started[0],)
         )
         db.execute("DELETE FROM sessions WHERE id = ?", (started[1],))
-    counts = store.consultations.consultation_response_counts(db, consultation_id)
+    counts = store.tallies.consultation_response_counts(db, consultation_id)
     assert counts == fresh_response_counts(db, consultation_id) == {oak: 1, None: 1}
     store.consultations.erase_consultation_responses(db, consultation_id)
-    assert store.consultations.consultation_response_counts(db, consultation_id) == {}
+    assert store.tallies.consultation_response_counts(db, consultation_id) == {}
 
 
 def test_the_pupils_who_answered_before_the_count_existed_are_counted(tmp_path, questionnaires):
@@ -173,5 +173,5 @@ def test_the_pupils_who_answered_before_the_count_existed_are_counted(tmp_path, 
     ash = groups["5 Ash"]
     pupils_answer(db, questionnaires["primary"], consultation_id, ash, [breakfast("yes")] * 4)
     migrations.apply(db)
-    assert store.consultations.consultation_response_counts(db, consultation_id) == {ash: 4}
+    assert store.tallies.consultation_response_counts(db, consultation_id) == {ash: 4}
     db.conn.close()

@@ -34,3 +34,22 @@ CREATE UNIQUE INDEX consultation_groups_named
     ON consultation_groups(consultation_id, COALESCE(school_id, 0), name);
 CREATE INDEX consultation_groups_by_school ON consultation_groups(school_id)
 """
+
+
+def m035_results_counted_ahead(db):
+    """Keep the results of a consultation across more schools than can be counted while its lead waits, as its
+    pages show them: a row for the whole consultation and one for each school shown (consultations/kept.py); `final`:
+    counted once it had closed."""
+    run_script(
+        db,
+        """
+        CREATE TABLE consultation_results_kept (
+            consultation_id INTEGER NOT NULL REFERENCES consultations(id) ON DELETE CASCADE,
+            column_key INTEGER NOT NULL,
+            counted_at TEXT NOT NULL,
+            final INTEGER NOT NULL,
+            shown TEXT NOT NULL,
+            PRIMARY KEY (consultation_id, column_key)
+        ) WITHOUT ROWID
+        """,
+    )
