@@ -6,7 +6,10 @@ through the store (`store.consultations.add_consultation_responses`, 25,000 resp
 distinct pupils' answers made by the real questionnaire flow, reused, the schools taken in turn. The lead signs
 in through Flask's test client and asks for, each after a warm-up, the median of several requests:
 
-- `results_557k_ms`: the results page for the whole consultation (server time, suppression included);
+- `national_count_s`: `flask consultations count`, as the hourly timer runs it: across more than 200 schools the
+  results are counted ahead and kept (`kept_mb`), and the pages read them;
+- `results_557k_ms`: the results page for the whole consultation (server time), as the lead sees it: counted
+  ahead across more than 200 schools, else counted while the lead waits (suppression included);
 - `school_results_557k_ms`: one school's results, as the app shows them (`results?group=<id>`);
 - `class_results_557k_ms`: one class within its school (`results?group=<school>&class=<class>`);
 - the exports, streamed and read a chunk at a time as a browser would: `results_csv_ms` for the results as
@@ -70,6 +73,7 @@ def run() -> dict:
         _sign_in(app, client)
         figures.update(_response_counts_ms(path, consultation_id))
         figures.update(_answers_export(client, f"/consultations/{consultation_id}/anonymous-answers.csv"))
+        figures.update(_count_ahead(app, path, consultation_id))
         url = f"/consultations/{consultation_id}/results"
         figures["results_557k_ms"] = _median_ms(client, url, "whole consultation")
         # One school's page and the results CSV suppress the same whole table: not tried if the whole was over.
@@ -185,6 +189,28 @@ def _response_counts_ms(path: Path, consultation_id: int) -> dict:
         db.conn.close()
     print(f"   pupils per school counted in {counted_ms:,.0f} ms", flush=True)
     return {"response_counts_557k_ms": round(counted_ms, 1)}
+
+
+def _count_ahead(app, path: Path, consultation_id: int) -> dict:
+    """`flask consultations count`, as the hourly timer runs it: across more than 200 schools, the results are
+    counted and kept, and the pages read them (None: fewer schools, the pages count while the lead waits)."""
+    started = time.perf_counter()
+    answer = app.test_cli_runner().invoke(args=["consultations", "count"])
+    seconds = time.perf_counter() - started
+    assert answer.exit_code == 0, answer.output
+    if answer.output.strip().endswith("0 consultation(s) counted."):
+        print("   not counted ahead: the pages count while the lead waits", flush=True)
+        return {"national_count_s": None, "kept_mb": None}
+    db = connect(path)
+    try:
+        kept = db.execute(
+            "SELECT SUM(LENGTH(shown)) FROM consultation_results_kept WHERE consultation_id = ?",
+            (consultation_id,),
+        ).fetchone()[0]
+    finally:
+        db.conn.close()
+    print(f"   counted ahead in {seconds:,.1f} s, {kept / 1e6:,.1f} MB kept", flush=True)
+    return {"national_count_s": round(seconds, 1), "kept_mb": round(kept / 1e6, 1)}
 
 
 def _answers_export(client, url: str) -> dict:

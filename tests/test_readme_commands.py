@@ -209,6 +209,15 @@ def test_the_deploy_files_run_the_commands_the_readme_shows():
         in units["dayinmylife-replica.service"]
     )
     assert ".venv/bin/flask --app dayinmylife backup /srv/backups/" in units["dayinmylife-backup.service"]
+    counting = next(c for c in COMMANDS if c.endswith("consultations count"))
+    assert f"ExecStart=/srv/dayinmylife/app/{counting}" in units["dayinmylife-count.service"]
+    timers = {path.stem for path in deploy.glob("*.timer")}
+    assert timers == {"dayinmylife-backup", "dayinmylife-count"} and timers <= set(
+        re.search(r"systemctl enable --now (.*)", (ROOT / "README.md").read_text())
+        .group(1)
+        .replace(".timer", "")
+        .split()
+    )
     assert all("EnvironmentFile=/etc/dayinmylife.env" in unit for unit in units.values())
     settings = re.findall(r"^(DAYINMYLIFE_\w+)=", (deploy / "dayinmylife.env").read_text(), re.M)
     read = (ROOT / "dayinmylife" / "config.py").read_text()

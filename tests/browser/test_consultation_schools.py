@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from dayinmylife.consultations import kept
 from dayinmylife.demo import DEMO_PASSWORD, seed
 from dayinmylife.demo.consultation import LEAD_EMAIL
 from dayinmylife.store.db import connect
@@ -75,3 +76,26 @@ def test_the_lead_lists_schools_and_their_classes_on_the_new_consultation_page(b
     expect(page.get_by_role("row", name=re.compile("Riverside"))).to_contain_text("Year 4")
     assert accessibility_violations(page) == []
     screenshot(page, "consultation-schools-made-phone")
+
+
+def test_a_country_s_results_are_counted_ahead_and_read_as_at_once(browser, live_app, county, monkeypatch):
+    """Across more schools than its lead could wait for (3, here), the results page says they are being counted,
+    then, once `flask consultations count` has run, shows them and when they were counted."""
+    monkeypatch.setattr(kept, "COUNTED_AHEAD_OVER", 2)
+    page = browser.new_context(viewport=PHONE, base_url=live_app.url).new_page()
+    sign_in(page, LEAD_EMAIL, DEMO_PASSWORD)
+    page.goto("/consultations/")
+    page.get_by_role("link", name=re.compile("Our county")).first.click()
+    page.get_by_role("link", name="See the results").click()
+    expect(page.locator("#counting")).to_contain_text("These results are being counted")
+    assert accessibility_violations(page) == []
+    answer = live_app.app.test_cli_runner().invoke(args=["consultations", "count"])
+    assert "1 consultation(s) counted." in answer.output
+    page.reload()
+    expect(page.locator("#counted-at")).to_contain_text("answers given since then will be in the next count")
+    page.get_by_role("link", name=re.compile("Hillside Primary")).click()
+    page.get_by_role("link", name=re.compile("5 Ash")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Results: Hillside Primary, 5 Ash")
+    expect(page.locator("#counted-at")).to_be_visible()
+    assert accessibility_violations(page) == []
+    screenshot(page, "consultation-counted-ahead-phone")
