@@ -306,3 +306,15 @@ def test_a_consultation_takes_a_country_s_schools(db, lead, practitioners):
     assert response.status_code == 302
     consultation_id = int(response.location.rsplit("/", 1)[1])
     assert store.kept_results.school_count(db, consultation_id) == 2_500
+
+
+def test_a_country_s_long_list_of_schools_and_classes_is_taken(db, lead, practitioners):
+    classes = ", ".join(
+        f"Year {year} class {letter} (Mrs Fairweather)" for year in range(3, 7) for letter in "ABCDE"
+    )
+    schools = "\n".join(f"Church of England Primary School {n}: {classes}" for n in range(1_000))
+    assert len(schools.encode()) > 500_000  # Flask's limit for a form field sent as multipart: not this form
+    response = practitioners.post("/consultations/new", details(schools=schools))
+    assert response.status_code == 302
+    consultation_id = int(response.location.rsplit("/", 1)[1])
+    assert store.kept_results.school_count(db, consultation_id) == 1_000
