@@ -454,6 +454,7 @@ class _Graph:
         self.into: dict[tuple, dict[Key, list[tuple[tuple, int]]]] = {}  # the same arcs, by their heads
         self.rows = table.rows()
         self.between: dict[Hashable, dict[Hashable, dict[Hashable, None]]] = {}  # row -> row -> columns
+        self._network: tuple[dict, dict, dict] | None = None  # for `room`, until a cell is hidden or shown
         for key, status in self.statuses.items():
             if status != SHOWN:
                 self._add_arcs(key)
@@ -480,6 +481,7 @@ class _Graph:
         ]
 
     def set(self, key: Key, status: str) -> None:
+        self._network = None
         for vertex in (("row", key[0]), ("column", key[1])):
             self.arcs.get(vertex, {}).pop(key, None)
             self.into.get(vertex, {}).pop(key, None)
@@ -601,20 +603,29 @@ class _Graph:
             return self.values[key] - low
         return None if high is None else high - self.values[key]
 
-    def _max_flow(self, source, sink, avoiding: Key, limit: int | None) -> int | None:
-        capacity: dict[tuple, int | None] = {}
-        for tail, cells in self.arcs.items():
-            for cell, heads in cells.items():
-                if cell != avoiding:
+    def network(self) -> tuple[dict, dict, dict]:
+        """Each arc's capacity and cell, and each vertex's neighbours: the same for every `room` asked of a table
+        whose cells stay as they are (`_Linked` asks one for each hidden count a link touches)."""
+        if self._network is None:
+            capacity: dict[tuple, int | None] = {}
+            cell_of: dict[tuple, Key] = {}
+            neighbours: dict[tuple, set] = {}
+            for tail, cells in self.arcs.items():
+                for cell, heads in cells.items():
                     for head, delta in heads:
-                        capacity[(tail, head)] = self._capacity(cell, delta)
-        neighbours: dict[tuple, set] = {}
-        for tail, head in capacity:
-            neighbours.setdefault(tail, set()).add(head)
-            neighbours.setdefault(head, set()).add(tail)
+                        capacity[(tail, head)], cell_of[(tail, head)] = self._capacity(cell, delta), cell
+                        neighbours.setdefault(tail, set()).add(head)
+                        neighbours.setdefault(head, set()).add(tail)
+            self._network = capacity, cell_of, neighbours
+        return self._network
+
+    def _max_flow(self, source, sink, avoiding: Key, limit: int | None) -> int | None:
+        capacity, cell_of, neighbours = self.network()
         flow: dict[tuple, int] = {}  # skew-symmetric: flow[(u, v)] == -flow[(v, u)]
 
         def residual(arc) -> int | None:
+            if cell_of.get(arc) == avoiding:
+                return 0  # the count whose room is asked: flow goes round it, not through it
             if arc in capacity and capacity[arc] is None:
                 return None
             return capacity.get(arc, 0) - flow.get(arc, 0)
@@ -626,8 +637,10 @@ class _Graph:
             while queue and sink not in came_from:
                 vertex = queue.popleft()
                 for following in neighbours.get(vertex, ()):
+                    if following in came_from:
+                        continue
                     left = residual((vertex, following))
-                    if following not in came_from and (left is None or left > 0):
+                    if left is None or left > 0:
                         came_from[following] = vertex
                         queue.append(following)
             if sink not in came_from:
