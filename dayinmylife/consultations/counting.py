@@ -4,24 +4,30 @@ waits, or, across more schools than that allows, ahead of their asking (`flask c
 from collections.abc import Iterable, Mapping
 
 from dayinmylife import store
-from dayinmylife.consultations.results import CountRow, Results, build_results, groups_of
+from dayinmylife.consultations.results import CountRow, Group, Results, build_results, groups_of
 from dayinmylife.questionnaires import questionnaire_of
 
 
 def whole_results(db, consultation: dict) -> Results:
     """The whole consultation's results, counted now: its groups or schools as columns (a school counts its
     classes' answers)."""
-    consultation_id, minimum = consultation["id"], consultation["min_group_size"]
-    school_of = store.schools.school_of_each_class(db, consultation_id)
+    school_of = store.schools.school_of_each_class(db, consultation["id"])
     return build_results(
         questionnaire_of(consultation),
-        groups_of(
-            store.consultations.consultation_groups(db, consultation_id),
-            by_school(store.tallies.consultation_response_counts(db, consultation_id), school_of),
-            minimum,
-        ),
-        rows_by_school(store.tallies.consultation_answer_counts(db, consultation_id), school_of),
-        minimum,
+        groups(db, consultation, school_of),
+        rows_by_school(store.tallies.consultation_answer_counts(db, consultation["id"]), school_of),
+        consultation["min_group_size"],
+    )
+
+
+def groups(db, consultation: dict, school_of: Mapping[int, int] | None = None) -> tuple[Group, ...]:
+    """Its groups, or its schools, with the pupils who answered in each (a school's: its classes')."""
+    if school_of is None:
+        school_of = store.schools.school_of_each_class(db, consultation["id"])
+    return groups_of(
+        store.consultations.consultation_groups(db, consultation["id"]),
+        by_school(store.tallies.consultation_response_counts(db, consultation["id"]), school_of),
+        consultation["min_group_size"],
     )
 
 

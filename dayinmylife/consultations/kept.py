@@ -32,9 +32,6 @@ class KeptTable:
     def cell(self, answer: Hashable, group: Hashable) -> Cell:
         return self.cells[(answer, group)]
 
-    def whole(self, answer: Hashable) -> Cell:
-        return self.cell(answer, WHOLE)
-
     def answered(self, group: Hashable = WHOLE) -> Cell:
         return self.cell(ANSWERED, group)
 

@@ -31,15 +31,7 @@ MANY_GROUPS = 20  # more groups (a country's schools) are chosen from a list, no
 
 def _groups(consultation: dict):
     """Its groups, or its schools, with their pupils."""
-    db = get_db()
-    return groups_of(
-        store.consultations.consultation_groups(db, consultation["id"]),
-        counting.by_school(
-            store.tallies.consultation_response_counts(db, consultation["id"]),
-            store.schools.school_of_each_class(db, consultation["id"]),
-        ),
-        consultation["min_group_size"],
-    )
+    return counting.groups(get_db(), consultation)
 
 
 def _levels(consultation: dict, asked: str | None, every_column: bool = False):
@@ -49,11 +41,11 @@ def _levels(consultation: dict, asked: str | None, every_column: bool = False):
     only the columns a page shows are read, or `every_column`)."""
     db, consultation_id, minimum = get_db(), consultation["id"], consultation["min_group_size"]
     questionnaire, counted = questionnaire_of(consultation), None
-    if kept.counted_ahead(store.kept_results.school_count(db, consultation_id)):
-        whole, counted = _kept(consultation_id, questionnaire, None if every_column else ())
+    if kept.counted_ahead(store.schools.school_count(db, consultation_id)):
+        # A reported school's row is kept: read with the whole's, if asked for (a number SQLite can hold).
+        asked_row = (int(asked),) if asked and asked.isdigit() and len(asked) < 19 else ()
+        whole, counted = _kept(consultation_id, questionnaire, None if every_column else asked_row)
         group = whole and _chosen_column(whole, asked)
-        if group and not every_column:
-            whole, counted = _kept(consultation_id, questionnaire, (group.id,))
     else:
         whole = counting.whole_results(db, consultation)
         group = _chosen_column(whole, asked)

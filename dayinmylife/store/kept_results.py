@@ -56,10 +56,3 @@ def to_count(db: Database, schools_over: int, today: str) -> list[dict]:
             {"over": schools_over, "today": today},
         )
     )
-
-
-def school_count(db: Database, consultation_id: int) -> int:
-    return db.execute(
-        "SELECT COUNT(*) FROM consultation_groups WHERE consultation_id = ? AND join_code IS NOT NULL",
-        (consultation_id,),
-    ).fetchone()[0]

@@ -71,6 +71,13 @@ def across_schools(db: Database, consultation_id: int) -> bool:
     )
 
 
+def school_count(db: Database, consultation_id: int) -> int:
+    return db.execute(
+        "SELECT COUNT(*) FROM consultation_groups WHERE consultation_id = ? AND join_code IS NOT NULL",
+        (consultation_id,),
+    ).fetchone()[0]
+
+
 def school(db: Database, consultation_id: int, school_id: int) -> dict | None:
     return _first(
         db,

@@ -89,6 +89,7 @@ def test_a_country_s_results_are_counted_ahead_and_read_as_at_once(browser, live
     page.get_by_role("link", name="See the results").click()
     expect(page.locator("#counting")).to_contain_text("These results are being counted")
     assert accessibility_violations(page) == []
+    screenshot(page, "consultation-being-counted-phone")
     answer = live_app.app.test_cli_runner().invoke(args=["consultations", "count"])
     assert "1 consultation(s) counted." in answer.output
     page.reload()

@@ -172,3 +172,13 @@ def test_counted_ahead_a_class_page_shows_the_class(app, practitioners, consulta
     count(app)
     school, class_page = (practitioners.client.get(page).text for page in pages[1:3])
     assert "Results: Hillside Primary, 5A" in class_page and _counts(class_page) != _counts(school)
+
+
+def test_a_school_asked_for_that_is_no_school_shows_the_whole(
+    app, practitioners, consultation, counted_ahead
+):
+    _id, _schools, pages = consultation
+    count(app)
+    whole = read(practitioners.client, pages[0])
+    for asked in ("99999", "9" * 40, "x", "-1"):
+        assert read(practitioners.client, f"{pages[0]}?group={asked}") == whole

@@ -305,7 +305,7 @@ def test_a_consultation_takes_a_country_s_schools(db, lead, practitioners):
     response = practitioners.post("/consultations/new", details(schools=too_many.rsplit("\n", 1)[0]))
     assert response.status_code == 302
     consultation_id = int(response.location.rsplit("/", 1)[1])
-    assert store.kept_results.school_count(db, consultation_id) == 2_500
+    assert store.schools.school_count(db, consultation_id) == 2_500
 
 
 def test_a_country_s_long_list_of_schools_and_classes_is_taken(db, lead, practitioners):
@@ -317,4 +317,4 @@ def test_a_country_s_long_list_of_schools_and_classes_is_taken(db, lead, practit
     response = practitioners.post("/consultations/new", details(schools=schools))
     assert response.status_code == 302
     consultation_id = int(response.location.rsplit("/", 1)[1])
-    assert store.kept_results.school_count(db, consultation_id) == 1_000
+    assert store.schools.school_count(db, consultation_id) == 1_000
